@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "kefu",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kefu", targets: ["kefu"]),
+        .executable(name: "kefu-bench", targets: ["kefu-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shims: the only places that touch libc/ncurses directly.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CWidth", path: "Sources/CWidth"),
+
+        // Shipped data (templates, deadline policies, demo recipe); Resources/ is the source of truth.
+        .target(
+            name: "KefuResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            resources: [.copy("templates"), .copy("policies.json"), .copy("demo.json")]
+        ),
+
+        // The domain: pure, deterministic, no SQL and no ncurses.
+        .target(name: "KefuCore", dependencies: ["CWidth"]),
+        // Persistence behind `TicketStore`; GRDB never leaks out of this module.
+        .target(name: "KefuStore", dependencies: ["KefuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The console as pure code: state, actions, reduce, layout, views into a ScreenBuffer.
+        .target(name: "KefuConsole", dependencies: ["KefuCore"]),
+        // The only ncurses code: draws ScreenBuffers, reports keys, decides nothing.
+        .target(name: "KefuTerminal", dependencies: ["KefuConsole", "CNcursesw"]),
+        // The executable only wires.
+        .executableTarget(
+            name: "kefu",
+            dependencies: [
+                "KefuCore", "KefuStore", "KefuConsole", "KefuTerminal", "KefuResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmark programs that print figures (never timed assertions in tests).
+        .executableTarget(
+            name: "kefu-bench",
+            dependencies: [
+                "KefuCore", "KefuStore", "KefuConsole", "KefuResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources"]),
+        .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore"]),
+        .testTarget(name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources"]),
+        .testTarget(name: "KefuTerminalTests", dependencies: ["KefuTerminal", "KefuConsole"]),
+        .testTarget(name: "KefuEndToEndTests", dependencies: ["KefuCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

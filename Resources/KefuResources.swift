@@ -1,0 +1,21 @@
+import Foundation
+
+/// The data files Kefu ships: reply templates, deadline policies, the demo recipe.
+/// They live in the repository's top-level `Resources/` so they can be read and changed as plain
+/// files; SwiftPM copies them next to the binary.
+public enum KefuResources {
+    /// The folder of shipped `*.tmpl` reply templates.
+    public static var templatesFolder: URL {
+        Bundle.module.url(forResource: "templates", withExtension: nil)!
+    }
+
+    /// The default deadline policy file.
+    public static var policiesFile: URL {
+        Bundle.module.url(forResource: "policies", withExtension: "json")!
+    }
+
+    /// Names, products and message texts the demo store is made from.
+    public static var demoRecipe: URL {
+        Bundle.module.url(forResource: "demo", withExtension: "json")!
+    }
+}

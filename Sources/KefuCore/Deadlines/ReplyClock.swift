@@ -1,0 +1,78 @@
+import Foundation
+
+/// Which promise a clock measures.
+public enum ClockKind: String, Codable, Sendable, Hashable {
+    /// The first answer to a new conversation.
+    case firstReply = "first_reply"
+    /// The answer to a customer message that came after the team had replied.
+    case nextReply = "next_reply"
+    /// The conversation solved as a whole.
+    case resolution
+}
+
+/// One running deadline on a ticket. A ticket may run several at once (the marketplace's 24
+/// calendar hours beside the team's own business-hours target); the nearest one is shown.
+public struct ReplyClock: Sendable, Hashable, Codable {
+    public var kind: ClockKind
+    /// The name of the policy that set this clock, for "why is this due then?".
+    public var policy: String
+    public var started: Date
+    public var due: Date
+    /// The time the policy allows in all, in seconds of the clock's own time (calendar or business).
+    public var target: TimeInterval
+    /// Counted on a business calendar rather than in calendar hours.
+    public var business: Bool
+    public var paused: Bool
+
+    public init(
+        kind: ClockKind, policy: String, started: Date, due: Date, target: TimeInterval,
+        business: Bool = false, paused: Bool = false
+    ) {
+        self.kind = kind
+        self.policy = policy
+        self.started = started
+        self.due = due
+        self.target = target
+        self.business = business
+        self.paused = paused
+    }
+}
+
+/// What a deadline policy needs to know about a conversation to start its clocks.
+public struct ConversationFacts: Sendable, Hashable {
+    public var channel: Channel
+    public var marketplace: Marketplace
+    public var status: TicketStatus
+    /// When the oldest customer message that has not been answered arrived; nil when the seller
+    /// had the last word.
+    public var awaitingSince: Date?
+    /// Whether the team has answered this conversation before (first reply vs. next reply).
+    public var hasReplied: Bool
+    public var language: String?
+
+    public init(
+        channel: Channel, marketplace: Marketplace, status: TicketStatus, awaitingSince: Date?,
+        hasReplied: Bool, language: String? = nil
+    ) {
+        self.channel = channel
+        self.marketplace = marketplace
+        self.status = status
+        self.awaitingSince = awaitingSince
+        self.hasReplied = hasReplied
+        self.language = language
+    }
+}
+
+/// Decides which reply clocks run on a conversation. The console and the store only talk to
+/// this interface, so a richer SLA engine can replace the simple channel policy without them
+/// changing.
+public protocol DeadlinePolicy: Sendable {
+    func clocks(for facts: ConversationFacts) -> [ReplyClock]
+}
+
+extension Array where Element == ReplyClock {
+    /// The clock that decides the ticket's place in the queue: the earliest due that is not paused.
+    public var nearest: ReplyClock? {
+        filter { !$0.paused }.min { $0.due < $1.due }
+    }
+}

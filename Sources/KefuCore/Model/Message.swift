@@ -1,0 +1,32 @@
+import Foundation
+
+/// One message of a conversation, as stored. Text fields are untrusted: sanitise before drawing.
+public struct Message: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    public var ticketID: Int64
+    /// The id the message had where it came from (mail Message-ID, marketplace id); unique.
+    public var externalID: String
+    public var direction: MessageDirection
+    public var author: String
+    public var recipient: String
+    public var at: Date
+    public var subject: String
+    public var body: String
+    public var language: String?
+
+    public init(
+        id: Int64, ticketID: Int64, externalID: String, direction: MessageDirection, author: String,
+        recipient: String, at: Date, subject: String, body: String, language: String?
+    ) {
+        self.id = id
+        self.ticketID = ticketID
+        self.externalID = externalID
+        self.direction = direction
+        self.author = author
+        self.recipient = recipient
+        self.at = at
+        self.subject = subject
+        self.body = body
+        self.language = language
+    }
+}
