@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C shims: the only places that touch libc/ncurses directly.
@@ -22,11 +23,18 @@ let package = Package(
             name: "KefuResources",
             path: "Resources",
             exclude: ["README.md"],
-            resources: [.copy("templates"), .copy("policies.json"), .copy("demo.json")]
+            resources: [
+                .copy("templates"), .copy("policies.json"), .copy("demo.json"), .copy("carriers.json"),
+                .copy("sla.yaml"),
+            ]
         ),
 
         // The domain: pure, deterministic, no SQL and no ncurses.
         .target(name: "KefuCore", dependencies: ["CWidth"]),
+        // The user's configuration file (YAML, so errors can name file, line and field).
+        .target(name: "KefuConfig", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
+        // Mail in and out: RFC 5322 / MIME parsing, charsets, Maildir and mbox, replies as MIME.
+        .target(name: "KefuMail", dependencies: ["KefuCore"]),
         // Persistence behind `TicketStore`; GRDB never leaks out of this module.
         .target(name: "KefuStore", dependencies: ["KefuCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The console as pure code: state, actions, reduce, layout, views into a ScreenBuffer.
@@ -37,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "kefu",
             dependencies: [
-                "KefuCore", "KefuStore", "KefuConsole", "KefuTerminal", "KefuResources",
+                "KefuCore", "KefuStore", "KefuConsole", "KefuTerminal", "KefuResources", "KefuConfig", "KefuMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,12 +53,14 @@ let package = Package(
         .executableTarget(
             name: "kefu-bench",
             dependencies: [
-                "KefuCore", "KefuStore", "KefuConsole", "KefuResources",
+                "KefuCore", "KefuStore", "KefuConsole", "KefuResources", "KefuConfig", "KefuMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources"]),
+        .testTarget(name: "KefuConfigTests", dependencies: ["KefuConfig", "KefuCore", "KefuResources"]),
+        .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"]),
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore"]),
         .testTarget(name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources"]),
         .testTarget(name: "KefuTerminalTests", dependencies: ["KefuTerminal", "KefuConsole"]),

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `kefu` command: the console by default, plus scriptable subcommands.
+@main
+struct Kefu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kefu",
+        abstract: "A terminal console for cross-border customer service.",
+        subcommands: []
+    )
+}
