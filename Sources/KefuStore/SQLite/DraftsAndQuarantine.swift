@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import KefuCore
+
+extension SQLiteTicketStore {
+    public func draft(ticketID: Int64) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT body FROM draft WHERE ticket_id = ?", arguments: [ticketID]) }
+    }
+
+    public func saveDraft(ticketID: Int64, body: String, now: Date) throws {
+        try pool.write { db in
+            if body.isEmpty {
+                try db.execute(sql: "DELETE FROM draft WHERE ticket_id = ?", arguments: [ticketID])
+            } else {
+                try db.execute(sql: """
+                    INSERT INTO draft (ticket_id, body, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT(ticket_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
+                    """, arguments: [ticketID, body, now.timeIntervalSince1970])
+            }
+        }
+    }
+
+    public func quarantine(_ input: QuarantinedInput) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO quarantine (source, location, reason, raw, at) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [input.source, input.location, input.reason, input.raw, input.at.timeIntervalSince1970])
+        }
+    }
+
+    public func quarantined(limit: Int) throws -> [QuarantinedInput] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT source, location, reason, raw, at FROM quarantine ORDER BY id LIMIT ?", arguments: [limit])
+                .map { QuarantinedInput(source: $0[0], location: $0[1], reason: $0[2], raw: $0[3], at: Date(timeIntervalSince1970: $0[4])) }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import KefuCore
+
+/// The embedded store: one SQLite file through a GRDB `DatabasePool`.
+///
+/// WAL so the console reads while an import writes; a busy timeout so two kefu processes on one
+/// file wait for each other instead of failing; `synchronous = FULL` so an acknowledged reply
+/// survives a power cut (GRDB sets NORMAL while opening a pool in WAL mode, so it is set again
+/// on the writer afterwards); the file is created with mode 0600 because it holds customers'
+/// personal data.
+public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
+    let pool: DatabasePool
+    let policy: any DeadlinePolicy
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path`, migrating it to the current schema.
+    public init(path: String, policy: any DeadlinePolicy) throws {
+        self.path = path
+        self.policy = policy
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            try Self.createPrivateFile(at: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 4
+        configuration.label = "kefu"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// SQLite would create the file with the process umask (usually 0644): create it first, private.
+    private static func createPrivateFile(at path: String) throws {
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        close(fd)
+    }
+
+    /// The `synchronous` level of the connection that writes (2 = FULL).
+    public func synchronousLevel() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    }
+
+    public func changeToken() throws -> Int64 {
+        // data_version moves when another connection commits; total_changes counts our own.
+        try pool.writeWithoutTransaction { db in
+            let other = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            let own = try Int64.fetchOne(db, sql: "SELECT total_changes()") ?? 0
+            return other &* 1_000_003 &+ own
+        }
+    }
+
+    /// Runs an integrity check; returns SQLite's findings ("ok" when sound).
+    public func integrityCheck() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// Copies out a consistent snapshot of the store; used by tests and backups.
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+    }
+}

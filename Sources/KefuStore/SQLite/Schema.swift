@@ -1,0 +1,127 @@
+import GRDB
+
+/// The store's tables, as numbered migrations. Never edit a shipped migration: add the next one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: tickets, messages, orders, outbox, drafts, deadlines, quarantine") { db in
+            try db.execute(sql: """
+                CREATE TABLE ticket (
+                    id INTEGER PRIMARY KEY,
+                    conversation TEXT NOT NULL UNIQUE,
+                    channel TEXT NOT NULL,
+                    marketplace TEXT NOT NULL,
+                    customer_name TEXT NOT NULL,
+                    customer_address TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    snippet TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'open',
+                    last_from TEXT NOT NULL,
+                    last_message_at REAL NOT NULL,
+                    last_outbound_at REAL,
+                    awaiting_since REAL,
+                    has_replied INTEGER NOT NULL DEFAULT 0,
+                    clocks TEXT NOT NULL DEFAULT '[]',
+                    due_at REAL,
+                    due_target REAL,
+                    queue_key REAL NOT NULL,
+                    needs_reply INTEGER NOT NULL DEFAULT 0,
+                    language TEXT,
+                    order_id TEXT,
+                    message_count INTEGER NOT NULL DEFAULT 0,
+                    search_text TEXT NOT NULL DEFAULT '',
+                    version INTEGER NOT NULL DEFAULT 1
+                );
+                -- The queue is read as a window through these (keyset on queue_key, id).
+                CREATE INDEX ticket_needs_reply ON ticket(status, needs_reply, queue_key, id);
+                CREATE INDEX ticket_open ON ticket(status, queue_key, id);
+                CREATE INDEX ticket_order ON ticket(order_id);
+
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    external_id TEXT NOT NULL UNIQUE,
+                    direction TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    subject TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    language TEXT
+                );
+                CREATE INDEX message_ticket ON message(ticket_id, at, id);
+
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    message_id INTEGER NOT NULL UNIQUE REFERENCES message(id),
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    state TEXT NOT NULL DEFAULT 'queued',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE INDEX outbox_state ON outbox(state, id);
+
+                CREATE TABLE draft (
+                    ticket_id INTEGER PRIMARY KEY REFERENCES ticket(id),
+                    body TEXT NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+
+                CREATE TABLE deadline_outcome (
+                    id INTEGER PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    kind TEXT NOT NULL,
+                    policy TEXT NOT NULL,
+                    business INTEGER NOT NULL,
+                    started REAL NOT NULL,
+                    due REAL NOT NULL,
+                    settled_at REAL NOT NULL,
+                    met INTEGER NOT NULL,
+                    elapsed_calendar REAL NOT NULL,
+                    elapsed_business REAL NOT NULL
+                );
+                CREATE INDEX deadline_outcome_settled ON deadline_outcome(settled_at);
+
+                CREATE TABLE orders (
+                    id TEXT PRIMARY KEY,
+                    marketplace TEXT NOT NULL,
+                    customer_name TEXT NOT NULL,
+                    placed_at REAL NOT NULL,
+                    total TEXT NOT NULL,
+                    currency TEXT NOT NULL
+                );
+                CREATE TABLE order_item (
+                    order_id TEXT NOT NULL REFERENCES orders(id),
+                    position INTEGER NOT NULL,
+                    sku TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    PRIMARY KEY (order_id, position)
+                );
+                CREATE TABLE parcel (
+                    id INTEGER PRIMARY KEY,
+                    order_id TEXT NOT NULL REFERENCES orders(id),
+                    tracking_number TEXT NOT NULL,
+                    carrier TEXT NOT NULL,
+                    shipped_at REAL NOT NULL,
+                    replaces TEXT,
+                    UNIQUE (order_id, tracking_number)
+                );
+
+                CREATE TABLE quarantine (
+                    id INTEGER PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    location TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    raw TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    UNIQUE (source, location, raw)
+                );
+                """)
+        }
+        return migrator
+    }
+}
