@@ -9,10 +9,13 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
 static inline WINDOW *kefu_stdscr(void) { return stdscr; }
+static inline FILE *kefu_stdout(void) { return stdout; }
+static inline FILE *kefu_stdin(void) { return stdin; }
 static inline int kefu_lines(void) { return LINES; }
 static inline int kefu_cols(void) { return COLS; }
 static inline int kefu_getmaxy(WINDOW *w) { return getmaxy(w); }
@@ -31,6 +34,14 @@ static inline int kefu_put_cell(WINDOW *w, int y, int x, const wchar_t *chars, i
     cchar_t cell;
     if (setcchar(&cell, chars, (attr_t)attrs, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(w, y, x, &cell);
+}
+
+/* Writes the bottom-right cell without moving the cursor past the edge (which would scroll). */
+static inline int kefu_put_cell_insert(WINDOW *w, int y, int x, const wchar_t *chars, int attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, (attr_t)attrs, pair, NULL) == ERR) return ERR;
+    if (wmove(w, y, x) == ERR) return ERR;
+    return wins_wch(w, &cell);
 }
 
 /* Reads back the text of one cell (for tests against a newterm screen). */

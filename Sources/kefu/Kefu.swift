@@ -6,6 +6,9 @@ struct Kefu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kefu",
         abstract: "A terminal console for cross-border customer service.",
-        subcommands: []
+        subcommands: [
+            ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self,
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

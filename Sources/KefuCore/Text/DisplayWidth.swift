@@ -52,12 +52,16 @@ public enum DisplayWidth {
         guard columns > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            var lineWidth = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            // Leading spaces are indentation: keep them on the first line.
+            let indent = String(paragraph.prefix { $0 == " " }.prefix(max(0, columns - 1)))
+            var line = indent
+            var lineWidth = indent.count
+            var first = true
+            for word in paragraph.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
                 var piece = String(word)
                 var pieceWidth = of(piece)
-                let sep = line.isEmpty ? 0 : 1
+                let sep = first || line.isEmpty ? 0 : 1
+                first = false
                 if lineWidth + sep + pieceWidth <= columns {
                     if sep == 1 { line += " " }
                     line += piece

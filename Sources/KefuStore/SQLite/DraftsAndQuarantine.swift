@@ -35,3 +35,24 @@ extension SQLiteTicketStore {
         }
     }
 }
+
+/// Small facts about the store itself (for example that `kefu demo` made it).
+extension SQLiteTicketStore {
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+    }
+
+    /// How many tickets and messages the store holds.
+    public func counts() throws -> (tickets: Int, messages: Int) {
+        try pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0)
+        }
+    }
+}

@@ -111,6 +111,11 @@ enum Schema {
                     UNIQUE (order_id, tracking_number)
                 );
 
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+
                 CREATE TABLE quarantine (
                     id INTEGER PRIMARY KEY,
                     source TEXT NOT NULL,

@@ -1,0 +1,84 @@
+/// Everything a key can do. Keys map to commands through `KeyMap` (data), and the help overlay,
+/// the hint line and the `:` palette are all generated from the same registry.
+public enum Command: String, Sendable, Hashable, CaseIterable {
+    // Moving
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case top
+    case bottom
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    // Queue and panes
+    case open
+    case back
+    case nextPane = "next-pane"
+    case filter
+    case cycleView = "cycle-view"
+    case showOverdue = "show-overdue"
+    case showDueSoon = "show-due-soon"
+    // Replying
+    case reply
+    case send
+    case templates
+    case closeComposer = "close-composer"
+    // Picker
+    case pickerNext = "picker-next"
+    case pickerPrevious = "picker-previous"
+    case pickerInsert = "picker-insert"
+    case pickerStage = "picker-stage"
+    case pickerLanguage = "picker-language"
+    case pickerCancel = "picker-cancel"
+    // Everywhere
+    case help
+    case palette
+    case redraw
+    case quit
+    case forceQuit = "force-quit"
+}
+
+/// Where a key is pressed; each context has its own bindings, `global` applies everywhere.
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case queue
+    case thread
+    case composer
+    case picker
+    case help
+    case global
+
+    public var title: String {
+        switch self {
+        case .queue: "Queue"
+        case .thread: "Thread"
+        case .composer: "Composer"
+        case .picker: "Template picker"
+        case .help: "Help"
+        case .global: "Everywhere"
+        }
+    }
+}
+
+/// One entry of the action registry: a command, the keys that run it in a context, what it does.
+public struct Binding: Sendable, Hashable {
+    public var command: Command
+    public var context: KeyContext
+    /// Each sequence is one way to run it: `[.char("g"), .char("g")]` is `g g`.
+    public var keys: [[Key]]
+    public var summary: String
+    /// Shown on the hint line (the few a newcomer needs first).
+    public var hint: Bool
+
+    public init(_ command: Command, _ context: KeyContext, _ keys: [[Key]], _ summary: String, hint: Bool = false) {
+        self.command = command
+        self.context = context
+        self.keys = keys
+        self.summary = summary
+        self.hint = hint
+    }
+
+    /// The keys as help shows them: `j / ↓`, `g g`.
+    public var keyText: String {
+        keys.map { $0.map(\.description).joined(separator: " ") }.joined(separator: " / ")
+    }
+}

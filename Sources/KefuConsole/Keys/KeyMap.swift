@@ -1,0 +1,100 @@
+/// The key bindings: data, not scattered `switch` statements. The default map follows what users
+/// already know from lazygit, tig, neomutt and htop; a config file can replace bindings by command.
+public struct KeyMap: Sendable, Hashable {
+    public var bindings: [Binding]
+
+    public init(bindings: [Binding]) {
+        self.bindings = bindings
+    }
+
+    public static let standard = KeyMap(bindings: [
+        Binding(.moveDown, .queue, [[.char("j")], [.down]], "next ticket (a count before it, like 5j, moves that many)", hint: true),
+        Binding(.moveUp, .queue, [[.char("k")], [.up]], "previous ticket", hint: true),
+        Binding(.top, .queue, [[.char("g"), .char("g")], [.home]], "first ticket"),
+        Binding(.bottom, .queue, [[.char("G")], [.end]], "last ticket"),
+        Binding(.halfPageDown, .queue, [[.ctrl("d")]], "half a page down"),
+        Binding(.halfPageUp, .queue, [[.ctrl("u")]], "half a page up"),
+        Binding(.pageDown, .queue, [[.pageDown]], "a page down"),
+        Binding(.pageUp, .queue, [[.pageUp]], "a page up"),
+        Binding(.open, .queue, [[.enter]], "open the thread", hint: true),
+        Binding(.reply, .queue, [[.char("r")]], "reply to the selected ticket", hint: true),
+        Binding(.filter, .queue, [[.char("/")]], "filter by text (customer, subject, order)", hint: true),
+        Binding(.cycleView, .queue, [[.char("v")]], "switch view: needs reply / all open"),
+        Binding(.showOverdue, .queue, [[.char("o")]], "only overdue tickets (again: all)"),
+        Binding(.showDueSoon, .queue, [[.char("u")]], "only tickets due within 1 hour (again: all)"),
+        Binding(.nextPane, .queue, [[.tab]], "focus the thread"),
+
+        Binding(.moveDown, .thread, [[.char("j")], [.down]], "scroll down", hint: true),
+        Binding(.moveUp, .thread, [[.char("k")], [.up]], "scroll up", hint: true),
+        Binding(.top, .thread, [[.char("g"), .char("g")], [.home]], "top of the thread"),
+        Binding(.bottom, .thread, [[.char("G")], [.end]], "end of the thread"),
+        Binding(.halfPageDown, .thread, [[.ctrl("d")], [.pageDown]], "half a page down"),
+        Binding(.halfPageUp, .thread, [[.ctrl("u")], [.pageUp]], "half a page up"),
+        Binding(.reply, .thread, [[.char("r")]], "reply", hint: true),
+        Binding(.back, .thread, [[.escape]], "back to the queue", hint: true),
+        Binding(.nextPane, .thread, [[.tab]], "focus the queue"),
+
+        Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
+        Binding(.templates, .composer, [[.ctrl("t")]], "pick a template", hint: true),
+        Binding(.closeComposer, .composer, [[.escape]], "leave the composer (the draft is kept)", hint: true),
+
+        Binding(.pickerNext, .picker, [[.down], [.ctrl("n")]], "next template", hint: true),
+        Binding(.pickerPrevious, .picker, [[.up], [.ctrl("p")]], "previous template", hint: true),
+        Binding(.pickerInsert, .picker, [[.enter]], "insert into the reply", hint: true),
+        Binding(.pickerStage, .picker, [[.tab]], "filter by stage: all / pre-sale / in-sale / after-sale", hint: true),
+        Binding(.pickerLanguage, .picker, [[.ctrl("o")]], "switch the template's language", hint: true),
+        Binding(.pickerCancel, .picker, [[.escape]], "close the picker", hint: true),
+
+        Binding(.help, .help, [[.escape], [.char("?")], [.char("q")]], "close help", hint: true),
+
+        Binding(.help, .global, [[.char("?")], [.function(1)]], "help: every key of this screen", hint: true),
+        Binding(.palette, .global, [[.char(":")]], "command palette (:q, :view overdue, :filter TEXT, :help)"),
+        Binding(.redraw, .global, [[.ctrl("l")]], "redraw the screen"),
+        Binding(.quit, .global, [[.char("q")]], "quit (drafts are kept)", hint: true),
+        Binding(.forceQuit, .global, [[.ctrl("c")]], "quit from anywhere (drafts are kept)"),
+    ])
+
+    /// What a key sequence means in a context: a command, the start of a longer sequence, or nothing.
+    public enum Match: Sendable, Hashable {
+        case command(Command)
+        case prefix
+        case none
+    }
+
+    public func match(_ sequence: [Key], in context: KeyContext) -> Match {
+        var isPrefix = false
+        // The context's own bindings win over global ones; the composer and picker take
+        // printable keys as text, so global single-character bindings do not apply there.
+        let contexts: [KeyContext] = context == .composer || context == .picker || context == .help ? [context, .global] : [context, .global]
+        for ctx in contexts {
+            for binding in bindings where binding.context == ctx {
+                if ctx == .global && (context == .composer || context == .picker) {
+                    if case .char = sequence.first { continue }
+                }
+                for keys in binding.keys {
+                    if keys == sequence { return .command(binding.command) }
+                    if keys.count > sequence.count && Array(keys.prefix(sequence.count)) == sequence { isPrefix = true }
+                }
+            }
+            if isPrefix { return .prefix }
+        }
+        return .none
+    }
+
+    /// The bindings help lists for a context: its own, then the global ones.
+    public func help(for context: KeyContext) -> [Binding] {
+        bindings.filter { $0.context == context } + (context == .help ? [] : bindings.filter { $0.context == .global })
+    }
+
+    /// The hint line for a context: only keys that work there (in the composer and the picker,
+    /// printable keys type text, so global letter bindings are left out).
+    public func hints(for context: KeyContext) -> [Binding] {
+        help(for: context).filter { binding in
+            guard binding.hint else { return false }
+            if binding.context == .global && (context == .composer || context == .picker) {
+                return binding.keys.contains { keys in if case .char = keys.first { return false }; return true }
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import KefuCore
+
+/// The `/` filter and the `:` palette, typed on the hint line.
+extension AppState {
+    mutating func handlePromptKey(_ key: Key) -> [Effect] {
+        guard var prompt else { return [] }
+        switch key {
+        case .escape, .ctrl("c"):
+            self.prompt = nil
+            if case .filter(let previous) = prompt.kind, previous != queue.filter {
+                queue.filter = previous
+                return [.loadQueue(.top)]
+            }
+            return []
+        case .enter:
+            self.prompt = nil
+            switch prompt.kind {
+            case .filter:
+                return []
+            case .command:
+                return runPalette(prompt.text)
+            }
+        case .backspace:
+            if prompt.text.isEmpty {
+                self.prompt = nil
+                return []
+            }
+            prompt.text.removeLast()
+        case .ctrl("u"), .ctrl("w"):
+            prompt.text = ""
+        case .char(let c):
+            prompt.text.append(c)
+        default:
+            return []
+        }
+        self.prompt = prompt
+        if case .filter = prompt.kind {
+            queue.filter = prompt.text
+            queue.selected = 0
+            return [.loadQueue(.top)]
+        }
+        return []
+    }
+
+    /// The palette's commands. Each is also reachable by a key; the palette is for the ones
+    /// a user remembers by name.
+    public static let paletteCommands: [(name: String, summary: String)] = [
+        ("q, quit", "quit (drafts are kept)"),
+        ("help", "every key of this screen"),
+        ("view needs-reply | all-open | overdue | due-soon", "what the queue lists"),
+        ("filter TEXT", "filter the queue by text (empty: no filter)"),
+        ("top, bottom", "first or last ticket"),
+    ]
+
+    mutating func runPalette(_ text: String) -> [Effect] {
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let name = words.first?.lowercased() else { return [] }
+        let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+        switch name {
+        case "q", "quit", "q!", "wq":
+            return requestQuit()
+        case "help", "h":
+            overlay = .help(keyContext)
+            return []
+        case "view":
+            guard let view = QueueView(rawValue: argument.lowercased()) ?? (argument == "all" ? .allOpen : nil) else {
+                showFlash("view takes one of: needs-reply, all-open, overdue, due-soon", .error)
+                return []
+            }
+            return switchView(view)
+        case "filter":
+            queue.filter = argument
+            queue.selected = 0
+            return [.loadQueue(.top)]
+        case "top":
+            return runQueue(.top, count: 1)
+        case "bottom":
+            return runQueue(.bottom, count: 1)
+        default:
+            showFlash("Unknown command “\(name)” — try :help", .error)
+            return []
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import KefuCore
+
+/// The one place the console's state changes: `reduce(action)` updates the state and returns the
+/// work (effects) the engine must do against the store. Pure: no I/O, no clock.
+extension AppState {
+    /// Tickets read per window query.
+    public static let windowSize = 120
+    static let draftSaveDelay = 1.0
+    static let flashSeconds = 4.0
+
+    public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(key)
+        case .paste(let text):
+            guard focus == .composer, overlay == .none, composer != nil else { return [] }
+            composer!.editor.insert(text)
+            markComposerChanged()
+            return []
+        case .tick(let date):
+            now = date
+            if let flash, flash.until <= nowSeconds { self.flash = nil }
+            var effects: [Effect] = [.loadTotals]
+            effects += dueDraftSaves()
+            return effects
+        case .resized(let rows, let cols):
+            self.rows = rows
+            self.cols = cols
+            if layout.mode == .twoPane { threadPushed = false }
+            return [.redraw]
+        case .storeChanged:
+            var effects: [Effect] = [.loadQueue(.reload(keep: queue.selectedTicket?.id)), .loadTotals]
+            if let thread { effects.append(.loadThread(thread.ticket.id)) }
+            return effects
+        case .queueLoaded(let window):
+            let previous = queue.selectedTicket?.id
+            queue.rows = window.rows
+            queue.windowStart = window.windowStart
+            queue.total = window.total
+            queue.selected = window.total == 0 ? 0 : min(max(0, window.selected), window.total - 1)
+            queue.loading = false
+            return threadFollowsSelection(previous: previous)
+        case .totalsLoaded(let totals):
+            self.totals = totals
+            return []
+        case .threadLoaded(var loaded):
+            if let thread, thread.ticket.id == loaded.ticket.id {
+                loaded.scroll = thread.scroll
+                loaded.scrollToEnd = thread.scrollToEnd && thread.messages.count != loaded.messages.count ? true : thread.scrollToEnd
+            }
+            thread = loaded
+            return []
+        case .draftLoaded(let ticketID, let customerName, let text):
+            composer = ComposerState(ticketID: ticketID, customerName: customerName, editor: TextEditor(text: text ?? ""))
+            focus = .composer
+            if layout.mode == .onePane { threadPushed = true }
+            if let text, !text.isEmpty { showFlash("Draft restored", .info) }
+            return []
+        case .sent(let sent):
+            let name = sent.ticket.customerName
+            if composer?.ticketID == sent.ticket.id { composer = nil }
+            parkedComposers[sent.ticket.id] = nil
+            focus = layout.mode == .onePane && threadPushed ? .thread : .queue
+            var text = sent.wasDuplicate ? "Already sent to \(name)" : "Reply sent to \(name)"
+            if let outcome = sent.settled.first {
+                let margin = outcome.clock.due.timeIntervalSince(outcome.settledAt)
+                text += outcome.met
+                    ? " · deadline met with \(Countdown.compact(remaining: margin)) to spare"
+                    : " · \(Countdown.compact(remaining: -margin)) late"
+            }
+            showFlash(text, .info)
+            return [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(sent.ticket.id)]
+        case .failed(let message):
+            showFlash(message, .error)
+            return []
+        }
+    }
+
+    mutating func showFlash(_ text: String, _ kind: Flash.Kind) {
+        flash = Flash(text: text, kind: kind, until: nowSeconds + Self.flashSeconds)
+    }
+
+    /// On a wide screen the thread pane follows the queue's selection.
+    mutating func threadFollowsSelection(previous: Int64?) -> [Effect] {
+        guard let ticket = queue.selectedTicket else {
+            if layout.mode == .twoPane || !threadPushed { thread = nil }
+            return []
+        }
+        if layout.mode == .twoPane, ticket.id != previous || thread?.ticket.id != ticket.id {
+            return [.loadThread(ticket.id)]
+        }
+        return []
+    }
+
+    private mutating func handleKey(_ key: Key) -> [Effect] {
+        if prompt != nil { return handlePromptKey(key) }
+        let context = keyContext
+        // Counts (5j) in the panes that move.
+        if context == .queue || context == .thread, pendingKeys.isEmpty, case .char(let c) = key, let digit = c.wholeNumberValue,
+           digit > 0 || count != nil {
+            count = min((count ?? 0) * 10 + digit, 99_999)
+            return []
+        }
+        let sequence = pendingKeys + [key]
+        switch keyMap.match(sequence, in: context) {
+        case .prefix:
+            pendingKeys = sequence
+            return []
+        case .command(let command):
+            pendingKeys = []
+            let n = count ?? 1
+            count = nil
+            return run(command, count: n, context: context)
+        case .none:
+            pendingKeys = []
+            count = nil
+            switch context {
+            case .composer: return composerEdit(key)
+            case .picker: return pickerEdit(key)
+            default: return []
+            }
+        }
+    }
+
+    /// Runs a command in a context.
+    mutating func run(_ command: Command, count: Int, context: KeyContext) -> [Effect] {
+        switch command {
+        case .help:
+            if case .help = overlay { overlay = .none } else { overlay = .help(context) }
+            return []
+        case .palette:
+            prompt = PromptState(kind: .command, text: "")
+            return []
+        case .redraw:
+            return [.redraw]
+        case .quit, .forceQuit:
+            return requestQuit()
+        default:
+            break
+        }
+        switch context {
+        case .queue: return runQueue(command, count: count)
+        case .thread: return runThread(command, count: count)
+        case .composer: return runComposer(command)
+        case .picker: return runPicker(command)
+        case .help, .global: return []
+        }
+    }
+
+    mutating func requestQuit() -> [Effect] {
+        quitting = true
+        var effects: [Effect] = []
+        for composer in [composer].compactMap({ $0 }) + Array(parkedComposers.values) where composer.unsavedSince != nil {
+            effects.append(.saveDraft(ticketID: composer.ticketID, text: composer.editor.text))
+        }
+        return effects + [.quit]
+    }
+
+    /// Drafts whose typing stopped long enough ago are saved.
+    mutating func dueDraftSaves() -> [Effect] {
+        var effects: [Effect] = []
+        if let since = composer?.unsavedSince, nowSeconds - since >= Self.draftSaveDelay {
+            effects.append(.saveDraft(ticketID: composer!.ticketID, text: composer!.editor.text))
+            composer!.unsavedSince = nil
+        }
+        for (id, parked) in parkedComposers where parked.unsavedSince != nil {
+            effects.append(.saveDraft(ticketID: id, text: parked.editor.text))
+            parkedComposers[id]!.unsavedSince = nil
+        }
+        return effects
+    }
+}

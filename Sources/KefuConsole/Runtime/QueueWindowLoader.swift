@@ -1,0 +1,63 @@
+import Foundation
+import KefuCore
+
+/// Reads the queue window a `QueueLoad` asks for, with keyset queries only: moving, jumping to
+/// either end and reloading never count or skip through the rows before the window.
+struct QueueWindowLoader {
+    let store: any TicketStore
+    let state: QueueState
+    let now: Date
+
+    private var query: QueueQuery { QueueQuery(view: state.view, filter: state.filter, now: now) }
+    private var size: Int { AppState.windowSize }
+
+    func load(_ load: QueueLoad) throws -> QueueWindow {
+        switch load {
+        case .top:
+            let rows = try store.queue(query, after: nil, limit: size)
+            return QueueWindow(rows: rows, windowStart: 0, total: try total(hint: rows.count), selected: 0)
+        case .bottom:
+            let rows = try store.queue(query, before: nil, limit: size)
+            let total = try store.queueCount(query)
+            return QueueWindow(rows: rows, windowStart: total - rows.count, total: total, selected: total - 1)
+        case .forward(let target):
+            guard let last = state.rows.last else { return try self.load(.top) }
+            let needed = target - state.windowEnd + 1
+            let fetched = try store.queue(query, after: QueuePosition(last), limit: max(size, needed + size / 2))
+            let kept = Array(state.rows.suffix(size / 2))
+            let start = state.windowEnd - kept.count
+            let rows = kept + fetched
+            let total = fetched.count < max(size, needed + size / 2) ? start + rows.count : state.total
+            return QueueWindow(rows: rows, windowStart: start, total: max(total, start + rows.count), selected: min(target, start + rows.count - 1))
+        case .backward(let target):
+            guard let first = state.rows.first else { return try self.load(.top) }
+            let needed = state.windowStart - target
+            let fetched = try store.queue(query, before: QueuePosition(first), limit: max(size, needed + size / 2))
+            let kept = Array(state.rows.prefix(size / 2))
+            let start = max(0, state.windowStart - fetched.count)
+            return QueueWindow(rows: fetched + kept, windowStart: start, total: state.total, selected: max(target, start))
+        case .reload(let keep):
+            guard let first = state.rows.first else { return try self.load(.top) }
+            // Re-read from the window's first position; rows before it may have come or gone.
+            let anchor = QueuePosition(key: QueuePosition(first).key, id: first.id - 1)
+            let rows = try store.queue(query, after: anchor, limit: size)
+            let total = try store.queueCount(query)
+            if rows.isEmpty {
+                return total == 0 ? QueueWindow(rows: [], windowStart: 0, total: 0, selected: 0) : try self.load(.bottom)
+            }
+            let start = try store.queueIndex(query, of: QueuePosition(rows[0]))
+            let selected: Int
+            if let keep, let i = rows.firstIndex(where: { $0.id == keep }) {
+                selected = start + i
+            } else {
+                selected = min(max(state.selected, start), start + rows.count - 1)
+            }
+            return QueueWindow(rows: rows, windowStart: start, total: total, selected: selected)
+        }
+    }
+
+    /// The full count, skipped when the first window already holds everything.
+    private func total(hint: Int) throws -> Int {
+        hint < size ? hint : try store.queueCount(query)
+    }
+}

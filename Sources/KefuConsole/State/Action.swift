@@ -1,0 +1,47 @@
+import Foundation
+import KefuCore
+
+/// Everything that can happen to the console: keys, time, size, and answers from the store.
+public enum Action: Sendable, Hashable {
+    case key(Key)
+    /// A pasted block of text, inserted at once where the composer is open.
+    case paste(String)
+    case tick(Date)
+    case resized(rows: Int, cols: Int)
+    /// Another process changed the store (noticed by polling its change token).
+    case storeChanged
+    case queueLoaded(QueueWindow)
+    case totalsLoaded(QueueTotals)
+    case threadLoaded(ThreadState)
+    case draftLoaded(ticketID: Int64, customerName: String, text: String?)
+    case sent(SentReply)
+    case failed(String)
+}
+
+/// A window of the queue as the engine read it.
+public struct QueueWindow: Sendable, Hashable {
+    public var rows: [Ticket]
+    public var windowStart: Int
+    public var total: Int
+    /// The index to select in the full list.
+    public var selected: Int
+
+    public init(rows: [Ticket], windowStart: Int, total: Int, selected: Int) {
+        self.rows = rows
+        self.windowStart = windowStart
+        self.total = total
+        self.selected = selected
+    }
+}
+
+/// Work the reducer asks for; the engine does it against the store and answers with actions.
+public enum Effect: Sendable, Hashable {
+    case loadQueue(QueueLoad)
+    case loadTotals
+    case loadThread(Int64)
+    case loadDraft(ticketID: Int64, customerName: String)
+    case saveDraft(ticketID: Int64, text: String)
+    case send(ticketID: Int64, body: String)
+    case redraw
+    case quit
+}

@@ -1,0 +1,83 @@
+import Foundation
+import KefuCore
+
+/// The whole console as one value: what is listed, selected, open and typed. Views draw it,
+/// `reduce` changes it, and tests compare it whole.
+public struct AppState: Sendable, Hashable {
+    public enum Focus: Sendable, Hashable { case queue, thread, composer }
+    public enum Overlay: Sendable, Hashable {
+        case none
+        case help(KeyContext)
+        case picker
+    }
+
+    public var rows: Int
+    public var cols: Int
+    /// The time the countdowns are measured against; advanced by `tick`.
+    public var now: Date
+    public var focus: Focus = .queue
+    /// In the one-pane layout (< 80 columns): the thread has been pushed over the queue.
+    public var threadPushed = false
+    public var queue = QueueState()
+    public var thread: ThreadState?
+    /// The composer of the ticket being answered, if open.
+    public var composer: ComposerState?
+    /// Composers of other tickets, kept while the agent switches between tickets.
+    public var parkedComposers: [Int64: ComposerState] = [:]
+    public var picker: PickerState?
+    public var overlay: Overlay = .none
+    public var prompt: PromptState?
+    public var totals = QueueTotals(open: 0, needsReply: 0, dueWithinHour: 0, overdue: 0)
+    public var flash: Flash?
+    /// Keys typed so far of a longer sequence (`g` of `g g`) and a count (`5` of `5j`).
+    public var pendingKeys: [Key] = []
+    public var count: Int?
+    public var quitting = false
+    public var keyMap: KeyMap = .standard
+    public var templates: [Template] = []
+    public var profile: AgentProfile
+
+    public init(rows: Int, cols: Int, now: Date, profile: AgentProfile, templates: [Template] = []) {
+        self.rows = rows
+        self.cols = cols
+        self.now = now
+        self.profile = profile
+        self.templates = templates
+    }
+
+    public var layout: Layout {
+        Layout.compute(
+            rows: rows, cols: cols, composerOpen: composer != nil, composerFocused: focus == .composer,
+            threadPushed: threadPushed)
+    }
+
+    /// Where keys go now.
+    public var keyContext: KeyContext {
+        switch overlay {
+        case .help: return .help
+        case .picker: return .picker
+        case .none: break
+        }
+        switch focus {
+        case .queue: return .queue
+        case .thread: return .thread
+        case .composer: return .composer
+        }
+    }
+
+    public var nowSeconds: Double { now.timeIntervalSince1970 }
+}
+
+/// Who is answering, for the signature and the author of replies.
+public struct AgentProfile: Sendable, Hashable {
+    public var name: String
+    public var storeName: String
+    /// Used where a parcel's carrier has no tracking page of its own; `{n}` is the number.
+    public var universalTrackingURL: String
+
+    public init(name: String, storeName: String, universalTrackingURL: String = "https://t.17track.net/en#nums={n}") {
+        self.name = name
+        self.storeName = storeName
+        self.universalTrackingURL = universalTrackingURL
+    }
+}

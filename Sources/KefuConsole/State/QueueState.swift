@@ -1,0 +1,42 @@
+import KefuCore
+
+/// The queue pane: a window of tickets around the selection (never the whole table), where the
+/// window sits in the full list, and what the list is (view and filter).
+public struct QueueState: Sendable, Hashable {
+    public var view: QueueView = .needsReply
+    public var filter: String = ""
+    /// The window: tickets `windowStart ..< windowStart + rows.count` of the full list.
+    public var rows: [Ticket] = []
+    public var windowStart = 0
+    /// The selected ticket's index in the full list.
+    public var selected = 0
+    /// How many tickets the full list holds.
+    public var total = 0
+    /// True until the first window has arrived.
+    public var loading = true
+
+    public init() {}
+
+    public var selectedTicket: Ticket? {
+        let i = selected - windowStart
+        return rows.indices.contains(i) ? rows[i] : nil
+    }
+
+    public var windowEnd: Int { windowStart + rows.count }
+
+    public func contains(index: Int) -> Bool { index >= windowStart && index < windowEnd }
+}
+
+/// A window load the reducer asks for; the engine runs the query and answers with `queueLoaded`.
+public enum QueueLoad: Sendable, Hashable {
+    /// Reload around the current window, keeping the ticket `keep` selected if it is still listed.
+    case reload(keep: Int64?)
+    /// From the top of the list.
+    case top
+    /// The end of the list.
+    case bottom
+    /// Continue past the window's end until index `to` is inside.
+    case forward(to: Int)
+    /// Continue before the window's start until index `to` is inside.
+    case backward(to: Int)
+}

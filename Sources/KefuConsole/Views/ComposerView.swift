@@ -1,0 +1,27 @@
+import KefuCore
+
+/// The composer docked under the thread: a title saying who the reply goes to, then the text
+/// with the cursor placed where the next character goes.
+enum ComposerView {
+    static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
+        guard let composer = state.composer, rect.height > 1, rect.width > 4 else { return }
+        let focused = state.focus == .composer
+        screen.fill(Rect(top: rect.top, left: rect.left, height: 1, width: rect.width), role: focused ? .selected : .header)
+        let saved = composer.unsavedSince == nil ? "draft saved" : "editing"
+        screen.put(" Reply to \(TerminalSanitizer.oneLine(composer.customerName)) · \(saved) · Ctrl-S send · Ctrl-T templates · Esc leave",
+                   row: rect.top, col: rect.left, role: focused ? .selected : .header, limit: rect.width)
+        let width = rect.width - 1
+        let (rows, cursorRow, cursorColumn) = composer.editor.wrapped(width: width)
+        let visible = rect.height - 1
+        let first = max(0, cursorRow - visible + 1)
+        if composer.editor.isEmpty {
+            screen.put("Type your reply…", row: rect.top + 1, col: rect.left + 1, role: .dim, limit: width)
+        }
+        for i in 0..<visible where first + i < rows.count && !composer.editor.isEmpty {
+            screen.put(rows[first + i], row: rect.top + 1 + i, col: rect.left + 1, role: .normal, limit: width)
+        }
+        if focused && state.overlay == .none && state.prompt == nil {
+            screen.cursor = (rect.top + 1 + cursorRow - first, rect.left + 1 + cursorColumn)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import KefuCore
+
+/// `?`: every binding of the context it was opened from, generated from the key registry, plus
+/// what the queue's marks mean.
+enum HelpOverlayView {
+    static func draw(_ state: AppState, context: KeyContext, on screen: inout ScreenBuffer) {
+        let bindings = state.keyMap.help(for: context)
+        let legend = [
+            "‼  overdue (countdown shown negative)",
+            "!  due soon: under 1 hour or under 25% of the time left",
+            "*  the customer spoke last: the conversation needs the seller's last word",
+        ]
+        let keyWidth = min(18, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 8)
+        let box = OverlayBox.rect(rows: screen.rows - 2, cols: screen.cols, wantedHeight: bindings.count + legend.count + 5, wantedWidth: 84)
+        OverlayBox.draw(title: "Keys — \(context.title)  (Esc or ? closes)", rect: box, on: &screen)
+        var row = box.top + 1
+        let inner = box.inset(1)
+        for binding in bindings where row < inner.bottom {
+            let x = screen.put(DisplayWidth.fit(binding.keyText, to: keyWidth), row: row, col: inner.left + 1, role: .hintKey, limit: keyWidth)
+            screen.put("  " + binding.summary, row: row, col: x, role: .normal, limit: inner.right - x)
+            row += 1
+        }
+        row += 1
+        for line in legend where row < inner.bottom {
+            screen.put(line, row: row, col: inner.left + 1, role: .dim, limit: inner.width - 1)
+            row += 1
+        }
+    }
+}
+
+/// A framed box over the screen for overlays.
+enum OverlayBox {
+    static func rect(rows: Int, cols: Int, wantedHeight: Int, wantedWidth: Int) -> Rect {
+        let height = min(max(5, wantedHeight), rows)
+        let width = min(max(20, wantedWidth), cols)
+        return Rect(top: max(0, (rows - height) / 2), left: max(0, (cols - width) / 2), height: height, width: width)
+    }
+
+    static func draw(title: String, rect: Rect, on screen: inout ScreenBuffer) {
+        guard rect.height >= 2, rect.width >= 4 else { return }
+        screen.fill(rect, role: .normal)
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        screen.put("┌" + horizontal + "┐", row: rect.top, col: rect.left, role: .border)
+        screen.put("└" + horizontal + "┘", row: rect.bottom - 1, col: rect.left, role: .border)
+        for row in (rect.top + 1)..<(rect.bottom - 1) {
+            screen.put("│", row: row, col: rect.left, role: .border)
+            screen.put("│", row: row, col: rect.right - 1, role: .border)
+        }
+        screen.put(" " + title + " ", row: rect.top, col: rect.left + 2, role: .title, limit: rect.width - 4)
+    }
+}

@@ -1,0 +1,108 @@
+import KefuCore
+
+/// The status bar: the selected ticket and its deadline counting down every second, totals,
+/// and flash messages. Deadline state is spelled out (`OVERDUE`, `DUE SOON`), never colour alone.
+enum StatusBarView {
+    static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect, role: .statusBar)
+        let t = state.totals
+        let totals = " open \(t.open) · needs reply \(t.needsReply) · ≤1h \(t.dueWithinHour) · overdue \(t.overdue) "
+        var x = rect.left
+        if let ticket = shownTicket(state) {
+            x = screen.put(" #\(ticket.id) " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: 16)
+                           + " · \(ticket.marketplace.shortLabel) · ", row: rect.top, col: x, role: .statusBar)
+            if let due = ticket.due, ticket.status == .open {
+                let deadline = DeadlineState.of(due: due, target: ticket.dueTarget, now: state.now)
+                let text = Countdown.status(remaining: due.timeIntervalSince(state.now), state: deadline)
+                let role: StyleRole = deadline == .overdue ? .overdue : deadline == .warning ? .warning : .statusBar
+                x = screen.put(text, row: rect.top, col: x, role: role)
+            } else {
+                x = screen.put(ticket.lastFrom == .agent ? "answered" : "no deadline", row: rect.top, col: x, role: .statusBar)
+            }
+        }
+        var totalsLeft = rect.right - DisplayWidth.of(totals)
+        if let flash = state.flash {
+            let text = "  " + flash.text + " "
+            // A flash that does not fit beside the totals takes their place for its few seconds.
+            if x + DisplayWidth.of(text) > totalsLeft { totalsLeft = rect.right }
+            screen.put(text, row: rect.top, col: x, role: flash.kind == .error ? .error : .flash, limit: totalsLeft - x)
+        }
+        if totalsLeft < rect.right, totalsLeft >= x {
+            screen.put(totals, row: rect.top, col: totalsLeft, role: .statusBar)
+        }
+    }
+
+    /// The ticket the agent is looking at: the one being answered, else the open thread, else the selection.
+    static func shownTicket(_ state: AppState) -> Ticket? {
+        if let composer = state.composer, let thread = state.thread, thread.ticket.id == composer.ticketID { return thread.ticket }
+        if state.focus == .queue { return state.queue.selectedTicket }
+        return state.thread?.ticket ?? state.queue.selectedTicket
+    }
+}
+
+/// The hint line: the few keys of the current context from the registry, or the `/` and `:`
+/// prompt while one is open.
+enum HintLineView {
+    static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect, role: .hint)
+        if let prompt = state.prompt {
+            let x = screen.put(prompt.sigil + prompt.text, row: rect.top, col: rect.left, role: .prompt)
+            screen.cursor = (rect.top, min(x, rect.right - 1))
+            if case .command = prompt.kind, prompt.text.isEmpty {
+                screen.put("  q quit · help · view overdue · filter TEXT", row: rect.top, col: x + 1, role: .hint)
+            }
+            return
+        }
+        var x = rect.left
+        if !state.pendingKeys.isEmpty || state.count != nil {
+            let pending = (state.count.map(String.init) ?? "") + state.pendingKeys.map(\.description).joined()
+            x = screen.put(pending + " ", row: rect.top, col: x, role: .prompt)
+        }
+        for binding in state.keyMap.hints(for: state.keyContext) {
+            let key = binding.keys.first.map { $0.map(\.description).joined(separator: " ") } ?? ""
+            let label = binding.command.shortLabel
+            let width = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
+            if x + width > rect.right { break }
+            x = screen.put(" " + key, row: rect.top, col: x, role: .hintKey)
+            x = screen.put(" " + label + " ", row: rect.top, col: x, role: .hint)
+        }
+    }
+}
+
+extension Command {
+    /// The hint line's word for a command.
+    var shortLabel: String {
+        switch self {
+        case .moveDown: "down"
+        case .moveUp: "up"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .halfPageDown, .pageDown: "page down"
+        case .halfPageUp, .pageUp: "page up"
+        case .open: "open"
+        case .back: "back"
+        case .nextPane: "pane"
+        case .filter: "filter"
+        case .cycleView: "view"
+        case .showOverdue: "overdue"
+        case .showDueSoon: "due ≤1h"
+        case .reply: "reply"
+        case .send: "send"
+        case .templates: "templates"
+        case .closeComposer: "leave"
+        case .pickerNext: "next"
+        case .pickerPrevious: "previous"
+        case .pickerInsert: "insert"
+        case .pickerStage: "stage"
+        case .pickerLanguage: "language"
+        case .pickerCancel: "close"
+        case .help: "help"
+        case .palette: "commands"
+        case .redraw: "redraw"
+        case .quit: "quit"
+        case .forceQuit: "quit"
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import KefuConsole
+
+/// `kefu` (or `kefu console`): the console on the default store or `--db PATH`.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console", abstract: "Open the console on a store (the default when no command is given).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let store = try storeOptions.open()
+        try ConsoleRunner.run(store: store, profile: AgentProfile(name: Wiring.agentName, storeName: "Kefu"))
+    }
+}

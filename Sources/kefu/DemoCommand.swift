@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import KefuConsole
+import KefuCore
+import KefuResources
+import KefuStore
+
+/// `kefu demo`: builds a store of realistic conversations and opens the console on it.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a demo store (about 200 conversations) and open the console on it.",
+        discussion: """
+            The demo store is a real SQLite file, made anew on every run so its deadlines are spread \
+            around now: some overdue, some due within the hour, most later. Without --db it lives at \
+            $XDG_DATA_HOME/kefu/demo.sqlite. Kefu refuses to replace a file that is not a demo store.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "How many conversations to make.")
+    var tickets = 200
+
+    @Option(help: "Average messages per conversation (the benchmark store uses 10).")
+    var messagesPerTicket = 3
+
+    @Option(help: "Seed for the generator: the same seed makes the same store.")
+    var seed: UInt64 = 1111
+
+    @Flag(help: "Build the store and exit without opening the console.")
+    var noConsole = false
+
+    func validate() throws {
+        guard tickets > 0, tickets <= 2_000_000 else { throw ValidationError("--tickets must be between 1 and 2000000") }
+        guard messagesPerTicket > 0, messagesPerTicket <= 100 else { throw ValidationError("--messages-per-ticket must be between 1 and 100") }
+    }
+
+    func run() throws {
+        let path = storeOptions.path(default: "demo.sqlite")
+        try DemoStoreBuilder.removeOldDemo(at: path)
+        let policy = try Wiring.deadlinePolicy()
+        let store = try SQLiteTicketStore(path: path, policy: policy)
+        try store.setMeta("demo", "1")
+        let recipe = try DemoRecipe.load(from: KefuResources.demoRecipe)
+        let generator = DemoGenerator(
+            recipe: recipe, now: Date(), seed: seed, messagesPerTicket: messagesPerTicket,
+            replyTarget: DemoGenerator.target(from: policy))
+        let started = Date()
+        try DemoStoreBuilder.fill(store, with: generator, tickets: tickets, progress: tickets >= 5_000)
+        if noConsole {
+            let (t, m) = try store.counts()
+            print("Demo store \(path): \(t) tickets, \(m) messages (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+            return
+        }
+        try ConsoleRunner.run(store: store, profile: AgentProfile(name: recipe.agent, storeName: recipe.storeName))
+    }
+}
+
+/// Fills a store from the demo generator in batches, so memory stays flat for large stores.
+enum DemoStoreBuilder {
+    static func fill(_ store: SQLiteTicketStore, with generator: DemoGenerator, tickets: Int, progress: Bool) throws {
+        let batchSize = 2_000
+        var done = 0
+        while done < tickets {
+            let range = done..<min(tickets, done + batchSize)
+            let batch = generator.batch(range)
+            try store.saveOrders(batch.orders)
+            _ = try store.ingest(batch.records)
+            done = range.upperBound
+            if progress {
+                FileHandle.standardError.write(Data("\rBuilding demo store: \(done)/\(tickets) tickets".utf8))
+            }
+        }
+        if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// Removes a previous demo store at `path`; refuses if the file is something else.
+    static func removeOldDemo(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > 0 {
+            let existing = try SQLiteTicketStore(path: path, policy: ChannelDeadlinePolicy(rules: []))
+            guard try existing.meta("demo") == "1" else {
+                throw UserError(message: "\(path) holds a store that kefu demo did not make; it will not be replaced. Choose another --db.")
+            }
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+import KefuStore
+
+/// `kefu queue`: the queue in the console's order, as text or JSON.
+struct QueueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queue", abstract: "Print the queue in the console's order (most urgent first).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Print a JSON array instead of a table.")
+    var json = false
+
+    @Option(help: "Which tickets: needs-reply, all-open, overdue, due-soon.")
+    var view: String = "needs-reply"
+
+    @Option(help: "At most this many tickets (default: all).")
+    var limit: Int?
+
+    func run() throws {
+        guard let queueView = QueueView(rawValue: view) else {
+            throw ValidationError("--view must be one of: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let store = try storeOptions.open()
+        let now = Date()
+        let query = QueueQuery(view: queueView, now: now)
+        var tickets: [Ticket] = []
+        var position: QueuePosition?
+        while limit.map({ tickets.count < $0 }) ?? true {
+            let page = try store.queue(query, after: position, limit: min(1_000, (limit ?? .max) - tickets.count))
+            if page.isEmpty { break }
+            tickets += page
+            position = QueuePosition(page.last!)
+        }
+        if json {
+            let objects = try tickets.map { ticket -> [String: Any] in
+                [
+                    "id": ticket.id, "conversation": ticket.conversation, "customer": ticket.customerName,
+                    "customer_address": ticket.customerAddress, "channel": ticket.channel.rawValue,
+                    "marketplace": ticket.marketplace.rawValue, "status": ticket.status.rawValue,
+                    "last_from": ticket.lastFrom.rawValue, "subject": ticket.subject,
+                    "due": ticket.due.map(RFC3339.format) ?? NSNull(),
+                    "order": ticket.orderID ?? NSNull(), "language": ticket.language ?? NSNull(),
+                    "deadlines": try store.clocks(ticketID: ticket.id).map { clock -> [String: Any] in
+                        ["kind": clock.kind.rawValue, "policy": clock.policy, "due": RFC3339.format(clock.due),
+                         "business": clock.business, "paused": clock.paused]
+                    },
+                ]
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        for ticket in tickets {
+            let countdown = Countdown.queueText(due: ticket.due, now: now)
+            let flag = ticket.lastFrom == .customer ? "*" : " "
+            let customer = DisplayWidth.fit(TerminalSanitizer.oneLine(ticket.customerName), to: 20)
+            let subject = TerminalSanitizer.oneLine(ticket.subject.isEmpty ? ticket.snippet : ticket.subject)
+            print("\(String(ticket.id).padding(toLength: 7, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(countdown, to: 15)) \(DisplayWidth.fit(ticket.marketplace.shortLabel, to: 4)) \(flag) \(customer) \(DisplayWidth.truncate(subject, to: 60))")
+        }
+    }
+}

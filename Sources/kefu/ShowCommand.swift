@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import KefuConsole
+import KefuCore
+import KefuStore
+
+/// `kefu show ID`: one thread as text, sanitised, with its order summary.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one conversation.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: "The ticket id (as `kefu queue` prints it).")
+    var id: Int64
+
+    @Option(help: "Wrap lines at this many columns.")
+    var width = 100
+
+    func run() throws {
+        let store = try storeOptions.open()
+        guard let ticket = try store.ticket(id: id) else {
+            throw UserError(message: "no ticket #\(id) in \(store.path)")
+        }
+        let order = try ticket.orderID.flatMap { try store.order(id: $0) }
+        let thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
+        for line in ThreadLines.make(thread, width: max(20, width), now: Date()) {
+            print(line.text)
+        }
+    }
+}
