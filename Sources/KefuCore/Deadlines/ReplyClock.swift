@@ -49,10 +49,23 @@ public struct ConversationFacts: Sendable, Hashable {
     /// Whether the team has answered this conversation before (first reply vs. next reply).
     public var hasReplied: Bool
     public var language: String?
+    /// What the conversation is about (message, return request, ...): marketplaces time them differently.
+    public var kind: TicketKind
+    /// Labels the team put on the conversation; SLA policies can match on them.
+    public var tags: Set<String>
+    /// The customer's segment (e.g. `vip`), for policies that promise some customers more.
+    public var segment: String?
+    /// When the conversation's first customer message arrived: where a resolution clock starts.
+    /// Nil: the resolution clock starts at `awaitingSince`.
+    public var openedAt: Date?
+    /// Every stretch the conversation spent waiting on the customer or on hold, oldest first;
+    /// the last has no end while the hold lasts. Clocks whose policy pauses for it skip this time.
+    public var holds: [Hold]
 
     public init(
         channel: Channel, marketplace: Marketplace, status: TicketStatus, awaitingSince: Date?,
-        hasReplied: Bool, language: String? = nil
+        hasReplied: Bool, language: String? = nil, kind: TicketKind = .message, tags: Set<String> = [],
+        segment: String? = nil, openedAt: Date? = nil, holds: [Hold] = []
     ) {
         self.channel = channel
         self.marketplace = marketplace
@@ -60,6 +73,11 @@ public struct ConversationFacts: Sendable, Hashable {
         self.awaitingSince = awaitingSince
         self.hasReplied = hasReplied
         self.language = language
+        self.kind = kind
+        self.tags = tags
+        self.segment = segment
+        self.openedAt = openedAt
+        self.holds = holds
     }
 }
 
