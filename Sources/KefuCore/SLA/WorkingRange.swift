@@ -36,8 +36,8 @@ public struct WorkingRange: Sendable, Hashable, CustomStringConvertible {
         return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
     }
 
-    /// Sorted, and checks that no two ranges of one day overlap.
-    static func normalized(_ ranges: [WorkingRange]) -> [WorkingRange]? {
+    /// A day's ranges sorted; nil when two of them overlap.
+    public static func normalized(_ ranges: [WorkingRange]) -> [WorkingRange]? {
         let sorted = ranges.sorted { $0.startMinute < $1.startMinute }
         for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.startMinute < earlier.endMinute {
             return nil

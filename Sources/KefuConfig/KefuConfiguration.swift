@@ -1,0 +1,93 @@
+import Foundation
+import KefuCore
+import Yams
+
+/// Everything Kefu reads from configuration: the shipped defaults with the user's file laid
+/// over them. Each top-level key of the user's file is one section; today `sla`. A section the
+/// reader does not know is an error at its line rather than ignored, so a typo never passes
+/// for a setting.
+///
+///     let configuration = try KefuConfiguration.load(shippedSLA: KefuResources.slaFile, user: userFile)
+///     let policy: any DeadlinePolicy = try configuration.deadlinePolicy()
+///
+/// Adding a section: a field here, its name in `sections`, and a case in `read(_:)`.
+public struct KefuConfiguration: Sendable {
+    /// Reply-deadline policies, business calendars and holidays.
+    public var sla: SLAConfiguration
+
+    public init(sla: SLAConfiguration) {
+        self.sla = sla
+    }
+
+    /// The top-level keys a config file may have.
+    public static let sections = ["sla"]
+
+    /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
+    /// `ConfigError` naming the file, line and field of the first problem; a user file that
+    /// does not exist is no error (the defaults apply), one that cannot be read is.
+    public static func load(shippedSLA: URL, user: URL?) throws -> KefuConfiguration {
+        let shipped = try text(of: shippedSLA)
+        var userText: (String, String)?
+        if let user, FileManager.default.fileExists(atPath: user.path) { userText = (try text(of: user), user.path) }
+        return try parse(shipped: (shipped, shippedSLA.path), user: userText)
+    }
+
+    /// The same from texts, with the names errors should give for them.
+    public static func parse(shipped: (text: String, file: String), user: (text: String, file: String)?) throws -> KefuConfiguration {
+        let shippedSections = try read(shipped.text, file: shipped.file)
+        guard let shippedSLA = shippedSections.sla else {
+            throw ConfigError(file: shipped.file, message: "no 'sla' section")
+        }
+        let userSLA = try user.flatMap { try read($0.text, file: $0.file).sla }
+        return KefuConfiguration(sla: try SLASectionMerge.merge(shipped: shippedSLA, user: userSLA))
+    }
+
+    /// The SLA engine for this configuration, to hand to the store and the console.
+    public func deadlinePolicy() throws -> SLAEngine { try SLAEngine(sla) }
+
+    // MARK: - Reading one file
+
+    private struct Sections {
+        var sla: SLASectionDraft?
+    }
+
+    private static func read(_ text: String, file: String) throws -> Sections {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw describe(error, file: file)
+        }
+        var sections = Sections()
+        guard let root else { return sections }
+        let document = ConfigNode(node: root, file: file, path: "")
+        for (key, value) in try document.mapping() {
+            switch key {
+            case "sla": sections.sla = try SLASectionReader.read(value)
+            default:
+                throw ConfigError(file: file, line: value.line,
+                                  message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")
+            }
+        }
+        return sections
+    }
+
+    private static func text(of url: URL) throws -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigError(file: url.path, message: "cannot read the file (\(error.localizedDescription))")
+        }
+    }
+
+    private static func describe(_ error: YamlError, file: String) -> ConfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return ConfigError(file: file, line: mark.line, message: "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError(file: file, line: context.mark.line, message: "'\(duplicates.joined(separator: "', '"))' is given twice")
+        default:
+            return ConfigError(file: file, message: "not valid YAML: \(error)")
+        }
+    }
+}
