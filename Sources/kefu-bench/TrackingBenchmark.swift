@@ -7,6 +7,7 @@ import KefuResources
 /// countries, UPS, FedEx, USPS with and without routing prefix, DHL, Canada Post, Chinese
 /// line-haul carriers, typos and unknowns, some pasted with spaces or in lower case), detected
 /// one after another on one thread. Issue 5 asks for more than 1,000,000 numbers per second.
+/// Run: `swift run -c release kefu-bench tracking`.
 struct TrackingBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracking",
@@ -33,30 +34,42 @@ struct TrackingBenchmark: ParsableCommand {
         let numbers = (0..<count).map { _ in generator.next() }
 
         var tally: [TrackingStatus: Int] = [:]
-        var best = Duration.seconds(1_000_000)
-        let clock = ContinuousClock()
+        var bestWall = Double.infinity
+        var bestCPU = Double.infinity
         for _ in 0..<max(1, rounds) {
             var counts = [0, 0, 0, 0]
-            let elapsed = clock.measure {
-                for number in numbers {
-                    switch detector.detect(number).status {
-                    case .valid: counts[0] += 1
-                    case .invalid: counts[1] += 1
-                    case .unrecognised: counts[2] += 1
-                    case .malformed: counts[3] += 1
-                    }
+            let wallStart = Self.seconds(CLOCK_MONOTONIC)
+            let cpuStart = Self.seconds(CLOCK_THREAD_CPUTIME_ID)
+            for number in numbers {
+                switch detector.detect(number).status {
+                case .valid: counts[0] += 1
+                case .invalid: counts[1] += 1
+                case .unrecognised: counts[2] += 1
+                case .malformed: counts[3] += 1
                 }
             }
-            best = min(best, elapsed)
+            bestCPU = min(bestCPU, Self.seconds(CLOCK_THREAD_CPUTIME_ID) - cpuStart)
+            bestWall = min(bestWall, Self.seconds(CLOCK_MONOTONIC) - wallStart)
             tally = [.valid: counts[0], .invalid: counts[1], .unrecognised: counts[2], .malformed: counts[3]]
         }
-        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
-        let perSecond = Double(count) / seconds
-        print("tracking: detected \(count) numbers in \(String(format: "%.3f", seconds)) s (best of \(max(1, rounds)), one thread)")
-        print("tracking: \(String(format: "%.2f", perSecond / 1_000_000)) million numbers/second"
-            + " (\(String(format: "%.0f", seconds / Double(count) * 1e9)) ns each)")
+        print("tracking: detected \(count) numbers, best of \(max(1, rounds)) rounds on one thread")
+        for (label, seconds) in [("wall clock", bestWall), ("thread CPU time", bestCPU)] {
+            print("tracking: \(label): \(String(format: "%.3f", seconds)) s, "
+                + "\(String(format: "%.2f", Double(count) / seconds / 1_000_000)) million numbers/second "
+                + "(\(String(format: "%.0f", seconds / Double(count) * 1e9)) ns each)")
+        }
         print("tracking: valid \(tally[.valid] ?? 0), invalid \(tally[.invalid] ?? 0),"
             + " unrecognised \(tally[.unrecognised] ?? 0), malformed \(tally[.malformed] ?? 0)")
+    }
+}
+
+extension TrackingBenchmark {
+    /// Both clocks: on a shared machine the wall clock includes time other processes held the
+    /// core; the thread's CPU time does not.
+    fileprivate static func seconds(_ clock: clockid_t) -> Double {
+        var now = timespec()
+        clock_gettime(clock, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }
 

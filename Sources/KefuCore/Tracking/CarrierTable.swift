@@ -51,16 +51,14 @@ public struct CarrierTable: Sendable, Hashable {
             let (entry, file) = merged[id]!
             return try Self.resolve(entry, file: file)
         }
-        let universal: UniversalTracker
-        if let given = user?.universal ?? shipped.universal {
-            let file = user?.universal != nil ? user!.file : shipped.file
+        var universal = UniversalTracker.seventeenTrack
+        for table in [shipped] + (user.map { [$0] } ?? []) {
+            guard let given = table.universal else { continue }
             do {
                 universal = UniversalTracker(name: given.name, url: try TrackingURLTemplate(given.url))
             } catch {
-                throw ConfigError(file: file, message: "universal tracker: \(error)")
+                throw ConfigError(file: table.file, message: "universal tracker: \(error)")
             }
-        } else {
-            universal = .seventeenTrack
         }
         self.init(entries: entries, universal: universal)
     }

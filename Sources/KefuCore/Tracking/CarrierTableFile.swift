@@ -2,7 +2,9 @@ import Foundation
 
 /// One carrier table as written on disk (the shipped `Resources/carriers.json` or a user's
 /// override), before merging. Entries may be partial: in a user file, an entry whose id is
-/// already known only needs the fields it changes.
+/// already known only needs the fields it changes. Unknown fields inside an entry are errors
+/// (a misspelt field would silently do nothing); top-level keys other than `universal` and
+/// `carriers`, such as the shipped file's `about`, are ignored.
 ///
 /// ```json
 /// {

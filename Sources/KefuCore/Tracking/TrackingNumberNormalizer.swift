@@ -35,7 +35,7 @@ public enum TrackingNumberNormalizer {
         var count = 0
         for byte in input {
             switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+            case UInt8(ascii: " "), UInt8(ascii: "-"), 0x09...0x0D:  // space, dash, tab, line breaks, VT, FF
                 continue
             case UInt8(ascii: "a")...UInt8(ascii: "z"):
                 guard count < output.count else { return nil }

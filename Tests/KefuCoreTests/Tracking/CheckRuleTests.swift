@@ -19,6 +19,7 @@ struct CheckRuleTests {
         (.usps20, "71123456789123456787"), (.usps20, "03071790000523483741"),
         (.dhlExpress, "3318810025"), (.dhlExpress, "4323194875"), (.dhlExpress, "5749118620"),
         (.canadaPost16, "0073938000549297"), (.canadaPost16, "7104974650752913"), (.canadaPost16, "2684656321223309"),
+        (.canadaPost16, "2180967929081000"), (.canadaPost16, "3390757938347011"),
     ])
     func validNumbersPass(rule: CheckRule, number: String) {
         #expect(rule.verify(number) == .passed)
@@ -90,6 +91,12 @@ struct CheckRuleTests {
         #expect(CheckRule.usps20.verify("71969010756003077385") == .passed)
         #expect(CheckRule.usps20.verify("71123456789123456787") == .passed)
         #expect(CheckRule.usps20.verify("71969010756003077386") != .passed)
+    }
+
+    @Test func canadaPostTriplesTheEvenPositions() {
+        // With the odd positions tripled instead, this number's check digit would be 3.
+        #expect(CheckRule.canadaPost16.verify("2180967929081000") == .passed)
+        #expect(CheckRule.canadaPost16.verify("2180967929081003") != .passed)
     }
 
     @Test func dhlExpressIsTheFirstNineDigitsModSeven() {

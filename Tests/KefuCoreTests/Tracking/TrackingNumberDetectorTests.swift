@@ -29,8 +29,8 @@ struct TrackingNumberDetectorTests {
          "https://tools.usps.com/go/TrackConfirmAction?tLabels=71123456789123456787"),
         ("3318810025", "DHL Express", "DHL Express 10-digit",
          "https://www.dhl.com/global-en/home/tracking.html?tracking-id=3318810025"),
-        ("0073938000549297", "Canada Post", "Canada Post 16-digit",
-         "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=0073938000549297"),
+        ("7104974650752913", "Canada Post", "Canada Post 16-digit",
+         "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=7104974650752913"),
     ])
     func checkDigitSchemesAreRecognisedAndLinked(number: String, carrier: String, scheme: String, url: String) {
         let result = detector.detect(number)
@@ -76,6 +76,13 @@ struct TrackingNumberDetectorTests {
         #expect(result.trackingURL == "https://www.royalmail.com/track-your-item#/tracking-results/RB123456785GB")
         #expect(detector.detect("1z 5r8 939 0357 5671 27").carrierName == "UPS")
         #expect(detector.detect("9400 1112 0620 6406 2607 87").scheme == "USPS IMpb")
+    }
+
+    @Test(arguments: ["rb 123 456 785 gb", "RB-123-456-785-GB", "\tRB123456785GB\r\n", "RB\u{0B}123456785GB",
+                      "ｒｂ１２３４５６７８５ｇｂ", "RB 123\u{2009}456\u{2011}785 GB"])
+    func theFastAndTheUnicodePathsNormaliseAlike(raw: String) {
+        #expect(detector.detect(raw).number == TrackingNumberNormalizer.normalize(raw))
+        #expect(detector.detect(raw).number == "RB123456785GB")
     }
 
     @Test func fullWidthFormsAndTypographicSpacesAreFolded() {
