@@ -7,7 +7,7 @@ import Testing
 #endif
 
 /// A throwaway folder per test, removed afterwards.
-final class ScratchFolder {
+final class EvidenceTestFolder {
     let url: URL
 
     init() throws {
@@ -32,7 +32,7 @@ final class ScratchFolder {
 
 struct EvidenceStoreTests {
     @Test func addCopiesTheFileUnderItsHash() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let photo = try scratch.file("scale.jpg", "abc")
         let stored = try store.add(file: photo)
@@ -47,7 +47,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func addingTheSameContentTwiceIsANoOp() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let first = try store.add(file: try scratch.file("a.jpg", "weigh record 1.25 kg"))
         let again = try store.add(file: try scratch.file("copy-of-a.jpg", "weigh record 1.25 kg"))
@@ -60,7 +60,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func storedFilesAreReadOnly() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let stored = try store.add(file: try scratch.file("scan.pdf", "carrier scan"))
         let attributes = try FileManager.default.attributesOfItem(atPath: stored.location.path)
@@ -68,7 +68,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func aFileOverTheLimitIsRefusedAndNothingIsWritten() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"), sizeLimit: 10)
         #expect(try store.add(file: try scratch.file("ok.txt", "0123456789")).size == 10)
         let big = try scratch.file("video.mp4", "0123456789A")
@@ -81,7 +81,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func aMissingFileIsAClearError() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let missing = scratch.url.appendingPathComponent("no-such-photo.jpg")
         let error = try #require(throws: EvidenceError.self) { try store.add(file: missing) }
@@ -90,7 +90,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func aFolderIsNotEvidence() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let error = try #require(throws: EvidenceError.self) { try store.add(file: scratch.url) }
         #expect(error.code == .notARegularFile)
@@ -100,7 +100,7 @@ struct EvidenceStoreTests {
         /// `/proc/self/mem` is a regular file that opens but fails to read at offset 0 with EIO,
         /// even for root (who can open files whatever their permissions).
         @Test func aFileThatCannotBeReadIsAClearErrorAndLeavesNothingBehind() throws {
-            let scratch = try ScratchFolder()
+            let scratch = try EvidenceTestFolder()
             let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
             let unreadable = URL(fileURLWithPath: "/proc/self/mem")
             let error = try #require(throws: EvidenceError.self) { try store.add(file: unreadable) }
@@ -113,7 +113,7 @@ struct EvidenceStoreTests {
     #endif
 
     @Test func copiesLeftByAKilledProcessAreSweptOnOpen() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let folder = scratch.url.appendingPathComponent("evidence")
         let store = try EvidenceStore(folder: folder)
         // What `kill -9` during a copy leaves: a partial temporary file of a pid that no longer
@@ -130,7 +130,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func anOldCopyIsSweptEvenIfItsPidIsAliveAgain() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let folder = scratch.url.appendingPathComponent("evidence")
         let store = try EvidenceStore(folder: folder)
         let stale = folder.appendingPathComponent("tmp/\(getpid())-9.partial")
@@ -142,7 +142,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func verifyNoticesAChangedObject() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let stored = try store.add(file: try scratch.file("p.jpg", "original"))
         chmod(stored.location.path, 0o600)
@@ -156,7 +156,7 @@ struct EvidenceStoreTests {
     }
 
     @Test func aLargeFileIsCopiedWholeAcrossManyChunks() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
         let bytes = (0..<(1_000_000 + 17)).map { UInt8(truncatingIfNeeded: $0 &* 131) }
         let file = scratch.url.appendingPathComponent("video.mp4")
