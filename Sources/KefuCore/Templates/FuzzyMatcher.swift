@@ -1,30 +1,141 @@
+import Foundation
+
 /// Scores how well a typed query matches a text, the way fzf-like pickers do: every query
 /// character must appear in order; consecutive runs, word starts and an early first hit score
-/// higher. Case-insensitive. Returns nil when the query does not match.
+/// higher. Case- and accent-insensitive ("ou est" finds "où est"). Returns nil when the query
+/// does not match.
 public enum FuzzyMatcher {
     public static func score(_ query: String, in text: String) -> Int? {
-        let needle = Array(query.lowercased().unicodeScalars.filter { $0 != " " })
+        let needle = searchScalars(query).filter { $0 != 0x20 }
         if needle.isEmpty { return 0 }
-        let hay = Array(text.lowercased().unicodeScalars)
+        return score(needle: needle, in: SearchText(text))
+    }
+
+    /// Lowercased, accent-free scalar values, the form both sides of a match are compared in.
+    static func searchScalars(_ text: String) -> [UInt32] {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .lowercased().unicodeScalars.map(\.value)
+    }
+
+    /// The match score of an already folded needle in prepared text.
+    ///
+    /// Greedy from the first occurrence, then retried from up to a few later word starts of
+    /// the first needle character, so "rf" prefers "Refund" over "paRcel reFund".
+    static func score(needle: [UInt32], in text: SearchText) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard let greedy = greedyScore(needle: needle, in: text, from: 0) else { return nil }
+        var best = greedy.score
+        var start = greedy.firstMatch + 1
+        var retries = 0
+        let scalars = text.scalars
+        while retries < 4, start < scalars.count {
+            guard let next = scalars[start...].firstIndex(of: first) else { break }
+            start = next + 1
+            guard text.wordStarts[next] else { continue }
+            retries += 1
+            guard let other = greedyScore(needle: needle, in: text, from: next) else { break }
+            best = max(best, other.score)
+        }
+        return best
+    }
+
+    private static func greedyScore(needle: [UInt32], in text: SearchText, from: Int) -> (score: Int, firstMatch: Int)? {
+        let hay = text.scalars
+        let starts = text.wordStarts
         var score = 0
         var qi = 0
         var previousMatch = -2
         var firstMatch = -1
-        for (i, scalar) in hay.enumerated() where qi < needle.count {
-            guard scalar == needle[qi] else { continue }
-            if firstMatch < 0 { firstMatch = i }
-            var points = 1
-            if i == previousMatch + 1 { points += 4 }
-            if i == 0 || !isWordScalar(hay[i - 1]) { points += 3 }
-            score += points
-            previousMatch = i
-            qi += 1
+        var i = from
+        let count = hay.count
+        let needleCount = needle.count
+        var wanted = needle[0]
+        while i < count {
+            if hay[i] == wanted {
+                if firstMatch < 0 { firstMatch = i }
+                var points = 1
+                if i == previousMatch + 1 { points += 4 }
+                if starts[i] { points += 3 }
+                score += points
+                previousMatch = i
+                qi += 1
+                if qi == needleCount { break }
+                wanted = needle[qi]
+            }
+            i += 1
         }
-        guard qi == needle.count else { return nil }
-        return score * 10 - min(firstMatch, 50)
+        guard qi == needleCount else { return nil }
+        return (score * 10 - min(firstMatch, 50), firstMatch)
+    }
+}
+
+/// Text prepared once for fuzzy matching: folded scalars, where words start, and a bitmask of
+/// the characters present so most non-matches are rejected without a scan.
+struct SearchText: Sendable, Hashable {
+    let scalars: [UInt32]
+    let wordStarts: [Bool]
+    let mask: UInt64
+
+    init(_ text: String) {
+        let scalars = FuzzyMatcher.searchScalars(text)
+        var starts = [Bool](repeating: false, count: scalars.count)
+        var previousIsWord = false
+        for (i, value) in scalars.enumerated() {
+            let isWord = Self.isWordScalar(value)
+            starts[i] = isWord && !previousIsWord
+            previousIsWord = isWord
+        }
+        self.scalars = scalars
+        self.wordStarts = starts
+        self.mask = Self.mask(of: scalars)
     }
 
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || ("0"..."9").contains(s)
+    /// Where `needle` occurs contiguously: the first occurrence at a word start if any, and the
+    /// first occurrence at all.
+    func firstOccurrence(of needle: [UInt32]) -> (wordStart: Int?, any: Int)? {
+        guard let first = needle.first, needle.count <= scalars.count else { return nil }
+        var any: Int?
+        var i = 0
+        let last = scalars.count - needle.count
+        while i <= last {
+            if scalars[i] == first {
+                var j = 1
+                while j < needle.count, scalars[i + j] == needle[j] { j += 1 }
+                if j == needle.count {
+                    if wordStarts[i] { return (i, any ?? i) }
+                    if any == nil { any = i }
+                }
+            }
+            i += 1
+        }
+        return any.map { (nil, $0) }
+    }
+
+    /// True when every character of the needle occurs somewhere in the text (by mask).
+    func mayContain(_ needleMask: UInt64) -> Bool {
+        needleMask & mask == needleMask
+    }
+
+    static func mask(of scalars: [UInt32]) -> UInt64 {
+        var mask: UInt64 = 0
+        for value in scalars { mask |= bit(value) }
+        return mask
+    }
+
+    /// Letters and digits get their own bit; everything else shares the remaining bits by value.
+    static func bit(_ value: UInt32) -> UInt64 {
+        switch value {
+        case 0x61...0x7A: return 1 << UInt64(value - 0x61)
+        case 0x30...0x39: return 1 << UInt64(26 + value - 0x30)
+        default: return 1 << UInt64(36 + value % 28)
+        }
+    }
+
+    private static func isWordScalar(_ value: UInt32) -> Bool {
+        if value < 0x80 {
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isAlphabetic
     }
 }
