@@ -22,6 +22,9 @@ struct MailBenchmark: ParsableCommand {
     @Flag(help: "Keep the Maildir afterwards.")
     var keep = false
 
+    @Flag(inversion: .prefixedNo, help: "Thread messages with MailThreader (its id map grows with the mailbox).")
+    var threading = true
+
     func run() throws {
         let root = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("kefu-mail-bench-\(ProcessInfo.processInfo.processIdentifier)").path
@@ -42,7 +45,8 @@ struct MailBenchmark: ParsableCommand {
         for item in try MaildirReader(directory: root) {
             switch parser.read(item, source: "maildir", now: now) {
             case .parsed(let mail, let entry):
-                let record = mail.ingestRecord(conversation: threader.conversation(for: mail), receivedAt: entry.receivedAt ?? now)
+                let conversation = threading ? threader.conversation(for: mail) : mail.conversationKey
+                let record = mail.ingestRecord(conversation: conversation, receivedAt: entry.receivedAt ?? now)
                 checksum &+= record.body.utf8.count
                 attachments += mail.attachments.count
                 parsed += 1
@@ -91,7 +95,10 @@ private enum SyntheticMaildir {
             let message = Self.message(number, gb: gb, sjis: sjis, koi8: koi8, photo: photo)
             let folder = number % 3 == 0 ? "new" : "cur"
             let name = "\(1_700_000_000 + number).M\(number)P1.bench" + (folder == "cur" ? ":2,S" : "")
-            try Data(message).write(to: URL(fileURLWithPath: "\(root)/\(folder)/\(name)"))
+            let path = "\(root)/\(folder)/\(name)"
+            guard FileManager.default.createFile(atPath: path, contents: Data(message)) else {
+                throw ValidationError("cannot write \(path)")
+            }
         }
     }
 
