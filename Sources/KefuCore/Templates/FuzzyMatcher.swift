@@ -90,27 +90,6 @@ struct SearchText: Sendable, Hashable {
         self.mask = Self.mask(of: scalars)
     }
 
-    /// Where `needle` occurs contiguously: the first occurrence at a word start if any, and the
-    /// first occurrence at all.
-    func firstOccurrence(of needle: [UInt32]) -> (wordStart: Int?, any: Int)? {
-        guard let first = needle.first, needle.count <= scalars.count else { return nil }
-        var any: Int?
-        var i = 0
-        let last = scalars.count - needle.count
-        while i <= last {
-            if scalars[i] == first {
-                var j = 1
-                while j < needle.count, scalars[i + j] == needle[j] { j += 1 }
-                if j == needle.count {
-                    if wordStarts[i] { return (i, any ?? i) }
-                    if any == nil { any = i }
-                }
-            }
-            i += 1
-        }
-        return any.map { (nil, $0) }
-    }
-
     /// True when every character of the needle occurs somewhere in the text (by mask).
     func mayContain(_ needleMask: UInt64) -> Bool {
         needleMask & mask == needleMask
@@ -137,5 +116,51 @@ struct SearchText: Sendable, Hashable {
         }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic
+    }
+}
+
+/// Long text (a template's bodies in every language) prepared for exact term search: folded
+/// UTF-8 bytes searched with the C library's `memchr` and `memcmp`, which scan gigabytes a second,
+/// plus the character bitmask that rejects most templates before any scan.
+struct SearchBody: Sendable, Hashable {
+    let bytes: [UInt8]
+    let mask: UInt64
+
+    init(_ text: String) {
+        let scalars = FuzzyMatcher.searchScalars(text)
+        var folded = ""
+        folded.unicodeScalars.append(contentsOf: scalars.compactMap(Unicode.Scalar.init))
+        self.bytes = Array(folded.utf8)
+        self.mask = SearchText.mask(of: scalars)
+    }
+
+    func mayContain(_ needleMask: UInt64) -> Bool {
+        needleMask & mask == needleMask
+    }
+
+    /// Where the folded UTF-8 `needle` first occurs, and whether a word starts there.
+    func firstOccurrence(of needle: [UInt8]) -> (offset: Int, atWordStart: Bool)? {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+        return bytes.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                let base = hay.baseAddress!
+                let first = Int32(needle[0])
+                var offset = 0
+                let last = hay.count - pin.count
+                while offset <= last {
+                    guard let hit = memchr(base + offset, first, last - offset + 1) else { return nil }
+                    let candidate = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + candidate, pin.baseAddress!, pin.count) == 0 {
+                        offset = candidate
+                        break
+                    }
+                    offset = candidate + 1
+                }
+                guard offset <= last else { return nil }
+                let before = offset == 0 ? UInt8(ascii: " ") : hay[offset - 1]
+                let atWordStart = before < 0x80 && !(before >= 0x30 && before <= 0x39) && !(before >= 0x61 && before <= 0x7A)
+                return (offset, atWordStart)
+            }
+        }
     }
 }

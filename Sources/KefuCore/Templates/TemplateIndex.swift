@@ -18,17 +18,23 @@ public struct TemplateIndex: Sendable {
         let header: [SearchText]
         let headerMask: UInt64
         /// Every language variant, joined.
-        let body: SearchText
+        let body: SearchBody
+        /// Position in title order, so ties sort by a number instead of comparing strings.
+        let titleOrder: Int
     }
 
     let entries: [Entry]
 
     public init(_ templates: [Template]) {
-        entries = templates.map { template in
+        let titleOrder = Dictionary(
+            uniqueKeysWithValues: templates.indices.sorted { templates[$0].title < templates[$1].title }.enumerated()
+                .map { ($0.element, $0.offset) })
+        entries = templates.enumerated().map { offset, template in
             let header = ([template.title, template.name, template.situation] + template.keywords).map(SearchText.init)
-            let body = SearchText(template.variants.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"))
+            let body = SearchBody(template.variants.sorted { $0.key < $1.key }.map(\.value).joined(separator: "\n"))
             return Entry(
-                template: template, header: header, headerMask: header.reduce(0) { $0 | $1.mask }, body: body)
+                template: template, header: header, headerMask: header.reduce(0) { $0 | $1.mask }, body: body,
+                titleOrder: titleOrder[offset]!)
         }
     }
 
@@ -42,32 +48,49 @@ public struct TemplateIndex: Sendable {
 
     /// Like `search`, with the scores (for tests and for showing why a template came first).
     public func hits(_ query: String, stage: TemplateStage? = nil, usage: [String: Int] = [:]) -> [TemplateSearch.Hit] {
+        matches(query, stage: stage, usage: usage, among: nil).hits
+    }
+
+    /// The search itself, optionally limited to candidate entries (a narrowing keystroke only
+    /// needs to look at what the previous query matched); also returns the matching entries.
+    func matches(_ query: String, stage: TemplateStage?, usage: [String: Int], among candidates: [Int]?)
+        -> (hits: [TemplateSearch.Hit], matched: [Int]?)
+    {
         let phrase = FuzzyMatcher.searchScalars(query.trimmingCharacters(in: .whitespaces))
         let terms = phrase.split(separator: 0x20).map(Array.init)
         if terms.isEmpty {
-            return entries.lazy.map(\.template).filter { stage == nil || $0.stage == stage }
+            let listed = entries.filter { stage == nil || $0.template.stage == stage }
                 .sorted {
-                    ($0.stage, -(usage[$0.name] ?? 0), $0.title) < ($1.stage, -(usage[$1.name] ?? 0), $1.title)
+                    ($0.template.stage, -(usage[$0.template.name] ?? 0), $0.titleOrder)
+                        < ($1.template.stage, -(usage[$1.template.name] ?? 0), $1.titleOrder)
                 }
-                .map { TemplateSearch.Hit(template: $0, score: 0) }
+                .map { TemplateSearch.Hit(template: $0.template, score: 0) }
+            return (listed, nil)
         }
         let termMasks = terms.map(SearchText.mask(of:))
+        let termBytes = terms.map { term in
+            var text = ""
+            text.unicodeScalars.append(contentsOf: term.compactMap(Unicode.Scalar.init))
+            return Array(text.utf8)
+        }
         let queryMask = termMasks.reduce(0, |)
-        var hits: [TemplateSearch.Hit] = []
-        for entry in entries {
+        var scored: [(entry: Int, score: Int)] = []
+        for index in candidates ?? Array(entries.indices) {
+            let entry = entries[index]
             if let stage, entry.template.stage != stage { continue }
             var score: Int?
             if queryMask & entry.headerMask == queryMask {
                 score = headerScore(entry, terms: terms, masks: termMasks, phrase: phrase)
             }
             if score == nil, entry.body.mayContain(queryMask) {
-                score = bodyScore(entry.body, terms: terms)
+                score = bodyScore(entry.body, terms: termBytes)
             }
             guard let score else { continue }
-            hits.append(TemplateSearch.Hit(template: entry.template, score: score + min(usage[entry.template.name] ?? 0, 50)))
+            scored.append((index, score + (usage.isEmpty ? 0 : min(usage[entry.template.name] ?? 0, 50))))
         }
-        hits.sort { ($0.score, $1.template.title) > ($1.score, $0.template.title) }
-        return hits
+        let matched = scored.map(\.entry)
+        scored.sort { ($0.score, entries[$1.entry].titleOrder) > ($1.score, entries[$0.entry].titleOrder) }
+        return (scored.map { TemplateSearch.Hit(template: entries[$0.entry].template, score: $0.score) }, matched)
     }
 
     /// Sum of each term's best fuzzy score over the header fields, doubled so any header match
@@ -86,12 +109,12 @@ public struct TemplateIndex: Sendable {
         return total * 2 + (startsWithQuery ? 100 : 0)
     }
 
-    /// Every term must appear in the text as written; word-start hits count more.
-    private func bodyScore(_ body: SearchText, terms: [[UInt32]]) -> Int? {
+    /// Every term must appear in the text as written; a first hit at a word start counts more.
+    private func bodyScore(_ body: SearchBody, terms: [[UInt8]]) -> Int? {
         var total = 0
         for term in terms {
-            guard let position = body.firstOccurrence(of: term) else { return nil }
-            total += term.count * (position.wordStart != nil ? 3 : 1)
+            guard let found = body.firstOccurrence(of: term) else { return nil }
+            total += term.count * (found.atWordStart ? 3 : 1)
         }
         return total
     }

@@ -58,6 +58,20 @@ import Testing
         }
     }
 
+    @Test func sessionGivesTheIndexResultsWhileTypingDeletingAndFiltering() throws {
+        let templates = try library()
+        let index = TemplateIndex(templates)
+        var session = TemplateSearchSession(index: index)
+        let steps: [(String, TemplateStage?)] = [
+            ("r", nil), ("re", nil), ("ref", nil), ("refu", nil), ("refund", nil), ("refund ", nil), ("refund o", nil),
+            ("refund", nil), ("ref", .afterSale), ("refund", .afterSale), ("refund", .inSale), ("", nil), ("zoll", nil),
+            ("zollx", nil), ("zoll", nil),
+        ]
+        for (query, stage) in steps {
+            #expect(session.search(query, stage: stage) == index.search(query, stage: stage), "'\(query)' \(String(describing: stage))")
+        }
+    }
+
     @Test func fuzzyMatcherPrefersWordStartsAndRuns() throws {
         let start = try #require(FuzzyMatcher.score("rf", in: "Refund"))
         let scattered = try #require(FuzzyMatcher.score("rf", in: "parcel for us"))
