@@ -83,7 +83,7 @@ struct PickerBenchmark: ParsableCommand {
 
 /// Deterministic, varied templates: titles, keywords and bodies drawn from a multilingual
 /// vocabulary with a fixed-seed generator, so every run searches the same library.
-enum SyntheticTemplates {
+private enum SyntheticTemplates {
     static func make(count: Int) -> [Template] {
         var random = SplitMix64(seed: 0x6B65_6675)
         let stages = TemplateStage.allCases
@@ -155,7 +155,7 @@ enum SyntheticTemplates {
 }
 
 /// A small fixed-seed generator (SplitMix64) so the synthetic library is the same every run.
-struct SplitMix64 {
+private struct SplitMix64 {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
