@@ -71,7 +71,6 @@ public enum AddressListParser {
         var display = String.UnicodeScalarView()
         var angle: String?
         var comments: [String] = []
-        var bare = String.UnicodeScalarView()
         let scalars = Array(item.unicodeScalars)
         var index = 0
         while index < scalars.count {
@@ -112,7 +111,6 @@ public enum AddressListParser {
                 angle = String(inside)
             default:
                 display.append(scalar)
-                bare.append(scalar)
             }
             index += 1
         }
