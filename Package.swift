@@ -58,13 +58,17 @@ let package = Package(
             ]
         ),
 
+        // Real stores in temporary folders and fixtures shared by the test targets.
+        .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore"], path: "Tests/KefuTestSupport"),
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources"]),
         .testTarget(name: "KefuConfigTests", dependencies: ["KefuConfig", "KefuCore", "KefuResources"]),
-        .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"]),
-        .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore"]),
-        .testTarget(name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources"]),
+        .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore", "KefuTestSupport"]),
+        .testTarget(
+            name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources", "KefuStore", "KefuTestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "KefuTerminalTests", dependencies: ["KefuTerminal", "KefuConsole"]),
-        .testTarget(name: "KefuEndToEndTests", dependencies: ["KefuCore"]),
+        .testTarget(name: "KefuEndToEndTests", dependencies: ["KefuCore", "KefuStore", "KefuTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

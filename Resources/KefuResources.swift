@@ -14,6 +14,16 @@ public enum KefuResources {
         Bundle.module.url(forResource: "policies", withExtension: "json")!
     }
 
+    /// The carrier table: tracking-number schemes, check rules, tracking-page URLs.
+    public static var carriersFile: URL {
+        Bundle.module.url(forResource: "carriers", withExtension: "json")!
+    }
+
+    /// The shipped SLA policies and business calendars.
+    public static var slaFile: URL {
+        Bundle.module.url(forResource: "sla", withExtension: "yaml")!
+    }
+
     /// Names, products and message texts the demo store is made from.
     public static var demoRecipe: URL {
         Bundle.module.url(forResource: "demo", withExtension: "json")!

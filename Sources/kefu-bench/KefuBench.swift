@@ -11,5 +11,7 @@ struct KefuBench: ParsableCommand {
     )
 
     /// Every benchmark; add a new one here.
-    static let all: [ParsableCommand.Type] = []
+    static let all: [ParsableCommand.Type] = [
+        TrackingBenchmark.self, SLABenchmark.self, PickerBenchmark.self, MailBenchmark.self,
+    ]
 }

@@ -28,7 +28,7 @@ struct TrackingBenchmark: ParsableCommand {
 
     func run() throws {
         let tableURL = carriers.map(URL.init(fileURLWithPath:))
-            ?? KefuResources.policiesFile.deletingLastPathComponent().appendingPathComponent("carriers.json")
+            ?? KefuResources.carriersFile
         let detector = TrackingNumberDetector(table: try CarrierTable.load(shipped: tableURL))
         var generator = TrackingNumberMix(seed: seed)
         let numbers = (0..<count).map { _ in generator.next() }

@@ -43,7 +43,7 @@ struct TrackCommand: ParsableCommand {
 
     /// The shipped `carriers.json`, which SwiftPM copies next to `policies.json`.
     static var shippedTable: URL {
-        KefuResources.policiesFile.deletingLastPathComponent().appendingPathComponent("carriers.json")
+        KefuResources.carriersFile
     }
 
     private func userTable() -> URL? {

@@ -92,7 +92,7 @@ extension AppState {
     mutating func scrollThread(by lines: Int) {
         guard var t = thread else { return }
         let width = max(10, layout.thread.width - 2)
-        let total = ThreadLines.make(t, width: width, now: now).count
+        let total = ThreadLines.make(t, width: width, now: now, timeZone: timeZone).count
         let visible = max(1, layout.thread.height - 1)
         let maxScroll = max(0, total - visible)
         let current = t.scrollToEnd ? maxScroll : t.scroll

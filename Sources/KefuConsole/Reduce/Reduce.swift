@@ -5,7 +5,7 @@ import KefuCore
 /// work (effects) the engine must do against the store. Pure: no I/O, no clock.
 extension AppState {
     /// Tickets read per window query.
-    public static let windowSize = 120
+    public static let windowSize = 200
     static let draftSaveDelay = 1.0
     static let flashSeconds = 4.0
 

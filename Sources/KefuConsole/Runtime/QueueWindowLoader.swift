@@ -37,22 +37,25 @@ struct QueueWindowLoader {
             let start = max(0, state.windowStart - fetched.count)
             return QueueWindow(rows: fetched + kept, windowStart: start, total: state.total, selected: max(target, start))
         case .reload(let keep):
-            guard let first = state.rows.first else { return try self.load(.top) }
-            // Re-read from the window's first position; rows before it may have come or gone.
-            let anchor = QueuePosition(key: QueuePosition(first).key, id: first.id - 1)
-            let rows = try store.queue(query, after: anchor, limit: size)
+            // Re-read around the selection: rows may have come or gone on either side of it.
+            guard let selected = state.rows.first(where: { $0.id == keep }) ?? state.selectedTicket ?? state.rows.first else {
+                return try self.load(.top)
+            }
+            let anchor = QueuePosition(selected)
+            let before = try store.queue(query, before: anchor, limit: size / 2)
+            let from = try store.queue(query, after: QueuePosition(key: anchor.key, id: anchor.id - 1), limit: size / 2)
+            let rows = before + from
             let total = try store.queueCount(query)
-            if rows.isEmpty {
-                return total == 0 ? QueueWindow(rows: [], windowStart: 0, total: 0, selected: 0) : try self.load(.bottom)
-            }
-            let start = try store.queueIndex(query, of: QueuePosition(rows[0]))
-            let selected: Int
+            if rows.isEmpty { return QueueWindow(rows: [], windowStart: 0, total: 0, selected: 0) }
+            let start = before.isEmpty ? 0 : try store.queueIndex(query, of: QueuePosition(rows[0]))
+            let index: Int
             if let keep, let i = rows.firstIndex(where: { $0.id == keep }) {
-                selected = start + i
+                index = start + i
             } else {
-                selected = min(max(state.selected, start), start + rows.count - 1)
+                // The selected ticket left the list (answered): the next one takes its place.
+                index = start + min(before.count, rows.count - 1)
             }
-            return QueueWindow(rows: rows, windowStart: start, total: total, selected: selected)
+            return QueueWindow(rows: rows, windowStart: start, total: total, selected: index)
         }
     }
 

@@ -49,7 +49,7 @@ public struct ScreenBuffer: Sendable, Hashable {
         let r = rect.clipped(rows: rows, cols: cols)
         guard r.width > 0 else { return }
         for row in r.top..<r.bottom {
-            for col in r.left..<r.right { cells[row * cols + col] = Cell(text: " ", width: 1, role: role) }
+            for col in r.left..<r.right { set(row, col, Cell(text: " ", width: 1, role: role)) }
         }
     }
 
@@ -66,13 +66,13 @@ public struct ScreenBuffer: Sendable, Hashable {
             guard let cell = pending else { return }
             pending = nil
             if x + cell.width > end {
-                if x < end { cells[row * cols + x] = Cell(text: " ", width: 1, role: role); x += 1 }
+                if x < end { set(row, x, Cell(text: " ", width: 1, role: role)) }
                 x = end
                 return
             }
             if x >= 0 {
-                cells[row * cols + x] = Cell(text: String(cell.text), width: UInt8(cell.width), role: role)
-                if cell.width == 2 { cells[row * cols + x + 1] = .continuation(role) }
+                set(row, x, Cell(text: String(cell.text), width: UInt8(cell.width), role: role))
+                if cell.width == 2 { set(row, x + 1, .continuation(role)) }
             }
             x += cell.width
         }
@@ -89,6 +89,20 @@ public struct ScreenBuffer: Sendable, Hashable {
         }
         flush()
         return min(x, end)
+    }
+
+    /// Writes one cell, blanking the halves of any wide character it overwrites, so no
+    /// continuation cell is ever left without its wide character.
+    private mutating func set(_ row: Int, _ col: Int, _ cell: Cell) {
+        let index = row * cols + col
+        let old = cells[index]
+        if old.width == 0 && cell.width != 0 && col > 0 && cells[index - 1].width == 2 {
+            cells[index - 1] = Cell(text: " ", width: 1, role: cells[index - 1].role)
+        }
+        if old.width == 2 && col + 1 < cols && cell.width != 2 {
+            cells[index + 1] = Cell(text: " ", width: 1, role: cells[index + 1].role)
+        }
+        cells[index] = cell
     }
 
     /// The text of one row, wide characters once, for snapshots and tests.

@@ -36,6 +36,8 @@ public struct AppState: Sendable, Hashable {
     public var keyMap: KeyMap = .standard
     public var templates: [Template] = []
     public var profile: AgentProfile
+    /// The zone message times are shown in (the local one; tests fix it).
+    public var timeZone: TimeZone = .current
 
     public init(rows: Int, cols: Int, now: Date, profile: AgentProfile, templates: [Template] = []) {
         self.rows = rows

@@ -23,7 +23,7 @@ enum QueuePaneView {
         let first = visibleStart(selected: q.selected, total: q.total, height: listHeight)
         for line in 0..<listHeight {
             let index = first + line
-            guard index < q.total, q.contains(index: index) else { break }
+            guard index < q.total, q.contains(index: index) else { continue }
             let ticket = q.rows[index - q.windowStart]
             drawRow(ticket, selected: index == q.selected, focused: state.focus == .queue,
                     now: state.now, row: rect.top + 1 + line, left: rect.left, width: rect.width, on: &screen)

@@ -10,7 +10,7 @@ public enum ThreadLines {
         public var role: StyleRole
     }
 
-    public static func make(_ thread: ThreadState, width: Int, now: Date) -> [Line] {
+    public static func make(_ thread: ThreadState, width: Int, now: Date, timeZone: TimeZone = .current) -> [Line] {
         var lines: [Line] = []
         let ticket = thread.ticket
         func add(_ text: String, _ role: StyleRole) {
@@ -25,12 +25,12 @@ public enum ThreadLines {
         add(facts, .dim)
         add("Subject: " + TerminalSanitizer.oneLine(ticket.subject), .normal)
         if let order = thread.order {
-            add("Order \(TerminalSanitizer.oneLine(order.id)) · \(order.currency) \(order.total) · placed \(TimeText.of(order.placedAt))", .header)
+            add("Order \(TerminalSanitizer.oneLine(order.id)) · \(order.currency) \(order.total) · placed \(TimeText.of(order.placedAt, timeZone: timeZone))", .header)
             for item in order.items {
                 add("  \(item.quantity) × \(TerminalSanitizer.oneLine(item.title)) [\(TerminalSanitizer.oneLine(item.sku))]", .normal)
             }
             for parcel in order.parcels {
-                var text = "  Parcel \(TerminalSanitizer.oneLine(parcel.trackingNumber)) · \(TerminalSanitizer.oneLine(parcel.carrier)) · shipped \(TimeText.of(parcel.shippedAt))"
+                var text = "  Parcel \(TerminalSanitizer.oneLine(parcel.trackingNumber)) · \(TerminalSanitizer.oneLine(parcel.carrier)) · shipped \(TimeText.of(parcel.shippedAt, timeZone: timeZone))"
                 if let earlier = parcel.replaces { text += " · took over from \(TerminalSanitizer.oneLine(earlier))" }
                 add(text, .normal)
             }
@@ -47,7 +47,7 @@ public enum ThreadLines {
             case .note: who = "Internal note"; role = .note
             }
             let author = TerminalSanitizer.oneLine(MailAddress(parsing: message.author).name)
-            add("── \(who) · \(author) · \(TimeText.of(message.at)) ──", role)
+            add("── \(who) · \(author) · \(TimeText.of(message.at, timeZone: timeZone)) ──", role)
             let body = TerminalSanitizer.clean(message.body)
             add(body, message.direction == .note ? .note : .normal)
         }

@@ -13,7 +13,7 @@ enum ThreadPaneView {
             return
         }
         let width = max(10, rect.width - 2)
-        let lines = ThreadLines.make(thread, width: width, now: state.now)
+        let lines = ThreadLines.make(thread, width: width, now: state.now, timeZone: state.timeZone)
         let visible = rect.height - 1
         let maxScroll = max(0, lines.count - visible)
         let scroll = thread.scrollToEnd ? maxScroll : min(thread.scroll, maxScroll)

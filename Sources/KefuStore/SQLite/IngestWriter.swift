@@ -139,10 +139,13 @@ enum MessageEffects {
         arguments += [ticketID]
         try db.execute(sql: "UPDATE ticket SET \(assignments) WHERE id = ?", arguments: arguments)
         if isLatest && direction != .note {
-            try db.execute(sql: """
-                UPDATE ticket SET search_text = lower(customer_name || char(31) || customer_address || char(31) ||
-                    subject || char(31) || snippet || char(31) || coalesce(order_id, '')) WHERE id = ?
-                """, arguments: [ticketID])
+            // Lower-cased in Swift: SQLite's lower() only knows ASCII, and the filter must match Анна and ZOÉ.
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT customer_name, customer_address, subject, snippet, order_id FROM ticket WHERE id = ?
+                """, arguments: [ticketID]) {
+                let text = TicketRow.searchText(customer: row[0], address: row[1], subject: row[2], snippet: row[3], order: row[4])
+                try db.execute(sql: "UPDATE ticket SET search_text = ? WHERE id = ?", arguments: [text, ticketID])
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import KefuResources
 enum ShippedCarrierTable {
     /// `carriers.json` is copied into the same resource folder as `policies.json`.
     static var url: URL {
-        KefuResources.policiesFile.deletingLastPathComponent().appendingPathComponent("carriers.json")
+        KefuResources.carriersFile
     }
 
     static func file() throws -> CarrierTableFile {

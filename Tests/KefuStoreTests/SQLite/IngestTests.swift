@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import KefuCore
+import KefuStore
+import KefuTestSupport
+
+@Suite("Ingesting messages into conversations")
+struct IngestTests {
+    @Test("Messages join their conversation; the ticket row carries the list columns")
+    func joining() throws {
+        let temp = try TemporaryStore()
+        let summary = try temp.store.ingest([
+            Fixture.message("m1", conversation: "c1", at: 0, order: "114-1234567-1234567"),
+            Fixture.message("m2", conversation: "c1", direction: .outbound, at: 30, body: "Wir prüfen das."),
+            Fixture.message("m3", conversation: "c1", at: 60, body: "Danke! Gibt es Neuigkeiten?"),
+            Fixture.message("m4", conversation: "c2", at: 10, channel: .chat, marketplace: .shopify, from: "佐藤 花子 <hanako@example.jp>"),
+        ])
+        #expect(summary == IngestSummary(added: 4, duplicates: 0, newTickets: 2))
+        let rows = try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 10)
+        #expect(rows.map(\.conversation) == ["c2", "c1"])  // the 5-minute chat is due first
+        let c1 = rows[1]
+        #expect(c1.customerName == "Anna Müller")
+        #expect(c1.lastFrom == .customer)
+        #expect(c1.snippet == "Danke! Gibt es Neuigkeiten?")
+        #expect(c1.orderID == "114-1234567-1234567")
+        #expect(c1.messageCount == 3)
+        // Next-reply clock from the follow-up at minute 60, Amazon's 24 hours.
+        #expect(c1.due == Fixture.base.addingTimeInterval(60 * 60 + 24 * 3600))
+        #expect(rows[0].customerName == "佐藤 花子")
+        #expect(rows[0].due == Fixture.base.addingTimeInterval(10 * 60 + 5 * 60))
+    }
+
+    @Test("Ingesting the same messages twice adds nothing")
+    func idempotent() throws {
+        let temp = try TemporaryStore()
+        let records = (0..<50).map { Fixture.message("m\($0)", conversation: "c\($0 % 7)", at: Double($0)) }
+        #expect(try temp.store.ingest(records).added == 50)
+        let again = try temp.store.ingest(records)
+        #expect(again == IngestSummary(added: 0, duplicates: 50, newTickets: 0))
+        #expect(try temp.store.counts() == (7, 50))
+    }
+
+    @Test("A seller's message ends the wait: the conversation leaves the needs-reply queue")
+    func answeredByIngest() throws {
+        let temp = try TemporaryStore()
+        _ = try temp.store.ingest([
+            Fixture.message("m1", conversation: "c1", at: 0),
+            Fixture.message("m2", conversation: "c1", direction: .outbound, at: 90),
+        ])
+        let now = Fixture.base.addingTimeInterval(3600 * 2)
+        #expect(try temp.store.queue(QueueQuery(view: .needsReply, now: now), after: nil, limit: 10).isEmpty)
+        let all = try temp.store.queue(QueueQuery(view: .allOpen, now: now), after: nil, limit: 10)
+        #expect(all.first?.lastFrom == .agent)
+        #expect(all.first?.due == nil)
+        // The first-reply deadline was met (90 minutes of 24 hours) and recorded.
+        let outcomes = try temp.store.deadlineOutcomes(ticketID: all[0].id)
+        #expect(outcomes.count == 1)
+        #expect(outcomes.first?.met == true)
+        #expect(abs((outcomes.first?.elapsedCalendarSeconds ?? 0) - 90 * 60) < 0.001)
+    }
+
+    @Test("Hostile text is stored as it came (sanitising happens on the way to the screen)")
+    func storesRawText() throws {
+        let temp = try TemporaryStore()
+        let hostile = "pay here\u{1B}]52;c;aGk=\u{07} now"
+        _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0, body: hostile)])
+        let ticket = try #require(try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 1).first)
+        #expect(try temp.store.messages(ticketID: ticket.id).first?.body == hostile)
+    }
+
+    @Test("Quarantined input is kept with its reason")
+    func quarantine() throws {
+        let temp = try TemporaryStore()
+        try temp.store.quarantine(QuarantinedInput(source: "a.jsonl", location: "line 3", reason: "not valid JSON", raw: "{oops", at: Fixture.base))
+        let kept = try temp.store.quarantined(limit: 10)
+        #expect(kept.count == 1)
+        #expect(kept.first?.reason == "not valid JSON")
+        #expect(kept.first?.raw == "{oops")
+    }
+}
