@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KefuConfig
 import KefuConsole
 import KefuCore
 import KefuResources
@@ -27,7 +28,7 @@ struct ConsoleBenchmark: ParsableCommand {
 
     func run() throws {
         let processStart = ProcessClock.processStartTime()
-        let policy = try ChannelDeadlinePolicy(contentsOf: KefuResources.policiesFile)
+        let policy = try KefuConfiguration.load(shippedSLA: KefuResources.slaFile, user: nil).deadlinePolicy()
         let store = try SQLiteTicketStore(path: db, policy: policy)
         let templates = try TemplateLibrary.load(from: [KefuResources.templatesFolder]).templates
         let state = AppState(rows: 40, cols: 120, now: Date(), profile: AgentProfile(name: "Li Wei", storeName: "Bench"), templates: templates)

@@ -38,7 +38,13 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = storeOptions.path(default: "demo.sqlite")
         try DemoStoreBuilder.removeOldDemo(at: path)
-        let policy = try Wiring.deadlinePolicy()
+        // The demo runs the marketplaces' own clocks only: the team layer's business hours would
+        // put every deadline at the office's opening or closing time, and the demo wants them
+        // spread around now (some overdue, some within the hour, most later) whatever the hour.
+        var configuration = try Wiring.configuration()
+        configuration.sla.layers = configuration.sla.layers.filter { $0 == "marketplace" }
+        configuration.sla.policies = configuration.sla.policies.filter { $0.layer == "marketplace" }
+        let policy = try configuration.deadlinePolicy()
         let store = try SQLiteTicketStore(path: path, policy: policy)
         try store.setMeta("demo", "1")
         let recipe = try DemoRecipe.load(from: KefuResources.demoRecipe)

@@ -7,7 +7,7 @@ struct Kefu: ParsableCommand {
         commandName: "kefu",
         abstract: "A terminal console for cross-border customer service.",
         subcommands: [
-            ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self,
+            ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KefuConfig
 import KefuCore
 import KefuResources
 import KefuStore
@@ -29,8 +30,26 @@ struct StoreOptions: ParsableArguments {
 
 /// How the executable puts the modules together.
 enum Wiring {
+    /// The SLA engine from the shipped `sla.yaml` and the user's config file (`$KEFU_CONFIG`, else
+    /// `$XDG_CONFIG_HOME/kefu/kefu.yaml` when it exists). A config with any error stops Kefu with
+    /// the file, line and field: it never runs on a half-read config.
     static func deadlinePolicy() throws -> any DeadlinePolicy {
-        try ChannelDeadlinePolicy(contentsOf: KefuResources.policiesFile)
+        try configuration().deadlinePolicy()
+    }
+
+    static func configuration() throws -> KefuConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        let user: URL?
+        if let path = environment["KEFU_CONFIG"], !path.isEmpty {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw UserError(message: "KEFU_CONFIG names \(path), which does not exist")
+            }
+            user = URL(fileURLWithPath: path)
+        } else {
+            let candidate = configDirectory.appendingPathComponent("kefu.yaml")
+            user = FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+        }
+        return try KefuConfiguration.load(shippedSLA: KefuResources.slaFile, user: user)
     }
 
     /// Shipped templates, then the user's own from `$XDG_CONFIG_HOME/kefu/templates`.

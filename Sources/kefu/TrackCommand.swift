@@ -79,7 +79,7 @@ struct TrackCommand: ParsableCommand {
 }
 
 /// The `--json` shape: every key always present (null when not applicable), so scripts can
-/// rely on it.
+/// rely on it; snake_case like `kefu queue --json`.
 private struct TrackReport: Encodable {
     let result: TrackingResult
 
@@ -88,7 +88,10 @@ private struct TrackReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case number, status, valid, carrier, carrierId, scheme, reason, trackingURL, trackingSite
+        case number, status, valid, carrier, scheme, reason
+        case carrierId = "carrier_id"
+        case trackingURL = "tracking_url"
+        case trackingSite = "tracking_site"
     }
 
     func encode(to encoder: any Encoder) throws {

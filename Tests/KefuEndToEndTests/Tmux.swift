@@ -155,8 +155,8 @@ enum KefuBinary {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], input: String? = nil, check: Bool = true) throws -> Shell.Result {
-        try Shell.run([path] + arguments, input: input, check: check)
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:], check: Bool = true) throws -> Shell.Result {
+        try Shell.run([path] + arguments, input: input, environment: environment, check: check)
     }
 }
 

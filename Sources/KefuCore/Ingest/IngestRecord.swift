@@ -89,7 +89,7 @@ public enum IngestParser {
                 return .failure(IngestLineError(line: number, reason: "field '\(key)' must be a string"))
             }
         }
-        do {
+        do throws(IngestLineError) {
             let id = try string("id", required: true).get()!
             let conversation = try string("conversation", required: true).get()!
             let channelText = try string("channel", required: true).get()!
@@ -125,10 +125,8 @@ public enum IngestParser {
                 subject: try string("subject", required: false).get() ?? "", body: body,
                 order: try string("order", required: false).get().flatMap { $0.isEmpty ? nil : $0 },
                 language: language))
-        } catch let error as IngestLineError {
-            return .failure(error)
         } catch {
-            return fail("\(error)")
+            return .failure(error)
         }
     }
 

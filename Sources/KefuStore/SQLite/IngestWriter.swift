@@ -103,8 +103,9 @@ enum MessageEffects {
         case .outbound:
             if state.lastOutboundAt.map({ at > $0 }) ?? true {
                 if settle {
-                    // The clocks running until now end with this reply: record how they ended.
-                    let running = policy.clocks(for: state.facts).filter { $0.started <= at }
+                    // The reply clocks running until now end with this reply: record how they ended.
+                    // (A resolution clock ends when the ticket is solved, not when it is answered.)
+                    let running = policy.clocks(for: state.facts).filter { $0.started <= at && $0.kind != .resolution }
                     for clock in running { try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, settledAt: at, policy: policy) }
                 }
                 state.lastOutboundAt = at

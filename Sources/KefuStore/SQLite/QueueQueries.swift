@@ -97,6 +97,11 @@ extension SQLiteTicketStore {
         }
     }
 
+    /// What the deadline policy is told about a ticket (for "why is this due then?").
+    public func conversationFacts(ticketID: Int64) throws -> ConversationFacts? {
+        try pool.read { db in try TicketClockState.fetch(db, id: ticketID)?.facts }
+    }
+
     /// How the deadlines of a ticket ended so far.
     public func deadlineOutcomes(ticketID: Int64) throws -> [DeadlineOutcome] {
         try pool.read { db in try DeadlineOutcomes.fetch(db, ticketID: ticketID) }

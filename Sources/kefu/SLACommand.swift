@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+import KefuStore
+
+/// `kefu sla explain ID`: which SLA policy applies to a ticket, why, and what its clocks are.
+struct SLACommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sla", abstract: "Reply deadlines: explain which policy applies to a ticket.",
+        subcommands: [Explain.self])
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "explain", abstract: "Say which policy applies to a ticket in each layer, and why.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Argument(help: "The ticket id (as `kefu queue` prints it).")
+        var id: Int64
+
+        func run() throws {
+            let engine = try Wiring.configuration().deadlinePolicy()
+            let store = try SQLiteTicketStore(path: storeOptions.path(), policy: engine)
+            guard let facts = try store.conversationFacts(ticketID: id) else {
+                throw UserError(message: "no ticket #\(id) in \(store.path)")
+            }
+            print(engine.explain(facts).description)
+        }
+    }
+}
