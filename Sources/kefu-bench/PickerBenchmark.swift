@@ -85,7 +85,7 @@ struct PickerBenchmark: ParsableCommand {
 /// vocabulary with a fixed-seed generator, so every run searches the same library.
 private enum SyntheticTemplates {
     static func make(count: Int) -> [Template] {
-        var random = SplitMix64(seed: 0x6B65_6675)
+        var random = SeededGenerator(seed: 0x6B65_6675)
         let stages = TemplateStage.allCases
         return (0..<count).map { number in
             let topic = topics[random.next(below: topics.count)]
@@ -152,21 +152,4 @@ private enum SyntheticTemplates {
             "Ci invii una foto dell'articolo, per favore", "La dogana a volte controlla i pacchi con più rigore",
         ])),
     ]
-}
-
-/// A small fixed-seed generator (SplitMix64) so the synthetic library is the same every run.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

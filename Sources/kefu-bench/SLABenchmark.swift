@@ -73,7 +73,7 @@ struct SLABenchmark: ParsableCommand {
     /// Varied open conversations over 2026: every marketplace and channel, all kinds, tags,
     /// first and next replies, some with holds (closed and still open). Seeded, so runs compare.
     static func sampleFacts(count: Int) -> [ConversationFacts] {
-        var random = SplitMix(seed: 2026)
+        var random = SeededGenerator(seed: 2026)
         let start2026 = 1_767_225_600.0
         let tags: [Set<String>] = [[], [], ["vip"], ["fragile"], ["vip", "promo"]]
         return (0..<count).map { _ in
@@ -97,19 +97,6 @@ struct SLABenchmark: ParsableCommand {
                 kind: TicketKind.allCases[Int(random.next() % UInt64(TicketKind.allCases.count))],
                 tags: tags[Int(random.next() % UInt64(tags.count))],
                 openedAt: Date(timeIntervalSince1970: since - Double(random.next() % 86_400)), holds: holds)
-        }
-    }
-
-    /// SplitMix64: a tiny seeded generator so every run builds the same tickets.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

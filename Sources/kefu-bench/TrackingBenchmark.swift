@@ -77,23 +77,14 @@ extension TrackingBenchmark {
 /// numbers get their check digit by trying 0-9 against the public check rules, so the mix does
 /// not depend on how the detector computes them.
 private struct TrackingNumberMix {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
-    }
-
-    /// SplitMix64: small, fast, and the same sequence on every platform.
-    private mutating func random() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator = SeededGenerator(seed: seed)
     }
 
     private mutating func below(_ bound: Int) -> Int {
-        Int(random() % UInt64(bound))
+        generator.next(below: bound)
     }
 
     private mutating func digits(_ count: Int) -> String {

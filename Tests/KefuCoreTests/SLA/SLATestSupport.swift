@@ -43,16 +43,3 @@ func chinaTeamCalendar(overrides: [CivilDate: [WorkingRange]] = [:]) -> Business
         name: "china-team", timeZone: TimeZone(identifier: "Asia/Shanghai")!,
         weeklyHours: weekdays(ranges("09:00-12:00", "13:30-18:00")), holidays: [springFestival], overrides: overrides)
 }
-
-/// A small seeded generator (SplitMix64) so property tests see many cases and fail the same way twice.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
