@@ -127,6 +127,21 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: holds, ticket kind and tags, excused deadlines, paused time") { db in
+            try db.execute(sql: """
+                -- Holds (waiting on customer, on hold) as JSON [Hold]; the SLA engine skips paused time.
+                ALTER TABLE ticket ADD COLUMN holds TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE ticket ADD COLUMN opened_at REAL;
+                ALTER TABLE ticket ADD COLUMN kind TEXT NOT NULL DEFAULT 'message';
+                ALTER TABLE ticket ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+                ALTER TABLE ticket ADD COLUMN segment TEXT;
+                -- "No response needed": settled without a reply, left out of late-reply figures.
+                ALTER TABLE deadline_outcome ADD COLUMN excused INTEGER NOT NULL DEFAULT 0;
+                -- Seconds the clock stood still on hold; elapsed_* already leave them out.
+                ALTER TABLE deadline_outcome ADD COLUMN paused_seconds REAL NOT NULL DEFAULT 0;
+                CREATE INDEX deadline_outcome_ticket ON deadline_outcome(ticket_id, settled_at);
+                """)
+        }
         return migrator
     }
 }
