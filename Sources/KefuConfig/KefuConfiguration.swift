@@ -14,9 +14,13 @@ import Yams
 public struct KefuConfiguration: Sendable {
     /// Reply-deadline policies, business calendars and holidays.
     public var sla: SLAConfiguration
+    /// A digest of the texts this configuration was read from: when it changes, the store
+    /// recomputes open deadlines. Code that alters `sla` after loading should alter it too.
+    public var fingerprint: String
 
-    public init(sla: SLAConfiguration) {
+    public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
+        self.fingerprint = fingerprint
     }
 
     /// The top-level keys a config file may have.
@@ -39,11 +43,24 @@ public struct KefuConfiguration: Sendable {
             throw ConfigError(file: shipped.file, message: "no 'sla' section")
         }
         let userSLA = try user.flatMap { try read($0.text, file: $0.file).sla }
-        return KefuConfiguration(sla: try SLASectionMerge.merge(shipped: shippedSLA, user: userSLA))
+        return KefuConfiguration(
+            sla: try SLASectionMerge.merge(shipped: shippedSLA, user: userSLA),
+            fingerprint: Self.digest(shipped.text + "\u{0}" + (user?.text ?? "")))
     }
 
     /// The SLA engine for this configuration, to hand to the store and the console.
-    public func deadlinePolicy() throws -> SLAEngine { try SLAEngine(sla) }
+    public func deadlinePolicy() throws -> SLAEngine {
+        var engine = try SLAEngine(sla)
+        engine.fingerprint = fingerprint.isEmpty ? nil : fingerprint
+        return engine
+    }
+
+    /// FNV-1a, 64 bits, as hex: stable across runs (unlike `Hasher`), enough to tell texts apart.
+    static func digest(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
 
     // MARK: - Reading one file
 

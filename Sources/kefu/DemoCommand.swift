@@ -38,15 +38,10 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = storeOptions.path(default: "demo.sqlite")
         try DemoStoreBuilder.removeOldDemo(at: path)
-        // The demo runs the marketplaces' own clocks only: the team layer's business hours would
-        // put every deadline at the office's opening or closing time, and the demo wants them
-        // spread around now (some overdue, some within the hour, most later) whatever the hour.
-        var configuration = try Wiring.configuration()
-        configuration.sla.layers = configuration.sla.layers.filter { $0 == "marketplace" }
-        configuration.sla.policies = configuration.sla.policies.filter { $0.layer == "marketplace" }
-        let policy = try configuration.deadlinePolicy()
+        let policy = try Wiring.demoConfiguration().deadlinePolicy()
         let store = try SQLiteTicketStore(path: path, policy: policy)
         try store.setMeta("demo", "1")
+        try store.applyPolicyChangeIfNeeded()
         let recipe = try DemoRecipe.load(from: KefuResources.demoRecipe)
         let generator = DemoGenerator(
             recipe: recipe, now: Date(), seed: seed, messagesPerTicket: messagesPerTicket,
@@ -85,8 +80,7 @@ enum DemoStoreBuilder {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > 0 {
-            let existing = try SQLiteTicketStore(path: path, policy: ChannelDeadlinePolicy(rules: []))
-            guard try existing.meta("demo") == "1" else {
+            guard (try? SQLiteTicketStore.peekMeta(path: path, key: "demo")) == "1" else {
                 throw UserError(message: "\(path) holds a store that kefu demo did not make; it will not be replaced. Choose another --db.")
             }
         }

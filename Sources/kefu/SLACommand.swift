@@ -19,8 +19,8 @@ struct SLACommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            let engine = try Wiring.configuration().deadlinePolicy()
-            let store = try SQLiteTicketStore(path: storeOptions.path(), policy: engine)
+            let store = try storeOptions.open()
+            guard let engine = store.policy as? SLAEngine else { throw UserError(message: "no SLA engine configured") }
             guard let facts = try store.conversationFacts(ticketID: id) else {
                 throw UserError(message: "no ticket #\(id) in \(store.path)")
             }

@@ -22,9 +22,17 @@ struct StoreOptions: ParsableArguments {
         db ?? Self.dataDirectory.appendingPathComponent(name).path
     }
 
-    /// Opens the store with the shipped deadline policy.
+    /// Opens the store with the deadline policy from the configuration (the demo's own for a
+    /// store `kefu demo` made), recomputing open deadlines when the policy changed since the
+    /// store last ran.
     func open(defaultName: String = "kefu.sqlite") throws -> SQLiteTicketStore {
-        try SQLiteTicketStore(path: path(default: defaultName), policy: try Wiring.deadlinePolicy())
+        let path = path(default: defaultName)
+        let isDemo = (try? SQLiteTicketStore.peekMeta(path: path, key: "demo")) == "1"
+        let store = try SQLiteTicketStore(path: path, policy: try (isDemo ? Wiring.demoConfiguration() : Wiring.configuration()).deadlinePolicy())
+        if let moved = try store.applyPolicyChangeIfNeeded(), moved > 0 {
+            Wiring.notice("The deadline policy changed: deadlines of \(moved) open ticket(s) recomputed.")
+        }
+        return store
     }
 }
 
@@ -35,6 +43,22 @@ enum Wiring {
     /// the file, line and field: it never runs on a half-read config.
     static func deadlinePolicy() throws -> any DeadlinePolicy {
         try configuration().deadlinePolicy()
+    }
+
+    /// The demo runs the marketplaces' own clocks only: the team layer's business hours would
+    /// put every deadline at the office's opening or closing time, and the demo wants them
+    /// spread around now (some overdue, some within the hour, most later) whatever the hour.
+    static func demoConfiguration() throws -> KefuConfiguration {
+        var configuration = try configuration()
+        configuration.sla.layers = configuration.sla.layers.filter { $0 == "marketplace" }
+        configuration.sla.policies = configuration.sla.policies.filter { $0.layer == "marketplace" }
+        configuration.fingerprint += "+marketplace-layer"
+        return configuration
+    }
+
+    /// A one-line notice on stderr, for things the user should know but that are not errors.
+    static func notice(_ text: String) {
+        FileHandle.standardError.write(Data(("kefu: " + text + "\n").utf8))
     }
 
     static func configuration() throws -> KefuConfiguration {

@@ -8,13 +8,21 @@ public enum DeadlineState: String, Sendable, Hashable {
     case warning
     case overdue
 
-    public static func of(due: Date?, target: TimeInterval?, now: Date) -> DeadlineState {
+    /// `warnAt` is when a quarter of the target remains on the clock's own time (business
+    /// hours for a business clock); without it the quarter is taken of `target` in calendar time.
+    public static func of(due: Date?, target: TimeInterval?, warnAt: Date? = nil, now: Date) -> DeadlineState {
         guard let due else { return .none }
         let remaining = due.timeIntervalSince(now)
         if remaining < 0 { return .overdue }
         if remaining < 3600 { return .warning }
+        if let warnAt { return now >= warnAt ? .warning : .onTrack }
         if let target, target > 0, remaining < target * 0.25 { return .warning }
         return .onTrack
+    }
+
+    /// The state of one running clock.
+    public static func of(_ clock: ReplyClock, now: Date) -> DeadlineState {
+        of(due: clock.due, target: clock.target, warnAt: clock.warnAt, now: now)
     }
 
     /// The text mark that carries the state where colour may not show.

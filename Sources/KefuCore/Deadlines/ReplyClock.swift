@@ -23,11 +23,15 @@ public struct ReplyClock: Sendable, Hashable, Codable {
     /// Counted on a business calendar rather than in calendar hours.
     public var business: Bool
     public var paused: Bool
+    /// When three quarters of the target have gone by, counted on the clock's own time: from
+    /// then on the deadline shows as due soon. Nil: judge by `target` in calendar time.
+    public var warnAt: Date?
 
     public init(
         kind: ClockKind, policy: String, started: Date, due: Date, target: TimeInterval,
-        business: Bool = false, paused: Bool = false
+        business: Bool = false, paused: Bool = false, warnAt: Date? = nil
     ) {
+        self.warnAt = warnAt
         self.kind = kind
         self.policy = policy
         self.started = started
@@ -86,6 +90,13 @@ public struct ConversationFacts: Sendable, Hashable {
 /// changing.
 public protocol DeadlinePolicy: Sendable {
     func clocks(for facts: ConversationFacts) -> [ReplyClock]
+    /// Names the rules, so a store can tell that they changed since its clocks were computed
+    /// and recompute open tickets. Nil: unknown (never triggers a recompute).
+    var fingerprint: String? { get }
+}
+
+extension DeadlinePolicy {
+    public var fingerprint: String? { nil }
 }
 
 extension Array where Element == ReplyClock {

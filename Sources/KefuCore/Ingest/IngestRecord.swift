@@ -6,6 +6,10 @@ import Foundation
 ///      "direction":"in","from":"Anna Müller <anna@example.de>","to":"shop@example.com",
 ///      "at":"2026-11-23T08:15:00Z","subject":"Wo ist mein Paket?","body":"...",
 ///      "order":"114-1234567-1234567","language":"de"}
+///
+/// Optional: `"kind"` (message, return_request, item_not_received, refund_request), `"tags"`
+/// (an array of strings) and `"segment"`, which SLA policies can match on. They apply when the
+/// message opens its conversation.
 public struct IngestRecord: Sendable, Hashable {
     public var id: String
     public var conversation: String
@@ -19,6 +23,12 @@ public struct IngestRecord: Sendable, Hashable {
     public var body: String
     public var order: String?
     public var language: String?
+    /// What the conversation is about (`return_request`, ...), when the source says; deadlines depend on it.
+    public var kind: TicketKind?
+    /// Labels for SLA policies that match on tags.
+    public var tags: Set<String> = []
+    /// The customer's segment (e.g. `vip`).
+    public var segment: String?
 
     public init(
         id: String, conversation: String, channel: Channel, marketplace: Marketplace,
@@ -119,12 +129,26 @@ public enum IngestParser {
             if let language, !isLanguageTag(language) {
                 return fail("field 'language': '\(language.prefix(40))' is not a BCP 47 tag like en or de-DE")
             }
-            return .success(IngestRecord(
+            var record = IngestRecord(
                 id: id, conversation: conversation, channel: channel, marketplace: marketplace,
                 direction: direction, from: from, to: to, at: at,
                 subject: try string("subject", required: false).get() ?? "", body: body,
                 order: try string("order", required: false).get().flatMap { $0.isEmpty ? nil : $0 },
-                language: language))
+                language: language)
+            if let kindText = try string("kind", required: false).get() {
+                guard let kind = TicketKind(rawValue: kindText) else {
+                    let known = TicketKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    return fail("field 'kind': '\(kindText.prefix(40))' is not one of \(known)")
+                }
+                record.kind = kind
+            }
+            switch fields["tags"] {
+            case nil, is NSNull: break
+            case let tags as [String]: record.tags = Set(tags.map { $0.lowercased() }.filter { !$0.isEmpty && !$0.contains(",") })
+            default: return fail("field 'tags' must be an array of strings")
+            }
+            record.segment = try string("segment", required: false).get().flatMap { $0.isEmpty ? nil : $0 }
+            return .success(record)
         } catch {
             return .failure(error)
         }

@@ -31,6 +31,10 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     public var messageCount: Int
     /// Bumped on every change; the optimistic check for concurrent writers.
     public var version: Int
+    /// When the nearest clock has a quarter of its target left, on its own time (see `DeadlineState`).
+    public var warnAt: Date?
+    /// Why the clocks stand still now, when the conversation is on hold.
+    public var hold: HoldReason?
 
     public init(
         id: Int64, conversation: String, channel: Channel, marketplace: Marketplace, customerName: String,

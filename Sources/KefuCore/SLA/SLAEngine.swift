@@ -15,8 +15,10 @@ import Foundation
 ///
 /// The engine is pure: the same facts give the same clocks. Changing a policy means building a
 /// new engine and asking again, which applies the new rules to open conversations at once.
-public struct SLAEngine: DeadlinePolicy, BusinessTimeMeasuring {
+public struct SLAEngine: DeadlinePolicy, BusinessTimeMeasuring, DeadlineSettling {
     public let configuration: SLAConfiguration
+    /// Names the configuration this engine was built from (see `DeadlinePolicy.fingerprint`).
+    public var fingerprint: String?
 
     private struct Resolved: Sendable {
         var policy: SLAPolicy
@@ -103,7 +105,8 @@ public struct SLAEngine: DeadlinePolicy, BusinessTimeMeasuring {
         return SLASettlement(
             clock: clock, settledAt: instant, reason: reason,
             verdict: reason == .noResponseNeeded ? .excused : (met ? .met : .breached),
-            elapsedCalendarSeconds: calendarElapsed, elapsedBusinessSeconds: businessElapsed)
+            elapsedCalendarSeconds: calendarElapsed, elapsedBusinessSeconds: businessElapsed,
+            pausedSeconds: max(0, end - start - calendarElapsed))
     }
 
     /// Business seconds between two instants on the calendar of the clock's policy, without
@@ -150,9 +153,19 @@ public struct SLAEngine: DeadlinePolicy, BusinessTimeMeasuring {
             target = counting.amount
         }
         let pausedSeconds = seconds.measure(from: start, to: due) - pauses.counted(from: start, to: due, on: seconds)
+        // "Less than a quarter left" is judged on the clock's own time: 25% of three business days
+        // is business hours, not the calendar hours of the nights between them.
+        let warnTimeline: ClockTimeline
+        let warnAmount: Double
+        if case .workingDays(let calendar) = counting.timeline {
+            warnTimeline = .business(calendar); warnAmount = target * 0.75
+        } else {
+            warnTimeline = counting.timeline; warnAmount = counting.amount * 0.75
+        }
+        let warnAt = pauses.due(start: counting.from, target: warnAmount, on: warnTimeline).due
         let clock = ReplyClock(
             kind: kind, policy: resolved.policy.name, started: started, due: Date(timeIntervalSince1970: due),
-            target: target, business: duration.isBusiness, paused: paused)
+            target: target, business: duration.isBusiness, paused: paused, warnAt: Date(timeIntervalSince1970: warnAt))
         return Planned(clock: clock, duration: duration, calendarName: duration.isBusiness ? resolved.calendar?.name : nil,
                        pausedSeconds: max(0, pausedSeconds))
     }

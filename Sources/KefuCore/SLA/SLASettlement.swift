@@ -27,9 +27,12 @@ public struct SLASettlement: Sendable, Hashable {
     public var verdict: Verdict
     public var elapsedCalendarSeconds: Double
     public var elapsedBusinessSeconds: Double
+    /// Calendar seconds between start and settlement that the clock stood still on hold.
+    public var pausedSeconds: Double
 
     public init(clock: ReplyClock, settledAt: Date, reason: Reason, verdict: Verdict,
-                elapsedCalendarSeconds: Double, elapsedBusinessSeconds: Double) {
+                elapsedCalendarSeconds: Double, elapsedBusinessSeconds: Double, pausedSeconds: Double = 0) {
+        self.pausedSeconds = pausedSeconds
         self.clock = clock
         self.settledAt = settledAt
         self.reason = reason
@@ -41,11 +44,12 @@ public struct SLASettlement: Sendable, Hashable {
     /// Whether late-reply and response-time figures count this settlement.
     public var countsInFigures: Bool { verdict != .excused }
 
-    /// The row the store keeps for the meters. `DeadlineOutcome` has no place for "excused":
-    /// check `countsInFigures` before storing an excused settlement as if it were met.
+    /// The row the store keeps for the meters; an excused settlement is kept as met and excused,
+    /// so a query that forgets `excused` still never counts it late.
     public func outcome(ticketID: Int64) -> DeadlineOutcome {
         DeadlineOutcome(
             ticketID: ticketID, clock: clock, settledAt: settledAt, met: verdict != .breached,
-            elapsedCalendarSeconds: elapsedCalendarSeconds, elapsedBusinessSeconds: elapsedBusinessSeconds)
+            elapsedCalendarSeconds: elapsedCalendarSeconds, elapsedBusinessSeconds: elapsedBusinessSeconds,
+            excused: verdict == .excused, pausedSeconds: pausedSeconds)
     }
 }

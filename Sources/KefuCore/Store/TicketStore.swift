@@ -113,14 +113,23 @@ public struct DeadlineOutcome: Sendable, Hashable {
     public var met: Bool
     public var elapsedCalendarSeconds: Double
     public var elapsedBusinessSeconds: Double
+    /// Ended by "no response needed": left out of every late-reply and response-time figure.
+    public var excused: Bool
+    /// Calendar seconds the clock stood still on hold; both elapsed figures already leave them out.
+    public var pausedSeconds: Double
 
-    public init(ticketID: Int64, clock: ReplyClock, settledAt: Date, met: Bool, elapsedCalendarSeconds: Double, elapsedBusinessSeconds: Double) {
+    public init(
+        ticketID: Int64, clock: ReplyClock, settledAt: Date, met: Bool, elapsedCalendarSeconds: Double,
+        elapsedBusinessSeconds: Double, excused: Bool = false, pausedSeconds: Double = 0
+    ) {
         self.ticketID = ticketID
         self.clock = clock
         self.settledAt = settledAt
         self.met = met
         self.elapsedCalendarSeconds = elapsedCalendarSeconds
         self.elapsedBusinessSeconds = elapsedBusinessSeconds
+        self.excused = excused
+        self.pausedSeconds = pausedSeconds
     }
 }
 

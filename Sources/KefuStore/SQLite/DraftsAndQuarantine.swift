@@ -49,6 +49,19 @@ extension SQLiteTicketStore {
         }
     }
 
+    /// One meta value read without migrating or writing (nil when there is no store or no such
+    /// key), to decide how to open a store before opening it.
+    public static func peekMeta(path: String, key: String) throws -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        return try queue.read { db in
+            guard try db.tableExists("meta") else { return nil }
+            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+    }
+
     /// How many tickets and messages the store holds.
     public func counts() throws -> (tickets: Int, messages: Int) {
         try pool.read { db in

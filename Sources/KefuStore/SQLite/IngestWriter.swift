@@ -51,8 +51,9 @@ extension SQLiteTicketStore {
         let snippet = Snippet.of(record.body)
         try db.cachedStatement(sql: """
             INSERT INTO ticket (conversation, channel, marketplace, customer_name, customer_address, subject, snippet,
-                                status, last_from, last_message_at, queue_key, language, order_id, search_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)
+                                status, last_from, last_message_at, queue_key, language, order_id, search_text,
+                                kind, tags, segment)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 record.conversation, record.channel.rawValue, record.marketplace.rawValue, customer.name,
                 customer.address, record.subject, snippet,
@@ -60,6 +61,7 @@ extension SQLiteTicketStore {
                 record.at.timeIntervalSince1970, QueuePosition.noDeadlineKey, record.language, record.order,
                 TicketRow.searchText(customer: customer.name, address: customer.address, subject: record.subject,
                                      snippet: snippet, order: record.order),
+                (record.kind ?? .message).rawValue, TagCoding.encode(record.tags), record.segment,
             ])
         return (db.lastInsertedRowID, true)
     }
@@ -100,13 +102,21 @@ enum MessageEffects {
                 state.awaitingSince = min(state.awaitingSince ?? at, at)
             }
             if state.status != .open { state.status = .open }
+            state.openedAt = min(state.openedAt ?? at, at)
+            // The customer answered: waiting on them is over, and the paused clocks run again.
+            if let hold = state.openHold, hold.reason == .waitingOnCustomer, at >= hold.start {
+                state.holds[state.holds.count - 1].end = at
+            }
         case .outbound:
             if state.lastOutboundAt.map({ at > $0 }) ?? true {
                 if settle {
                     // The reply clocks running until now end with this reply: record how they ended.
                     // (A resolution clock ends when the ticket is solved, not when it is answered.)
-                    let running = policy.clocks(for: state.facts).filter { $0.started <= at && $0.kind != .resolution }
-                    for clock in running { try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, settledAt: at, policy: policy) }
+                    let facts = state.facts
+                    let running = policy.clocks(for: facts).filter { $0.started <= at && $0.kind != .resolution }
+                    for clock in running {
+                        try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, facts: facts, settledAt: at, policy: policy)
+                    }
                 }
                 state.lastOutboundAt = at
                 state.hasReplied = true
@@ -118,12 +128,12 @@ enum MessageEffects {
             break
         }
         var assignments = """
-            status = ?, awaiting_since = ?, has_replied = ?, last_outbound_at = ?,
+            status = ?, awaiting_since = ?, has_replied = ?, last_outbound_at = ?, opened_at = ?, holds = ?,
             message_count = message_count + 1, version = version + 1
             """
         var arguments: StatementArguments = [
             state.status.rawValue, state.awaitingSince?.timeIntervalSince1970, state.hasReplied,
-            state.lastOutboundAt?.timeIntervalSince1970,
+            state.lastOutboundAt?.timeIntervalSince1970, state.openedAt?.timeIntervalSince1970, HoldCoding.encode(state.holds),
         ]
         if isLatest && direction != .note {
             assignments += ", last_message_at = ?, last_from = ?, snippet = ?"
@@ -154,23 +164,25 @@ enum MessageEffects {
 /// Rows recording how each deadline ended, for the team-lead meters.
 enum DeadlineOutcomes {
     static func insert(
-        _ db: Database, ticketID: Int64, clock: ReplyClock, settledAt: Date, policy: any DeadlinePolicy
+        _ db: Database, ticketID: Int64, clock: ReplyClock, facts: ConversationFacts, settledAt: Date,
+        reason: SLASettlement.Reason = .replied, policy: any DeadlinePolicy
     ) throws {
-        let outcome = DeadlineOutcome.settle(clock, ticketID: ticketID, at: settledAt, policy: policy)
-        try db.execute(sql: """
+        let outcome = DeadlineOutcome.settle(clock, ticketID: ticketID, facts: facts, at: settledAt, reason: reason, policy: policy)
+        try db.cachedStatement(sql: """
             INSERT INTO deadline_outcome (ticket_id, kind, policy, business, started, due, settled_at, met,
-                                          elapsed_calendar, elapsed_business)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+                                          elapsed_calendar, elapsed_business, excused, paused_seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
                 ticketID, clock.kind.rawValue, clock.policy, clock.business, clock.started.timeIntervalSince1970,
                 clock.due.timeIntervalSince1970, settledAt.timeIntervalSince1970, outcome.met,
-                outcome.elapsedCalendarSeconds, outcome.elapsedBusinessSeconds,
+                outcome.elapsedCalendarSeconds, outcome.elapsedBusinessSeconds, outcome.excused, outcome.pausedSeconds,
             ])
     }
 
     static func fetch(_ db: Database, ticketID: Int64) throws -> [DeadlineOutcome] {
         try Row.fetchAll(db, sql: """
-            SELECT kind, policy, business, started, due, settled_at, met, elapsed_calendar, elapsed_business
+            SELECT kind, policy, business, started, due, settled_at, met, elapsed_calendar, elapsed_business,
+                   excused, paused_seconds
             FROM deadline_outcome WHERE ticket_id = ? ORDER BY id
             """, arguments: [ticketID]).map { row in
             let started = Date(timeIntervalSince1970: row[3]), due = Date(timeIntervalSince1970: row[4])
@@ -179,7 +191,7 @@ enum DeadlineOutcomes {
                 clock: ReplyClock(kind: ClockKind(rawValue: row[0]) ?? .firstReply, policy: row[1], started: started,
                                   due: due, target: due.timeIntervalSince(started), business: row[2]),
                 settledAt: Date(timeIntervalSince1970: row[5]), met: row[6],
-                elapsedCalendarSeconds: row[7], elapsedBusinessSeconds: row[8])
+                elapsedCalendarSeconds: row[7], elapsedBusinessSeconds: row[8], excused: row[9], pausedSeconds: row[10])
         }
     }
 }

@@ -11,7 +11,8 @@ import KefuCore
 /// personal data.
 public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
     let pool: DatabasePool
-    let policy: any DeadlinePolicy
+    /// The rules deadlines are computed with.
+    public let policy: any DeadlinePolicy
     public let path: String
 
     /// Opens (creating if needed) the store at `path`, migrating it to the current schema.

@@ -142,6 +142,14 @@ enum Schema {
                 CREATE INDEX deadline_outcome_ticket ON deadline_outcome(ticket_id, settled_at);
                 """)
         }
+        migrator.registerMigration("v3-lead: warning instant and current hold on the ticket row") { db in
+            try db.execute(sql: """
+                -- When a quarter of the nearest clock's target is left, on its own time (business hours).
+                ALTER TABLE ticket ADD COLUMN warn_at REAL;
+                -- The reason of the hold that lasts now (mirrors the open entry of holds), for the queue.
+                ALTER TABLE ticket ADD COLUMN hold_reason TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -6,11 +6,12 @@ import KefuCore
 enum TicketRow {
     static let columns = """
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
-        last_from, last_message_at, due_at, due_target, language, order_id, message_count, version
+        last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
+        warn_at, hold_reason
         """
 
     static func decode(_ row: Row) -> Ticket {
-        Ticket(
+        var ticket = Ticket(
             id: row[0], conversation: row[1],
             channel: Channel(rawValue: row[2]) ?? .email,
             marketplace: Marketplace(rawValue: row[3]) ?? .other,
@@ -20,6 +21,9 @@ enum TicketRow {
             lastMessageAt: Date(timeIntervalSince1970: row[10]),
             due: (row[11] as Double?).map(Date.init(timeIntervalSince1970:)),
             dueTarget: row[12], language: row[13], orderID: row[14], messageCount: row[15], version: row[16])
+        ticket.warnAt = (row[17] as Double?).map(Date.init(timeIntervalSince1970:))
+        ticket.hold = (row[18] as String?).flatMap(HoldReason.init(rawValue:))
+        return ticket
     }
 
     static func fetchOne(_ db: Database, id: Int64) throws -> Ticket? {
@@ -43,40 +47,88 @@ struct TicketClockState {
     var lastOutboundAt: Date?
     var language: String?
     var clocks: [ReplyClock]
+    var kind: TicketKind
+    var tags: Set<String>
+    var segment: String?
+    var openedAt: Date?
+    var holds: [Hold]
+
+    static let columns = """
+        id, channel, marketplace, status, awaiting_since, has_replied, last_outbound_at, language, clocks,
+        kind, tags, segment, opened_at, holds
+        """
 
     static func fetch(_ db: Database, id: Int64) throws -> TicketClockState? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, channel, marketplace, status, awaiting_since, has_replied, last_outbound_at, language, clocks
-            FROM ticket WHERE id = ?
-            """, arguments: [id]) else { return nil }
-        return TicketClockState(
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM ticket WHERE id = ?"), arguments: [id]).map(decode)
+    }
+
+    static func decode(_ row: Row) -> TicketClockState {
+        TicketClockState(
             id: row[0], channel: Channel(rawValue: row[1]) ?? .email,
             marketplace: Marketplace(rawValue: row[2]) ?? .other,
             status: TicketStatus(rawValue: row[3]) ?? .open,
             awaitingSince: (row[4] as Double?).map(Date.init(timeIntervalSince1970:)),
             hasReplied: row[5], lastOutboundAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:)),
-            language: row[7], clocks: ClockCoding.decode(row[8]))
+            language: row[7], clocks: ClockCoding.decode(row[8]),
+            kind: TicketKind(rawValue: row[9]) ?? .message, tags: TagCoding.decode(row[10]), segment: row[11],
+            openedAt: (row[12] as Double?).map(Date.init(timeIntervalSince1970:)), holds: HoldCoding.decode(row[13]))
     }
 
     var facts: ConversationFacts {
         ConversationFacts(
             channel: channel, marketplace: marketplace, status: status, awaitingSince: awaitingSince,
-            hasReplied: hasReplied, language: language)
+            hasReplied: hasReplied, language: language, kind: kind, tags: tags, segment: segment,
+            openedAt: openedAt, holds: holds)
     }
+
+    /// The hold that lasts now, if any.
+    var openHold: Hold? { holds.last.flatMap { $0.end == nil ? $0 : nil } }
 
     /// Recomputes the running clocks and writes them with the queue columns derived from them.
     static func refreshClocks(_ db: Database, id: Int64, policy: any DeadlinePolicy) throws {
         guard let state = try fetch(db, id: id) else { return }
+        try writeClocks(db, state: state, policy: policy)
+    }
+
+    /// Writes the clocks `policy` gives `state`, skipping the write when nothing changed (a
+    /// policy change touches only the tickets whose deadlines it moves).
+    @discardableResult
+    static func writeClocks(_ db: Database, state: TicketClockState, policy: any DeadlinePolicy) throws -> Bool {
         let clocks = policy.clocks(for: state.facts)
         let nearest = clocks.nearest
-        try db.execute(sql: """
-            UPDATE ticket SET clocks = ?, due_at = ?, due_target = ?, queue_key = ?, needs_reply = ?
-            WHERE id = ?
-            """, arguments: [
-                ClockCoding.encode(clocks), nearest?.due.timeIntervalSince1970, nearest?.target,
-                nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1, id,
+        let encoded = ClockCoding.encode(clocks)
+        try db.cachedStatement(sql: """
+            UPDATE ticket SET clocks = ?, due_at = ?, due_target = ?, warn_at = ?, queue_key = ?, needs_reply = ?,
+                              hold_reason = ?
+            WHERE id = ? AND NOT (clocks IS ? AND hold_reason IS ?)
+            """).execute(arguments: [
+                encoded, nearest?.due.timeIntervalSince1970, nearest?.target, nearest?.warnAt?.timeIntervalSince1970,
+                nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1,
+                state.openHold?.reason.rawValue, state.id, encoded, state.openHold?.reason.rawValue,
             ])
+        return db.changesCount > 0
     }
+}
+
+/// Holds are kept on the ticket row as JSON, oldest first.
+enum HoldCoding {
+    static func encode(_ holds: [Hold]) -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return (try? String(decoding: encoder.encode(holds), as: UTF8.self)) ?? "[]"
+    }
+
+    static func decode(_ text: String) -> [Hold] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return (try? decoder.decode([Hold].self, from: Data(text.utf8))) ?? []
+    }
+}
+
+/// Tags are kept as one comma-separated, lower-cased column.
+enum TagCoding {
+    static func encode(_ tags: Set<String>) -> String { tags.map { $0.lowercased() }.sorted().joined(separator: ",") }
+    static func decode(_ text: String) -> Set<String> { Set(text.split(separator: ",").map(String.init)) }
 }
 
 /// Running clocks are kept on the ticket row as JSON, so `kefu queue --json` can list them all.

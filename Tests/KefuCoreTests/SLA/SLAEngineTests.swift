@@ -241,7 +241,7 @@ struct SLAEngineTests {
         let engine = try SLAEngine(configuration())
         let open = facts(since: local("2026-03-06 16:00", shanghai))
         let team = try #require(engine.clocks(for: open).first { $0.policy == "team-4bh" })
-        let outcome = DeadlineOutcome.settle(team, ticketID: 1, at: local("2026-03-09 10:00", shanghai), policy: engine)
+        let outcome = DeadlineOutcome.settle(team, ticketID: 1, facts: open, at: local("2026-03-09 10:00", shanghai), policy: engine)
         #expect(outcome.elapsedBusinessSeconds == 3 * 3600)
         #expect(outcome.met)
     }

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import KefuCore
+
+/// Holds and "no response needed": clock changes without a reply, each in one transaction with
+/// a note that records who did it.
+extension SQLiteTicketStore: ConversationHolding {
+    public func startHold(ticketID: Int64, reason: HoldReason, agent: String, now: Date) throws -> Ticket {
+        try pool.write { db in
+            guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+            if let open = state.openHold {
+                if open.reason == reason { return try TicketRow.fetchOne(db, id: ticketID)! }
+                state.holds[state.holds.count - 1].end = now
+            }
+            state.holds.append(Hold(reason: reason, start: now))
+            try save(db, state: state, note: "\(reason.sentence) — \(agent)", agent: agent, now: now)
+            return try TicketRow.fetchOne(db, id: ticketID)!
+        }
+    }
+
+    public func endHold(ticketID: Int64, agent: String, now: Date) throws -> Ticket {
+        try pool.write { db in
+            guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+            guard let open = state.openHold else { return try TicketRow.fetchOne(db, id: ticketID)! }
+            state.holds[state.holds.count - 1].end = max(now, open.start)
+            try save(db, state: state, note: "Hold ended, clocks run again — \(agent)", agent: agent, now: now)
+            return try TicketRow.fetchOne(db, id: ticketID)!
+        }
+    }
+
+    public func markNoResponseNeeded(ticketID: Int64, agent: String, now: Date) throws -> [DeadlineOutcome] {
+        try pool.write { db in
+            guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+            guard state.awaitingSince != nil else { return [] }
+            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM deadline_outcome WHERE ticket_id = ?", arguments: [ticketID]) ?? 0
+            let facts = state.facts
+            for clock in policy.clocks(for: facts) where clock.kind != .resolution && clock.started <= now {
+                try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, facts: facts, settledAt: now,
+                                            reason: .noResponseNeeded, policy: policy)
+            }
+            state.awaitingSince = nil
+            try save(db, state: state, note: "No response needed — \(agent)", agent: agent, now: now)
+            return Array(try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before))
+        }
+    }
+
+    /// Writes the changed holds and awaiting time, a note for the thread, and the clocks that follow.
+    private func save(_ db: Database, state: TicketClockState, note: String, agent: String, now: Date) throws {
+        try db.execute(sql: "UPDATE ticket SET holds = ?, awaiting_since = ?, version = version + 1 WHERE id = ?",
+                       arguments: [HoldCoding.encode(state.holds), state.awaitingSince?.timeIntervalSince1970, state.id])
+        let sequence = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE ticket_id = ?", arguments: [state.id]) ?? 0
+        try db.execute(sql: """
+            INSERT INTO message (ticket_id, external_id, direction, author, recipient, at, subject, body, language)
+            VALUES (?, ?, 'note', ?, '', ?, '', ?, NULL)
+            """, arguments: [state.id, "kefu-status-\(state.id)-\(sequence)-\(now.timeIntervalSince1970)", agent,
+                             now.timeIntervalSince1970, note])
+        try db.execute(sql: "UPDATE ticket SET message_count = message_count + 1 WHERE id = ?", arguments: [state.id])
+        try TicketClockState.refreshClocks(db, id: state.id, policy: policy)
+    }
+}
+
+extension SQLiteTicketStore: DeadlineRecomputing {
+    /// Meta key holding the fingerprint of the policy the stored clocks were computed with.
+    static let policyFingerprintKey = "policy_fingerprint"
+
+    public func recomputeOpenDeadlines() throws -> Int {
+        try pool.write { db in
+            var moved = 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(TicketClockState.columns) FROM ticket WHERE status != 'solved'")
+            while let row = try rows.next() {
+                if try TicketClockState.writeClocks(db, state: TicketClockState.decode(row), policy: policy) { moved += 1 }
+            }
+            if let fingerprint = policy.fingerprint {
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [Self.policyFingerprintKey, fingerprint])
+            }
+            return moved
+        }
+    }
+
+    /// Recomputes open deadlines when the policy differs from the one the store last used (a
+    /// changed config file), so a policy edit applies to open tickets from that moment. Returns
+    /// the number of tickets whose deadlines moved, nil when the policy had not changed.
+    @discardableResult
+    public func applyPolicyChangeIfNeeded() throws -> Int? {
+        guard let fingerprint = policy.fingerprint else { return nil }
+        let stored = try meta(Self.policyFingerprintKey)
+        if stored == fingerprint { return nil }
+        let moved = try recomputeOpenDeadlines()
+        return stored == nil ? nil : moved
+    }
+}
+
+extension HoldReason {
+    /// The note the thread shows when a hold starts.
+    var sentence: String {
+        switch self {
+        case .waitingOnCustomer: "Waiting on the customer, clocks paused"
+        case .onHold: "On hold, clocks paused"
+        }
+    }
+}
