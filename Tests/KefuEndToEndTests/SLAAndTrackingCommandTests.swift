@@ -29,6 +29,48 @@ struct SLAAndTrackingCommandTests {
         #expect(explained.contains("team-first-answer"))
     }
 
+    @Test("A policy edit in the config applies to open tickets at the next start; a return request gets its own clock")
+    func policyEdit() throws {
+        let scratch = try Scratch()
+        let db = scratch.path("k.sqlite")
+        let config = scratch.path("kefu.yaml")
+        try "sla: {}\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let ebayReturn = #"{"id":"e1","conversation":"ebay-1","channel":"marketplace","marketplace":"ebay","kind":"return_request","direction":"in","from":"Bob <bob@example.com>","to":"shop@example.com","at":"2026-11-20T02:00:00Z","subject":"Return","body":"I want to return it"}"#
+        try KefuBinary.run(["ingest", "--db", db, "-"], input: Self.amazonMessage + "\n" + ebayReturn, environment: ["KEFU_CONFIG": config])
+        func deadlines() throws -> [String: [String: String]] {
+            let json = try KefuBinary.run(["queue", "--db", db, "--json"], environment: ["KEFU_CONFIG": config]).output
+            let queue = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+            var result: [String: [String: String]] = [:]
+            for ticket in queue {
+                for clock in ticket["deadlines"] as? [[String: Any]] ?? [] {
+                    result[ticket["conversation"] as! String, default: [:]][clock["policy"] as! String] = clock["due"] as? String
+                }
+            }
+            return result
+        }
+        let before = try deadlines()
+        // eBay returns: three US business days (Pacific time) from the next working day's opening.
+        // 02:00 UTC Friday is Thursday 18:00 in Los Angeles; Friday, Monday and Tuesday count, so
+        // the deadline is Tuesday 24:00 PST = Wednesday 08:00 UTC.
+        #expect(before["ebay-1"]?["ebay-returns"] == "2026-11-25T08:00:00Z")
+        #expect(before["amz-1"]?["team-first-answer"] == "2026-11-20T07:30:00Z")
+
+        // The team promises two business hours from now on: 10:00-12:00 Shanghai = 04:00 UTC.
+        try """
+            sla:
+              policies:
+                - name: team-first-answer
+                  layer: team
+                  targets: {first_reply: 2bh, next_reply: 2bh}
+                  pause_when: [waiting_on_customer, on_hold]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try KefuBinary.run(["queue", "--db", db], environment: ["KEFU_CONFIG": config])
+        #expect(run.error.contains("deadlines of 2 open ticket(s) recomputed"))
+        let after = try deadlines()
+        #expect(after["amz-1"]?["team-first-answer"] == "2026-11-20T04:00:00Z")
+        #expect(after["amz-1"]?["amazon-messages"] == "2026-11-21T02:00:00Z")
+    }
+
     @Test("A broken config file stops Kefu with the file, line and field")
     func brokenConfig() throws {
         let scratch = try Scratch()

@@ -46,8 +46,19 @@ struct StoreSharingTests {
         #expect(kill(pid, SIGKILL) == 0)
         try tmux.waitFor("the console to die") { _ in tmux.paneIsDead() }
         try tmux.run(["respawn-pane", "-t", "main", "-k"])
-        try tmux.waitFor(text: "Zoé Lefèvre")
-        try tmux.press("r")
+        // The dead pane still shows the old screen (composer open); the new console starts on
+        // the queue. A key sent before it has set up its terminal is discarded: press r until
+        // the composer opens.
+        try tmux.waitFor("the restarted console's queue") { $0.contains("Zoé Lefèvre") && !$0.contains("Reply to Zoé Lefèvre") }
+        var lastPress = Date.distantPast
+        try tmux.waitFor("the restarted console to open the composer") { screen in
+            if screen.contains("Reply to Zoé Lefèvre") { return true }
+            if Date().timeIntervalSince(lastPress) > 1 {
+                lastPress = Date()
+                try? tmux.press("r")
+            }
+            return false
+        }
         try tmux.waitFor(text: "Bonjour Zoé, votre colis est en route. 日本")
         try tmux.waitFor(text: "Draft restored")
         try tmux.press("Escape", "q")

@@ -33,6 +33,26 @@ public enum TestPolicy {
     ])
 }
 
+extension TestPolicy {
+    /// The SLA engine with two layers in calendar hours, so dues can be worked out by hand:
+    /// Amazon's 24 hours (never paused) and the team's own hours, paused while waiting on the
+    /// customer or on hold.
+    public static func layered(teamHours: Double = 4, fingerprint: String? = "test") throws -> SLAEngine {
+        var engine = try SLAEngine(SLAConfiguration(
+            layers: ["marketplace", "team"],
+            policies: [
+                SLAPolicy(name: "amazon", layer: "marketplace",
+                          targets: [.firstReply: .calendar(seconds: 24 * 3600), .nextReply: .calendar(seconds: 24 * 3600)]),
+                SLAPolicy(name: "team", layer: "team",
+                          targets: [.firstReply: .calendar(seconds: teamHours * 3600), .nextReply: .calendar(seconds: teamHours * 3600)],
+                          pausesOn: [.waitingOnCustomer, .onHold]),
+            ],
+            calendars: [:], teamCalendar: nil))
+        engine.fingerprint = fingerprint
+        return engine
+    }
+}
+
 /// Builders for messages as `kefu ingest` would read them.
 public enum Fixture {
     public static let base = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18T...

@@ -18,6 +18,12 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case cycleView = "cycle-view"
     case showOverdue = "show-overdue"
     case showDueSoon = "show-due-soon"
+    case showCustomerLast = "show-customer-last"
+    // Clocks
+    case toggleHold = "toggle-hold"
+    case toggleWaiting = "toggle-waiting"
+    case noResponseNeeded = "no-response-needed"
+    case showClocks = "show-clocks"
     // Replying
     case reply
     case send

@@ -22,6 +22,11 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.cycleView, .queue, [[.char("v")]], "switch view: needs reply / all open"),
         Binding(.showOverdue, .queue, [[.char("o")]], "only overdue tickets (again: all)"),
         Binding(.showDueSoon, .queue, [[.char("u")]], "only tickets due within 1 hour (again: all)"),
+        Binding(.showCustomerLast, .queue, [[.char("c")]], "only conversations where the customer spoke last (again: all)"),
+        Binding(.toggleHold, .queue, [[.char("h")]], "put on hold / take off hold (clocks that allow it pause)"),
+        Binding(.toggleWaiting, .queue, [[.char("w")]], "waiting on the customer / not (their answer ends it)"),
+        Binding(.noResponseNeeded, .queue, [[.char("N")]], "no response needed: settle without a reply (asks first)"),
+        Binding(.showClocks, .queue, [[.char("C")]], "show every running clock in the status bar (again: the nearest)"),
         Binding(.nextPane, .queue, [[.tab]], "focus the thread"),
 
         Binding(.moveDown, .thread, [[.char("j")], [.down]], "scroll down", hint: true),
@@ -32,6 +37,10 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.halfPageUp, .thread, [[.ctrl("u")], [.pageUp]], "half a page up"),
         Binding(.reply, .thread, [[.char("r")]], "reply", hint: true),
         Binding(.back, .thread, [[.escape]], "back to the queue", hint: true),
+        Binding(.toggleHold, .thread, [[.char("h")]], "put on hold / take off hold"),
+        Binding(.toggleWaiting, .thread, [[.char("w")]], "waiting on the customer / not"),
+        Binding(.noResponseNeeded, .thread, [[.char("N")]], "no response needed (asks first)"),
+        Binding(.showClocks, .thread, [[.char("C")]], "show every running clock"),
         Binding(.nextPane, .thread, [[.tab]], "focus the queue"),
 
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
@@ -46,6 +55,10 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.pickerCancel, .picker, [[.escape]], "close the picker", hint: true),
 
         Binding(.help, .help, [[.escape], [.char("?")], [.char("q")]], "close help", hint: true),
+        Binding(.moveDown, .help, [[.char("j")], [.down]], "scroll down", hint: true),
+        Binding(.moveUp, .help, [[.char("k")], [.up]], "scroll up", hint: true),
+        Binding(.pageDown, .help, [[.pageDown], [.char(" ")]], "a page down"),
+        Binding(.pageUp, .help, [[.pageUp]], "a page up"),
 
         Binding(.help, .global, [[.char("?")], [.function(1)]], "help: every key of this screen", hint: true),
         Binding(.palette, .global, [[.char(":")]], "command palette (:q, :view overdue, :filter TEXT, :help)"),

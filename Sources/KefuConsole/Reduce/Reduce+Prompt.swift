@@ -4,6 +4,10 @@ import KefuCore
 extension AppState {
     mutating func handlePromptKey(_ key: Key) -> [Effect] {
         guard var prompt else { return [] }
+        if case .confirm(let confirmation) = prompt.kind {
+            self.prompt = nil
+            return answer(confirmation, yes: key == .char("y") || key == .char("Y") || key == .enter)
+        }
         switch key {
         case .escape, .ctrl("c"):
             self.prompt = nil
@@ -19,6 +23,8 @@ extension AppState {
                 return []
             case .command:
                 return runPalette(prompt.text)
+            case .confirm:
+                return []
             }
         case .backspace:
             if prompt.text.isEmpty {
@@ -47,7 +53,7 @@ extension AppState {
     public static let paletteCommands: [(name: String, summary: String)] = [
         ("q, quit", "quit (drafts are kept)"),
         ("help", "every key of this screen"),
-        ("view needs-reply | all-open | overdue | due-soon", "what the queue lists"),
+        ("view needs-reply | all-open | overdue | due-soon | customer-last", "what the queue lists"),
         ("filter TEXT", "filter the queue by text (empty: no filter)"),
         ("top, bottom", "first or last ticket"),
     ]
@@ -64,7 +70,7 @@ extension AppState {
             return []
         case "view":
             guard let view = QueueView(rawValue: argument.lowercased()) ?? (argument == "all" ? .allOpen : nil) else {
-                showFlash("view takes one of: needs-reply, all-open, overdue, due-soon", .error)
+                showFlash("view takes one of: " + QueueView.allCases.map(\.rawValue).joined(separator: ", "), .error)
                 return []
             }
             return switchView(view)

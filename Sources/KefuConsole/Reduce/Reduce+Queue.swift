@@ -36,6 +36,10 @@ extension AppState {
             return switchView(queue.view == .overdue ? .needsReply : .overdue)
         case .showDueSoon:
             return switchView(queue.view == .dueSoon ? .needsReply : .dueSoon)
+        case .showCustomerLast:
+            return switchView(queue.view == .customerLast ? .needsReply : .customerLast)
+        case .toggleHold, .toggleWaiting, .noResponseNeeded, .showClocks:
+            return runClockCommand(command, context: .queue)
         default:
             return []
         }
@@ -78,6 +82,8 @@ extension AppState {
         case .back: return back()
         case .nextPane:
             if layout.mode == .twoPane { focus = .queue }
+        case .toggleHold, .toggleWaiting, .noResponseNeeded, .showClocks:
+            return runClockCommand(command, context: .thread)
         default: break
         }
         return []

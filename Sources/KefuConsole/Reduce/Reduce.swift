@@ -71,6 +71,8 @@ extension AppState {
             }
             showFlash(text, .info)
             return [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(sent.ticket.id)]
+        case .clocksChanged(let id, let message):
+            return clocksChanged(ticketID: id, message: message)
         case .failed(let message):
             showFlash(message, .error)
             return []
@@ -127,7 +129,7 @@ extension AppState {
     mutating func run(_ command: Command, count: Int, context: KeyContext) -> [Effect] {
         switch command {
         case .help:
-            if case .help = overlay { overlay = .none } else { overlay = .help(context) }
+            if case .help = overlay { overlay = .none } else { overlay = .help(context); helpScroll = 0 }
             return []
         case .palette:
             prompt = PromptState(kind: .command, text: "")
@@ -144,7 +146,17 @@ extension AppState {
         case .thread: return runThread(command, count: count)
         case .composer: return runComposer(command)
         case .picker: return runPicker(command)
-        case .help, .global: return []
+        case .help:
+            if command == .moveDown { helpScroll += count }
+            if command == .moveUp { helpScroll = max(0, helpScroll - count) }
+            if command == .pageDown { helpScroll += max(1, rows - 6) }
+            if command == .pageUp { helpScroll = max(0, helpScroll - max(1, rows - 6)) }
+            if command == .top { helpScroll = 0 }
+            if case .help(let shown) = overlay {
+                helpScroll = min(helpScroll, keyMap.help(for: shown).count + 1 + HelpOverlayView.legend.count - 1)
+            }
+            return []
+        case .global: return []
         }
     }
 

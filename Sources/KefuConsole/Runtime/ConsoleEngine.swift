@@ -38,7 +38,7 @@ public final class ConsoleEngine {
             if let answer = perform(effect) { send(answer) }
         }
         // Our own writes move the change token too; they are already reflected.
-        if effects.contains(where: { if case .send = $0 { return true }; if case .saveDraft = $0 { return true }; return false }) {
+        if effects.contains(where: \.writes) {
             lastChangeToken = try? environment.store.changeToken()
         }
     }
@@ -54,7 +54,9 @@ public final class ConsoleEngine {
             case .loadThread(let id):
                 guard let ticket = try store.ticket(id: id) else { return nil }
                 let order = try ticket.orderID.flatMap { try store.order(id: $0) }
-                return .threadLoaded(ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order))
+                var thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
+                thread.clocks = try store.clocks(ticketID: id)
+                return .threadLoaded(thread)
             case .loadDraft(let id, let name):
                 return .draftLoaded(ticketID: id, customerName: name, text: try store.draft(ticketID: id))
             case .saveDraft(let id, let text):
@@ -65,6 +67,24 @@ public final class ConsoleEngine {
                     ticketID: id, body: body, author: state.profile.name, direction: .outbound,
                     idempotencyKey: environment.makeIdempotencyKey())
                 return .sent(try store.send(request, now: environment.clock.now()))
+            case .setHold(let id, let reason):
+                guard let holding = store as? any ConversationHolding else { return .failed("This store cannot hold tickets") }
+                let now = environment.clock.now()
+                let ticket = reason.map { try? holding.startHold(ticketID: id, reason: $0, agent: state.profile.name, now: now) }
+                    ?? (try? holding.endHold(ticketID: id, agent: state.profile.name, now: now))
+                guard let ticket else { return .failed("Could not change the hold of #\(id)") }
+                let name = TerminalSanitizer.oneLine(ticket.customerName)
+                switch reason {
+                case .onHold?: return .clocksChanged(ticketID: id, message: "\(name): on hold — clocks that allow it are paused")
+                case .waitingOnCustomer?: return .clocksChanged(ticketID: id, message: "\(name): waiting on the customer — their answer restarts the clocks")
+                case nil: return .clocksChanged(ticketID: id, message: "\(name): hold ended — clocks run again")
+                }
+            case .markNoResponseNeeded(let id):
+                guard let holding = store as? any ConversationHolding else { return .failed("This store cannot settle without a reply") }
+                let settled = try holding.markNoResponseNeeded(ticketID: id, agent: state.profile.name, now: environment.clock.now())
+                return .clocksChanged(ticketID: id, message: settled.isEmpty
+                    ? "Nothing awaits a reply on #\(id)"
+                    : "No response needed: \(settled.count) deadline(s) settled, left out of the late-reply figures")
             case .redraw:
                 redrawRequested = true
                 return nil
@@ -77,6 +97,8 @@ public final class ConsoleEngine {
     }
 
     static func describe(_ error: Error, doing effect: Effect) -> String {
+        if case .setHold = effect { return "Hold not changed: \(error)" }
+        if case .markNoResponseNeeded = effect { return "Not settled: \(error)" }
         let what: String
         switch effect {
         case .send: what = "Not sent"
@@ -84,5 +106,15 @@ public final class ConsoleEngine {
         default: what = "Could not read the store"
         }
         return "\(what): \(error)"
+    }
+}
+
+extension Effect {
+    /// Whether the effect writes to the store (the engine then takes the new change token as seen).
+    var writes: Bool {
+        switch self {
+        case .send, .saveDraft, .setHold, .markNoResponseNeeded: true
+        default: false
+        }
     }
 }

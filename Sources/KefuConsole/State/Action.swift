@@ -15,6 +15,8 @@ public enum Action: Sendable, Hashable {
     case threadLoaded(ThreadState)
     case draftLoaded(ticketID: Int64, customerName: String, text: String?)
     case sent(SentReply)
+    /// A hold or "no response needed" changed a ticket's clocks; the text says what happened.
+    case clocksChanged(ticketID: Int64, message: String)
     case failed(String)
 }
 
@@ -42,6 +44,9 @@ public enum Effect: Sendable, Hashable {
     case loadDraft(ticketID: Int64, customerName: String)
     case saveDraft(ticketID: Int64, text: String)
     case send(ticketID: Int64, body: String)
+    /// Start a hold for the reason, or end the one that lasts (nil).
+    case setHold(ticketID: Int64, reason: HoldReason?)
+    case markNoResponseNeeded(ticketID: Int64)
     case redraw
     case quit
 }

@@ -33,6 +33,10 @@ public struct AppState: Sendable, Hashable {
     public var pendingKeys: [Key] = []
     public var count: Int?
     public var quitting = false
+    /// How far the help overlay is scrolled (it lists more keys than a small screen shows).
+    public var helpScroll = 0
+    /// `C`: the status bar lists every running clock of the ticket instead of the nearest.
+    public var showsAllClocks = false
     public var keyMap: KeyMap = .standard
     public var templates: [Template] = []
     public var profile: AgentProfile

@@ -5,6 +5,8 @@ public struct ThreadState: Sendable, Hashable {
     public var ticket: Ticket
     public var messages: [Message]
     public var order: Order?
+    /// Every clock running on the ticket, for `C` (the status bar shows the nearest otherwise).
+    public var clocks: [ReplyClock] = []
     /// The first line shown (lines as wrapped for the pane's width).
     public var scroll: Int
     /// Scroll to the newest message once the pane knows its height.
@@ -57,6 +59,8 @@ public struct PromptState: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case filter(previous: String)
         case command
+        /// A yes/no question before something that cannot be undone.
+        case confirm(Confirmation)
     }
 
     public var kind: Kind
@@ -66,6 +70,7 @@ public struct PromptState: Sendable, Hashable {
         switch kind {
         case .filter: "/"
         case .command: ":"
+        case .confirm: ""
         }
     }
 }

@@ -5,27 +5,33 @@ import KefuCore
 enum HelpOverlayView {
     static func draw(_ state: AppState, context: KeyContext, on screen: inout ScreenBuffer) {
         let bindings = state.keyMap.help(for: context)
-        let legend = [
-            "‼  overdue (countdown shown negative)",
-            "!  due soon: under 1 hour or under 25% of the time left",
-            "*  the customer spoke last: the conversation needs the seller's last word",
-        ]
         let keyWidth = min(18, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 8)
-        let box = OverlayBox.rect(rows: screen.rows - 2, cols: screen.cols, wantedHeight: bindings.count + legend.count + 5, wantedWidth: 84)
-        OverlayBox.draw(title: "Keys — \(context.title)  (Esc or ? closes)", rect: box, on: &screen)
-        var row = box.top + 1
+        let total = bindings.count + 1 + legend.count
+        let box = OverlayBox.rect(rows: screen.rows - 2, cols: screen.cols, wantedHeight: total + 2, wantedWidth: 84)
         let inner = box.inset(1)
-        for binding in bindings where row < inner.bottom {
-            let x = screen.put(DisplayWidth.fit(binding.keyText, to: keyWidth), row: row, col: inner.left + 1, role: .hintKey, limit: keyWidth)
-            screen.put("  " + binding.summary, row: row, col: x, role: .normal, limit: inner.right - x)
-            row += 1
-        }
-        row += 1
-        for line in legend where row < inner.bottom {
-            screen.put(line, row: row, col: inner.left + 1, role: .dim, limit: inner.width - 1)
-            row += 1
+        let visible = max(1, inner.height)
+        let first = min(max(0, state.helpScroll), max(0, total - visible))
+        let more = total > visible ? "  j/k scroll \(first + 1)-\(min(total, first + visible))/\(total)" : ""
+        OverlayBox.draw(title: "Keys — \(context.title)  (Esc or ? closes)\(more)", rect: box, on: &screen)
+        for line in 0..<visible {
+            let index = first + line, row = inner.top + line
+            if index < bindings.count {
+                let binding = bindings[index]
+                let x = screen.put(DisplayWidth.fit(binding.keyText, to: keyWidth), row: row, col: inner.left + 1, role: .hintKey, limit: keyWidth)
+                screen.put("  " + binding.summary, row: row, col: x, role: .normal, limit: inner.right - x)
+            } else if index > bindings.count, index < total {
+                screen.put(legend[index - bindings.count - 1], row: row, col: inner.left + 1, role: .dim, limit: inner.width - 1)
+            }
         }
     }
+
+    /// What the queue's marks mean, below the keys.
+    static let legend = [
+        "‼  overdue (countdown shown negative)",
+        "!  due soon: under 1 hour or under 25% of the time left (on the clock's own time)",
+        "*  the customer spoke last: the conversation needs the seller's last word",
+        "[on hold] [waiting]  clocks that allow it are paused",
+    ]
 }
 
 /// A framed box over the screen for overlays.

@@ -40,7 +40,7 @@ enum QueuePaneView {
     static func drawRow(_ ticket: Ticket, selected: Bool, focused: Bool, now: Date, row: Int, left: Int, width: Int, on screen: inout ScreenBuffer) {
         let base: StyleRole = selected ? (focused ? .selected : .selectedDim) : .normal
         screen.fill(Rect(top: row, left: left, height: 1, width: width), role: base)
-        let state = DeadlineState.of(due: ticket.due, target: ticket.dueTarget, now: now)
+        let state = DeadlineState.of(due: ticket.due, target: ticket.dueTarget, warnAt: ticket.warnAt, now: now)
         let countdown = ticket.due.map { Countdown.compact(remaining: $0.timeIntervalSince(now)) } ?? "—"
         let stateRole: StyleRole = selected ? base : (state == .overdue ? .overdue : state == .warning ? .warning : .onTrack)
         var x = left
@@ -55,6 +55,7 @@ enum QueuePaneView {
         let rest = left + width - x
         guard rest > 1 else { return }
         let subject = ticket.subject.isEmpty ? ticket.snippet : ticket.subject
-        screen.put(" " + DisplayWidth.truncate(TerminalSanitizer.oneLine(subject), to: rest - 1), row: row, col: x, role: selected ? base : .dim, limit: rest)
+        let tag = ticket.hold.map { $0.tag + " " } ?? ""
+        screen.put(" " + DisplayWidth.truncate(tag + TerminalSanitizer.oneLine(subject), to: rest - 1), row: row, col: x, role: selected ? base : .dim, limit: rest)
     }
 }

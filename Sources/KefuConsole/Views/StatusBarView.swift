@@ -1,3 +1,4 @@
+import Foundation
 import KefuCore
 
 /// The status bar: the selected ticket and its deadline counting down every second, totals,
@@ -12,13 +13,18 @@ enum StatusBarView {
         if let ticket = shownTicket(state) {
             x = screen.put(" #\(ticket.id) " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: 16)
                            + " · \(ticket.marketplace.shortLabel) · ", row: rect.top, col: x, role: .statusBar)
-            if let due = ticket.due, ticket.status == .open {
-                let deadline = DeadlineState.of(due: due, target: ticket.dueTarget, now: state.now)
+            if state.showsAllClocks, let thread = state.thread, thread.ticket.id == ticket.id {
+                x = drawAllClocks(thread.clocks, now: state.now, row: rect.top, col: x, on: &screen)
+            } else if let due = ticket.due, ticket.status == .open {
+                let deadline = DeadlineState.of(due: due, target: ticket.dueTarget, warnAt: ticket.warnAt, now: state.now)
                 let text = Countdown.status(remaining: due.timeIntervalSince(state.now), state: deadline)
                 let role: StyleRole = deadline == .overdue ? .overdue : deadline == .warning ? .warning : .statusBar
                 x = screen.put(text, row: rect.top, col: x, role: role)
             } else {
                 x = screen.put(ticket.lastFrom == .agent ? "answered" : "no deadline", row: rect.top, col: x, role: .statusBar)
+            }
+            if let hold = ticket.hold {
+                x = screen.put(" · " + hold.label, row: rect.top, col: x, role: .statusBar)
             }
         }
         var totalsLeft = rect.right - DisplayWidth.of(totals)
@@ -31,6 +37,22 @@ enum StatusBarView {
         if totalsLeft < rect.right, totalsLeft >= x {
             screen.put(totals, row: rect.top, col: totalsLeft, role: .statusBar)
         }
+    }
+
+    /// `C`: every running clock, nearest first — kind, policy, countdown and state, "paused"
+    /// for a clock that stands still on hold, "(b)" for business time.
+    static func drawAllClocks(_ clocks: [ReplyClock], now: Date, row: Int, col: Int, on screen: inout ScreenBuffer) -> Int {
+        guard !clocks.isEmpty else { return screen.put("no clock runs", row: row, col: col, role: .statusBar) }
+        var x = col
+        for (index, clock) in clocks.sorted(by: { ($0.paused ? 1 : 0, $0.due) < ($1.paused ? 1 : 0, $1.due) }).enumerated() {
+            if index > 0 { x = screen.put(" │ ", row: row, col: x, role: .statusBar) }
+            let deadline = DeadlineState.of(clock, now: now)
+            var text = "\(clock.kind.label) \(clock.policy)\(clock.business ? " (b)" : "") "
+            text += clock.paused ? "paused" : Countdown.status(remaining: clock.due.timeIntervalSince(now), state: deadline)
+            let role: StyleRole = clock.paused ? .statusBar : deadline == .overdue ? .overdue : deadline == .warning ? .warning : .statusBar
+            x = screen.put(text, row: row, col: x, role: role)
+        }
+        return x
     }
 
     /// The ticket the agent is looking at: the one being answered, else the open thread, else the selection.
@@ -48,6 +70,11 @@ enum HintLineView {
         guard rect.height > 0 else { return }
         screen.fill(rect, role: .hint)
         if let prompt = state.prompt {
+            if case .confirm(let confirmation) = prompt.kind {
+                let x = screen.put(" " + confirmation.question, row: rect.top, col: rect.left, role: .prompt, limit: rect.width)
+                screen.cursor = (rect.top, min(x, rect.right - 1))
+                return
+            }
             let x = screen.put(prompt.sigil + prompt.text, row: rect.top, col: rect.left, role: .prompt)
             screen.cursor = (rect.top, min(x, rect.right - 1))
             if case .command = prompt.kind, prompt.text.isEmpty {
@@ -88,6 +115,11 @@ extension Command {
         case .cycleView: "view"
         case .showOverdue: "overdue"
         case .showDueSoon: "due ≤1h"
+        case .showCustomerLast: "customer last"
+        case .toggleHold: "hold"
+        case .toggleWaiting: "waiting"
+        case .noResponseNeeded: "no reply needed"
+        case .showClocks: "clocks"
         case .reply: "reply"
         case .send: "send"
         case .templates: "templates"
@@ -103,6 +135,35 @@ extension Command {
         case .redraw: "redraw"
         case .quit: "quit"
         case .forceQuit: "quit"
+        }
+    }
+}
+
+extension ClockKind {
+    /// The status bar's short word for the promise a clock measures.
+    var label: String {
+        switch self {
+        case .firstReply: "first"
+        case .nextReply: "next"
+        case .resolution: "resolve"
+        }
+    }
+}
+
+extension HoldReason {
+    /// How the status bar and the queue name a hold.
+    var label: String {
+        switch self {
+        case .waitingOnCustomer: "WAITING ON CUSTOMER"
+        case .onHold: "ON HOLD"
+        }
+    }
+
+    /// The queue's short tag before the subject.
+    var tag: String {
+        switch self {
+        case .waitingOnCustomer: "[waiting]"
+        case .onHold: "[on hold]"
         }
     }
 }

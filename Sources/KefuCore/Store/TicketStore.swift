@@ -10,6 +10,8 @@ public enum QueueView: String, Sendable, Hashable, CaseIterable, Codable {
     case overdue
     /// Needs a reply within the next hour (overdue ones included).
     case dueSoon = "due-soon"
+    /// Open conversations whose last message is the customer's: "the last word is the seller's".
+    case customerLast = "customer-last"
 
     public var title: String {
         switch self {
@@ -17,6 +19,7 @@ public enum QueueView: String, Sendable, Hashable, CaseIterable, Codable {
         case .allOpen: "all open"
         case .overdue: "overdue"
         case .dueSoon: "due within 1h"
+        case .customerLast: "customer spoke last"
         }
     }
 }
@@ -200,6 +203,8 @@ public protocol TicketStore: AnyObject, Sendable {
 
     func ticket(id: Int64) throws -> Ticket?
     func messages(ticketID: Int64) throws -> [Message]
+    /// Every clock running on the ticket (the queue columns keep only the nearest).
+    func clocks(ticketID: Int64) throws -> [ReplyClock]
     func order(id: String) throws -> Order?
     func saveOrder(_ order: Order) throws
 

@@ -20,6 +20,8 @@ extension SQLiteTicketStore {
         case .dueSoon:
             sql = "status = 'open' AND needs_reply = 1 AND queue_key < ?"
             arguments += [query.now.timeIntervalSince1970 + 3600]
+        case .customerLast:
+            sql = "status = 'open' AND last_from = 'customer'"
         }
         let filter = query.filter.trimmingCharacters(in: .whitespaces).lowercased()
         if !filter.isEmpty {

@@ -148,6 +148,8 @@ enum Schema {
                 ALTER TABLE ticket ADD COLUMN warn_at REAL;
                 -- The reason of the hold that lasts now (mirrors the open entry of holds), for the queue.
                 ALTER TABLE ticket ADD COLUMN hold_reason TEXT;
+                -- The "customer spoke last" view is a keyset window like the others.
+                CREATE INDEX ticket_customer_last ON ticket(status, last_from, queue_key, id);
                 """)
         }
         return migrator

@@ -245,4 +245,21 @@ struct SLAEngineTests {
         #expect(outcome.elapsedBusinessSeconds == 3 * 3600)
         #expect(outcome.met)
     }
+
+    @Test("Due soon is judged on the clock's own time: the last quarter of three business days is business hours")
+    func warningOnBusinessTime() throws {
+        let engine = try SLAEngine(configuration())
+        let arrived = local("2026-03-06 16:00", shanghai)  // Friday afternoon
+        let clock = try #require(engine.clocks(for: facts(.ebay, kind: .returnRequest, since: arrived)).first { $0.policy == "ebay-returns" })
+        // Three working days from Monday's opening: Monday, Tuesday, Wednesday, 7.5 h each.
+        #expect(clock.due == local("2026-03-11 18:00", shanghai))
+        #expect(clock.target == 3 * 7.5 * 3600)
+        // A quarter left (5 h 37.5 m of business time) on Wednesday at 10:52:30.
+        #expect(clock.warnAt == local("2026-03-11 10:52", shanghai).addingTimeInterval(30))
+        // At 11:00 seven calendar hours remain (more than a quarter of 22.5 h), but only
+        // 5.5 business hours: due soon.
+        #expect(DeadlineState.of(clock, now: local("2026-03-11 11:00", shanghai)) == .warning)
+        #expect(DeadlineState.of(due: clock.due, target: clock.target, now: local("2026-03-11 11:00", shanghai)) == .onTrack)
+        #expect(DeadlineState.of(clock, now: local("2026-03-11 10:00", shanghai)) == .onTrack)
+    }
 }

@@ -8,21 +8,8 @@ import KefuTestSupport
 /// calendar-hour targets so every due can be worked out by hand.
 @Suite("Holds, no response needed, and policy changes in the store")
 struct HoldsAndPolicyChangeTests {
-    /// Amazon's 24 calendar hours (never paused) and the team's own 4 hours, paused while waiting
-    /// on the customer or on hold.
     static func engine(teamHours: Double = 4, fingerprint: String? = "a") throws -> SLAEngine {
-        var engine = try SLAEngine(SLAConfiguration(
-            layers: ["marketplace", "team"],
-            policies: [
-                SLAPolicy(name: "amazon", layer: "marketplace",
-                          targets: [.firstReply: .calendar(seconds: 24 * 3600), .nextReply: .calendar(seconds: 24 * 3600)]),
-                SLAPolicy(name: "team", layer: "team",
-                          targets: [.firstReply: .calendar(seconds: teamHours * 3600), .nextReply: .calendar(seconds: teamHours * 3600)],
-                          pausesOn: [.waitingOnCustomer, .onHold]),
-            ],
-            calendars: [:], teamCalendar: nil))
-        engine.fingerprint = fingerprint
-        return engine
+        try TestPolicy.layered(teamHours: teamHours, fingerprint: fingerprint)
     }
 
     func minutes(_ m: Double) -> Date { Fixture.base.addingTimeInterval(m * 60) }
