@@ -24,7 +24,7 @@ let package = Package(
             path: "Resources",
             exclude: ["README.md"],
             resources: [
-                .copy("templates"), .copy("policies.json"), .copy("demo.json"), .copy("carriers.json"),
+                .copy("templates"), .copy("demo.json"), .copy("carriers.json"),
                 .copy("sla.yaml"),
             ]
         ),
@@ -60,7 +60,7 @@ let package = Package(
 
         // Real stores in temporary folders and fixtures shared by the test targets.
         .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore"], path: "Tests/KefuTestSupport"),
-        .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources"]),
+        .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources", "KefuTestSupport"]),
         .testTarget(name: "KefuConfigTests", dependencies: ["KefuConfig", "KefuCore", "KefuResources"]),
         .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"], exclude: ["Fixtures"]),
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore", "KefuTestSupport"]),

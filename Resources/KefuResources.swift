@@ -1,17 +1,12 @@
 import Foundation
 
-/// The data files Kefu ships: reply templates, deadline policies, the demo recipe.
+/// The data files Kefu ships: reply templates, SLA policies and calendars, carriers, the demo recipe.
 /// They live in the repository's top-level `Resources/` so they can be read and changed as plain
 /// files; SwiftPM copies them next to the binary.
 public enum KefuResources {
     /// The folder of shipped `*.tmpl` reply templates.
     public static var templatesFolder: URL {
         Bundle.module.url(forResource: "templates", withExtension: nil)!
-    }
-
-    /// The default deadline policy file.
-    public static var policiesFile: URL {
-        Bundle.module.url(forResource: "policies", withExtension: "json")!
     }
 
     /// The carrier table: tracking-number schemes, check rules, tracking-page URLs.

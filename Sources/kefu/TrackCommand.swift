@@ -41,7 +41,7 @@ struct TrackCommand: ParsableCommand {
         if result.status != .valid { throw ExitCode(1) }
     }
 
-    /// The shipped `carriers.json`, which SwiftPM copies next to `policies.json`.
+    /// The shipped `carriers.json`, which SwiftPM copies next to `sla.yaml`.
     static var shippedTable: URL {
         KefuResources.carriersFile
     }

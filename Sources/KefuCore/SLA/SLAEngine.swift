@@ -1,8 +1,7 @@
 import Foundation
 
 /// Decides which deadline clocks run on a conversation, from SLA policies and business
-/// calendars. It replaces `ChannelDeadlinePolicy` behind `DeadlinePolicy`, so the store and the
-/// console keep asking the same question.
+/// calendars. The store and the console only see it as a `DeadlinePolicy`.
 ///
 /// How a team lead can read it:
 /// - Policies sit in **layers** (say `marketplace` and `team`). In each layer the first policy

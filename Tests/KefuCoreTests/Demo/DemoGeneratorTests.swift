@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KefuResources
+import KefuTestSupport
 @testable import KefuCore
 
 @Suite("Demo data")
@@ -8,7 +9,7 @@ struct DemoGeneratorTests {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     func generator(seed: UInt64 = 7) throws -> DemoGenerator {
-        let policy = try ChannelDeadlinePolicy(contentsOf: KefuResources.policiesFile)
+        let policy = TestPolicy.standard
         return DemoGenerator(recipe: try DemoRecipe.load(from: KefuResources.demoRecipe), now: Self.now, seed: seed,
                              replyTarget: DemoGenerator.target(from: policy))
     }

@@ -4,7 +4,7 @@ import KefuResources
 
 /// The carrier table as shipped in `Resources/carriers.json`, loaded the way the app loads it.
 enum ShippedCarrierTable {
-    /// `carriers.json` is copied into the same resource folder as `policies.json`.
+    /// `carriers.json` is copied into the same resource folder as `sla.yaml`.
     static var url: URL {
         KefuResources.carriersFile
     }
