@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "KefuMail", dependencies: ["KefuCore"]),
         // Persistence behind `TicketStore`; GRDB never leaks out of this module.
         .target(name: "KefuStore", dependencies: ["KefuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).
+        .target(name: "KefuChannels", dependencies: ["KefuCore", "KefuMail", "KefuStore"]),
         // The console as pure code: state, actions, reduce, layout, views into a ScreenBuffer.
         .target(name: "KefuConsole", dependencies: ["KefuCore"]),
         // The only ncurses code: draws ScreenBuffers, reports keys, decides nothing.
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "kefu",
             dependencies: [
-                "KefuCore", "KefuStore", "KefuConsole", "KefuTerminal", "KefuResources", "KefuConfig", "KefuMail",
+                "KefuCore", "KefuStore", "KefuConsole", "KefuTerminal", "KefuResources", "KefuConfig", "KefuMail", "KefuChannels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "kefu-bench",
             dependencies: [
-                "KefuCore", "KefuStore", "KefuConsole", "KefuResources", "KefuConfig", "KefuMail",
+                "KefuCore", "KefuStore", "KefuConsole", "KefuResources", "KefuConfig", "KefuMail", "KefuChannels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,9 @@ let package = Package(
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources", "KefuTestSupport"]),
         .testTarget(name: "KefuConfigTests", dependencies: ["KefuConfig", "KefuCore", "KefuResources"]),
         .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KefuChannelsTests", dependencies: ["KefuChannels", "KefuMail", "KefuStore", "KefuCore", "KefuTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore", "KefuTestSupport"]),
         .testTarget(
             name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources", "KefuStore", "KefuTestSupport"],

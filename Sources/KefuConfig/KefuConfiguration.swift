@@ -17,6 +17,10 @@ public struct KefuConfiguration: Sendable {
     /// A digest of the texts this configuration was read from: when it changes, the store
     /// recomputes open deadlines. Code that alters `sla` after loading should alter it too.
     public var fingerprint: String
+    /// How replies leave (sendmail command, From, marketplace outbox); user file only.
+    public var mail = MailSettings()
+    /// Column maps for CSV order reports; user file only.
+    public var orderColumnMaps: [OrderColumnMap] = []
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -24,7 +28,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla"]
+    public static let sections = ["sla", "mail", "orders"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -42,10 +46,13 @@ public struct KefuConfiguration: Sendable {
         guard let shippedSLA = shippedSections.sla else {
             throw ConfigError(file: shipped.file, message: "no 'sla' section")
         }
-        let userSLA = try user.flatMap { try read($0.text, file: $0.file).sla }
-        return KefuConfiguration(
-            sla: try SLASectionMerge.merge(shipped: shippedSLA, user: userSLA),
+        let userSections = try user.map { try read($0.text, file: $0.file) }
+        var configuration = KefuConfiguration(
+            sla: try SLASectionMerge.merge(shipped: shippedSLA, user: userSections?.sla),
             fingerprint: Self.digest(shipped.text + "\u{0}" + (user?.text ?? "")))
+        if let mail = userSections?.mail { configuration.mail = mail }
+        configuration.orderColumnMaps = userSections?.orders ?? []
+        return configuration
     }
 
     /// The SLA engine for this configuration, to hand to the store and the console.
@@ -66,6 +73,8 @@ public struct KefuConfiguration: Sendable {
 
     private struct Sections {
         var sla: SLASectionDraft?
+        var mail: MailSettings?
+        var orders: [OrderColumnMap]?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -81,6 +90,8 @@ public struct KefuConfiguration: Sendable {
         for (key, value) in try document.mapping() {
             switch key {
             case "sla": sections.sla = try SLASectionReader.read(value)
+            case "mail": sections.mail = try MailSectionReader.read(value)
+            case "orders": sections.orders = try OrdersSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

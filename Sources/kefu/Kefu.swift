@@ -8,6 +8,7 @@ struct Kefu: ParsableCommand {
         abstract: "A terminal console for cross-border customer service.",
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
+            ImportCommand.self, WatchCommand.self, QuarantineCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -22,7 +22,7 @@ extension SQLiteTicketStore {
         return summary
     }
 
-    private func ingestBatch(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> IngestSummary {
+    func ingestBatch(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> IngestSummary {
         var summary = IngestSummary()
         var touched = Set<Int64>()
         for record in records {

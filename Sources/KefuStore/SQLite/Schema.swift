@@ -152,6 +152,9 @@ enum Schema {
                 CREATE INDEX ticket_customer_last ON ticket(status, last_from, queue_key, id);
                 """)
         }
+        migrator.registerMigration("v3-mail: attachments, mail origin, outbox delivery, buyer email") { db in
+            try MailSchema.v3(db)
+        }
         return migrator
     }
 }

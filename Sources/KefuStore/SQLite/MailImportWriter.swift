@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import KefuCore
+
+/// A file that came with an imported message, already copied into the evidence store.
+public struct AttachmentLink: Sendable, Hashable {
+    public var filename: String
+    public var contentType: String
+    public var sha256: String
+    public var size: Int64
+    public var isInline: Bool
+
+    public init(filename: String, contentType: String, sha256: String, size: Int64, isInline: Bool) {
+        self.filename = filename
+        self.contentType = contentType
+        self.sha256 = sha256
+        self.size = size
+        self.isInline = isInline
+    }
+}
+
+/// One message read from a mailbox, ready to store: the record, its attachments, and where
+/// it came from (`maildir`, `mbox`).
+public struct ImportedMail: Sendable, Hashable {
+    public var record: IngestRecord
+    public var attachments: [AttachmentLink]
+    public var source: String
+
+    public init(record: IngestRecord, attachments: [AttachmentLink], source: String) {
+        self.record = record
+        self.attachments = attachments
+        self.source = source
+    }
+}
+
+/// What one mailbox batch did.
+public struct MailImportSummary: Sendable, Hashable {
+    public var added = 0
+    public var duplicates = 0
+    public var newTickets = 0
+    public var quarantined = 0
+    public var attachments = 0
+
+    public init() {}
+
+    public static func += (lhs: inout MailImportSummary, rhs: MailImportSummary) {
+        lhs.added += rhs.added
+        lhs.duplicates += rhs.duplicates
+        lhs.newTickets += rhs.newTickets
+        lhs.quarantined += rhs.quarantined
+        lhs.attachments += rhs.attachments
+    }
+}
+
+/// Mail import: messages, their attachment links, their mail origin and the quarantine rows of
+/// a batch go in one transaction, so a killed import leaves whole batches and the next run
+/// (which skips stored message ids) completes the rest.
+extension SQLiteTicketStore {
+    public func importMail(_ mails: [ImportedMail], quarantined: [QuarantinedInput]) throws -> MailImportSummary {
+        try pool.write { db in
+            let part = try ingestBatch(db, mails.map(\.record)[...])
+            var summary = MailImportSummary()
+            summary.added = part.added
+            summary.duplicates = part.duplicates
+            summary.newTickets = part.newTickets
+            for mail in mails {
+                guard let messageID = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT id FROM message WHERE external_id = ?"), arguments: [mail.record.id])
+                else { continue }
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO mail_origin (message_id, source) VALUES (?, ?)")
+                    .execute(arguments: [messageID, mail.source])
+                for (position, file) in mail.attachments.enumerated() {
+                    try db.cachedStatement(sql: """
+                        INSERT OR IGNORE INTO message_attachment (message_id, position, filename, content_type, sha256, size, inline)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """).execute(arguments: [messageID, position, file.filename, file.contentType, file.sha256, file.size, file.isInline])
+                    summary.attachments += db.changesCount
+                }
+            }
+            for input in quarantined {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine (source, location, reason, raw, at) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [input.source, input.location, input.reason, input.raw, input.at.timeIntervalSince1970])
+                summary.quarantined += db.changesCount
+            }
+            return summary
+        }
+    }
+
+    /// The conversation of a stored message, by its external id (a Message-ID for mail); for
+    /// `MailThreader`, so a reply imported later joins the thread of a message imported before.
+    public func conversation(ofMessage externalID: String) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(db.cachedStatement(sql: """
+                SELECT t.conversation FROM message m JOIN ticket t ON t.id = m.ticket_id WHERE m.external_id = ?
+                """), arguments: [externalID])
+        }
+    }
+
+    /// The files linked to a message, in the order the message carried them.
+    public func attachments(ofMessage messageID: Int64) throws -> [AttachmentLink] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT filename, content_type, sha256, size, inline FROM message_attachment WHERE message_id = ? ORDER BY position
+                """, arguments: [messageID]).map {
+                AttachmentLink(filename: $0[0], contentType: $0[1], sha256: $0[2], size: $0[3], isInline: $0[4])
+            }
+        }
+    }
+
+    /// How many quarantine rows the store holds.
+    public func quarantineCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine") ?? 0 }
+    }
+}

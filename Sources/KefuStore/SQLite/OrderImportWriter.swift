@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import KefuCore
+
+/// Order reports: orders (items replaced, parcels merged by tracking number) with the buyer's
+/// email, and the link from conversations to them, in one transaction.
+extension SQLiteTicketStore {
+    /// Saves the orders and links tickets that have no order yet: by the buyer's email (the
+    /// ticket's customer address), else, when the report gives no email, by the buyer's name on
+    /// a ticket of the same marketplace. Returns how many tickets it linked.
+    @discardableResult
+    public func importOrders(_ orders: [(order: Order, buyerEmail: String?)]) throws -> Int {
+        try pool.write { db in
+            var linked = 0
+            for (order, email) in orders {
+                try Self.saveOrder(db, order)
+                try db.execute(sql: "UPDATE orders SET buyer_email = coalesce(?, buyer_email) WHERE id = ?", arguments: [email, order.id])
+                if let email, !email.isEmpty {
+                    try db.execute(sql: """
+                        UPDATE ticket SET order_id = ?, version = version + 1
+                        WHERE order_id IS NULL AND customer_address = ? COLLATE NOCASE
+                        """, arguments: [order.id, email])
+                    linked += db.changesCount
+                } else if !order.customerName.isEmpty {
+                    try db.execute(sql: """
+                        UPDATE ticket SET order_id = ?, version = version + 1
+                        WHERE order_id IS NULL AND customer_name = ? AND marketplace = ?
+                        """, arguments: [order.id, order.customerName, order.marketplace.rawValue])
+                    linked += db.changesCount
+                }
+            }
+            return linked
+        }
+    }
+
+    /// The buyer email an order report gave for an order.
+    public func buyerEmail(orderID: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT buyer_email FROM orders WHERE id = ?", arguments: [orderID]) }
+    }
+}

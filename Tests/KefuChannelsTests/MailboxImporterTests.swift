@@ -1,0 +1,140 @@
+import Foundation
+import KefuChannels
+import KefuCore
+import KefuMail
+import KefuStore
+import KefuTestSupport
+import Testing
+
+@Suite("Mailbox import")
+struct MailboxImporterTests {
+    /// Imports the thread corpus into a fresh store with an evidence folder beside it.
+    func imported() throws -> (TemporaryStore, EvidenceStore, MailboxImporter.Summary) {
+        let temporary = try TemporaryStore()
+        let evidence = try EvidenceStore(folder: temporary.folder.appendingPathComponent("evidence"))
+        let importer = MailboxImporter(store: temporary.store, evidence: evidence, source: "maildir")
+        let summary = try importer.run(try MaildirReader(directory: ChannelFixtures.threads))
+        return (temporary, evidence, summary)
+    }
+
+    func tickets(_ store: SQLiteTicketStore) throws -> [String: Ticket] {
+        let all = try store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 100)
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.conversation, $0) })
+    }
+
+    @Test("threads by relay address and order, by eBay item, by In-Reply-To even when the reply is read first")
+    func threading() throws {
+        let (temporary, _, summary) = try imported()
+        #expect(summary.read == 9)  // tmp/ is never read
+        #expect(summary.stored.added == 8)
+        #expect(summary.broken == 1)
+        let byConversation = try tickets(temporary.store)
+        #expect(byConversation.count == 5)
+        let amazon = try #require(byConversation["amazon:x7k2m9p4q1@marketplace.amazon.de:028-1111111-2222222"])
+        #expect(amazon.messageCount == 2)
+        #expect(amazon.marketplace == .amazon && amazon.channel == .marketplace)
+        #expect(amazon.orderID == "028-1111111-2222222")
+        #expect(amazon.language == "de")  // detected: the mail declares no language
+        #expect(byConversation["amazon:x7k2m9p4q1@marketplace.amazon.de:028-3333333-4444444"]?.messageCount == 1)
+        let ebay = try #require(byConversation["ebay:bob_uk@members.ebay.co.uk:123456789012"])
+        #expect(ebay.messageCount == 2 && ebay.marketplace == .ebay)
+        let french = try #require(byConversation["ref:t6@client.example"])
+        #expect(french.messageCount == 2)
+        #expect(french.language == "fr")
+    }
+
+    @Test("attachments are evidence files linked to their message; the same photo is stored once")
+    func attachments() throws {
+        let (temporary, evidence, summary) = try imported()
+        #expect(summary.stored.attachments == 3)
+        let ticket = try #require(try tickets(temporary.store).values.first { $0.customerName == "Tom Baker" })
+        let message = try #require(try temporary.store.messages(ticketID: ticket.id).first)
+        let files = try temporary.store.attachments(ofMessage: message.id)
+        #expect(files.map(\.filename) == ["mug.jpg", "mug-again.jpg", "称重.pdf"])
+        #expect(files.map(\.contentType) == ["image/jpeg", "image/jpeg", "application/pdf"])
+        #expect(files[0].sha256 == files[1].sha256)
+        let photo = try Data(contentsOf: evidence.location(of: files[0].sha256))
+        #expect(String(decoding: photo, as: UTF8.self) == "JPEG-bytes-of-a-broken-mug")
+        let pdf = try Data(contentsOf: evidence.location(of: files[2].sha256))
+        #expect(String(decoding: pdf, as: UTF8.self) == "%PDF-1.4 weigh record 412 g")
+        let objects = try FileManager.default.subpathsOfDirectory(atPath: evidence.folder.appendingPathComponent("objects").path)
+            .filter { $0.count > 3 }
+        #expect(objects.count == 2)
+    }
+
+    @Test("import twice, count once: nothing added, quarantine keeps one row per broken message")
+    func idempotent() throws {
+        let (temporary, evidence, _) = try imported()
+        let before = try temporary.store.counts()
+        let again = MailboxImporter(store: temporary.store, evidence: evidence, source: "maildir")
+        let second = try again.run(try MaildirReader(directory: ChannelFixtures.threads))
+        #expect(second.stored.added == 0)
+        #expect(second.stored.duplicates == 8)
+        #expect(second.stored.attachments == 0)
+        #expect(try temporary.store.counts() == before)
+        #expect(try temporary.store.quarantineCount() == 1)
+        let row = try #require(try temporary.store.quarantined(limit: 10).first)
+        #expect(row.reason.hasPrefix("no-sender:"))
+        #expect(row.location.hasSuffix("1800000009.T9-broken.kefu:2,S"))
+        #expect(row.raw.contains("Who wrote this?"))
+    }
+
+    @Test("the MIME corpus and the mbox: every readable message in, every broken one quarantined with its reason")
+    func mimeCorpus() throws {
+        let temporary = try TemporaryStore()
+        let evidence = try EvidenceStore(folder: temporary.folder.appendingPathComponent("evidence"))
+        let maildir = try MailboxImporter(store: temporary.store, evidence: evidence, source: "maildir")
+            .run(try MaildirReader(directory: ChannelFixtures.mimeMaildir))
+        #expect(maildir.stored.added == 24)
+        #expect(maildir.broken == 6)
+        let reasons = try temporary.store.quarantined(limit: 10).map { String($0.reason.prefix { $0 != ":" }) }.sorted()
+        #expect(reasons == ["empty", "malformed-structure", "malformed-structure", "nested-too-deep", "no-headers", "no-sender"])
+        let mbox = try MailboxImporter(store: temporary.store, evidence: evidence, source: "mbox")
+            .run(try MboxReader(path: ChannelFixtures.mbox))
+        #expect(mbox.stored.added == 3 && mbox.broken == 0)
+        // The reply citing the shop's answer joined the customer's first mail.
+        let peter = try tickets(temporary.store).values.filter { $0.customerName == "Peter Jones" }
+        #expect(peter.count == 1 && peter.first?.messageCount == 2)
+    }
+
+    @Test("a stop request ends the run after the message in hand; the next run completes the rest")
+    func stopAndResume() throws {
+        let temporary = try TemporaryStore()
+        let importer = MailboxImporter(store: temporary.store, evidence: nil, source: "maildir")
+        var seen = 0
+        importer.shouldStop = {
+            seen += 1
+            return seen > 3
+        }
+        let first = try importer.run(try MaildirReader(directory: ChannelFixtures.threads))
+        #expect(first.read == 3)
+        let rest = try MailboxImporter(store: temporary.store, evidence: nil, source: "maildir")
+            .run(try MaildirReader(directory: ChannelFixtures.threads))
+        #expect(first.stored.added + rest.stored.added == 8)
+        #expect(try temporary.store.counts().messages == 8)
+    }
+}
+
+@Suite("Maildir scanner (watch)")
+struct MaildirScannerTests {
+    @Test("a scan reads only messages it has not seen; a message moved from new/ to cur/ is not read again")
+    func scanner() throws {
+        let scratch = try ScratchFolder()
+        for folder in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: scratch.path("md/" + folder), withIntermediateDirectories: true)
+        }
+        let first = "From: a@client.example\nSubject: one\nMessage-ID: <s1@client.example>\n\nfirst\n"
+        try first.write(toFile: scratch.path("md/new/1.s1.host"), atomically: true, encoding: .utf8)
+        var scanner = try MaildirScanner(directory: scratch.path("md"))
+        #expect(Array(scanner.scan()).count == 1)
+        #expect(Array(scanner.scan()).isEmpty)
+        // A delivery in progress in tmp/ is not seen; once renamed into new/ it is.
+        try "From: b@client.example\nSubject: two\n\nsecond\n".write(toFile: scratch.path("md/tmp/2.s2.host"), atomically: true, encoding: .utf8)
+        #expect(Array(scanner.scan()).isEmpty)
+        try FileManager.default.moveItem(atPath: scratch.path("md/tmp/2.s2.host"), toPath: scratch.path("md/new/2.s2.host"))
+        try FileManager.default.moveItem(atPath: scratch.path("md/new/1.s1.host"), toPath: scratch.path("md/cur/1.s1.host:2,S"))
+        let found = Array(scanner.scan())
+        #expect(found.count == 1)
+        #expect(try found.first?.get().id == "2.s2.host")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import KefuConfig
+import KefuCore
+import Testing
+
+/// The `mail` and `orders` sections: read when right, refused at file:line:field when wrong.
+@Suite("Config: mail and orders sections")
+struct ChannelSectionTests {
+    @Test("mail: from, sendmail as a list or a string, outbox folder, UTC offset")
+    func mail() throws {
+        let read = try configuration(user: """
+            mail:
+              from: "Shop Team <support@shop.example>"
+              sendmail: [msmtp, -C, /tmp/msmtprc, -t, -i]
+              marketplace_outbox: /srv/kefu/outbox
+              utc_offset: "+08:00"
+            """)
+        #expect(read.mail.from == MailAddress(name: "Shop Team", address: "support@shop.example"))
+        #expect(read.mail.sendmail == ["msmtp", "-C", "/tmp/msmtprc", "-t", "-i"])
+        #expect(read.mail.marketplaceOutbox == "/srv/kefu/outbox")
+        #expect(read.mail.utcOffsetSeconds == 8 * 3600)
+        #expect(read.mail.messageIDDomain == "shop.example")
+        let spaced = try configuration(user: "mail:\n  sendmail: /usr/sbin/sendmail -t -i\n")
+        #expect(spaced.mail.sendmail == ["/usr/sbin/sendmail", "-t", "-i"])
+        #expect(try configuration().mail == MailSettings())
+    }
+
+    @Test("mail: errors name the file, line and field")
+    func mailErrors() {
+        #expect(configError("mail:\n  from: nobody\n") == "kefu.yaml:2: mail.from: \"nobody\" is not an address like \"Shop Team <support@shop.example>\"")
+        #expect(configError("mail:\n  utc_offset: 8\n") == "kefu.yaml:2: mail.utc_offset: \"8\" is not an offset like +08:00 or -05:00")
+        #expect(configError("mail:\n  smtp_host: x\n")?.hasPrefix("kefu.yaml:2: mail.smtp_host: unknown field 'smtp_host'") == true)
+    }
+
+    @Test("orders: a column map per format, with delimiter and marketplace")
+    func orders() throws {
+        let read = try configuration(user: """
+            orders:
+              erp:
+                delimiter: ";"
+                marketplace: ebay
+                columns: {id: Auftrag, placed_at: Datum, tracking_number: Paket}
+              tabbed:
+                delimiter: tab
+                columns: {id: No, placed_at: Date}
+            """)
+        #expect(read.orderColumnMaps.count == 2)
+        let erp = read.orderColumnMaps[0]
+        #expect(erp.name == "erp" && erp.delimiter == ";" && erp.marketplace == .ebay)
+        #expect(erp.columns == [.id: "Auftrag", .placedAt: "Datum", .trackingNumber: "Paket"])
+        #expect(read.orderColumnMaps[1].delimiter == "\t")
+        #expect(read.orderColumnMaps[1].marketplace == .other)
+    }
+
+    @Test("orders: errors name the file, line and field")
+    func orderErrors() {
+        #expect(configError("orders:\n  erp:\n    columns: {id: A}\n") == "kefu.yaml:3: orders.erp.columns: missing column for 'placed_at'")
+        #expect(configError("orders:\n  erp:\n    columns: {id: A, placed_at: B, colour: C}\n")?
+            .hasPrefix("kefu.yaml:3: orders.erp.columns.colour: unknown field 'colour'") == true)
+        #expect(configError("orders:\n  erp:\n    delimiter: ';;'\n    columns: {id: A, placed_at: B}\n") == "kefu.yaml:3: orders.erp.delimiter: \";;\" is not one character (or tab)")
+        #expect(configError("orders:\n  erp:\n    marketplace: ebey\n    columns: {id: A, placed_at: B}\n")?
+            .hasPrefix("kefu.yaml:3: orders.erp.marketplace: \"ebey\" is not a marketplace") == true)
+    }
+}
