@@ -21,6 +21,8 @@ public struct KefuConfiguration: Sendable {
     public var mail = MailSettings()
     /// Column maps for CSV order reports; user file only.
     public var orderColumnMaps: [OrderColumnMap] = []
+    /// The evidence locker's size limit and public base URL.
+    public var evidence = EvidenceSettings()
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -28,7 +30,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders"]
+    public static let sections = ["sla", "mail", "orders", "evidence"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -52,6 +54,7 @@ public struct KefuConfiguration: Sendable {
             fingerprint: Self.digest(shipped.text + "\u{0}" + (user?.text ?? "")))
         if let mail = userSections?.mail { configuration.mail = mail }
         configuration.orderColumnMaps = userSections?.orders ?? []
+        if let evidence = userSections?.evidence ?? shippedSections.evidence { configuration.evidence = evidence }
         return configuration
     }
 
@@ -75,6 +78,7 @@ public struct KefuConfiguration: Sendable {
         var sla: SLASectionDraft?
         var mail: MailSettings?
         var orders: [OrderColumnMap]?
+        var evidence: EvidenceSettings?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -92,6 +96,7 @@ public struct KefuConfiguration: Sendable {
             case "sla": sections.sla = try SLASectionReader.read(value)
             case "mail": sections.mail = try MailSectionReader.read(value)
             case "orders": sections.orders = try OrdersSectionReader.read(value)
+            case "evidence": sections.evidence = try EvidenceSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

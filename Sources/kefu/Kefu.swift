@@ -9,6 +9,7 @@ struct Kefu: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
             ImportCommand.self, WatchCommand.self, QuarantineCommand.self,
+            EvidenceCommand.self, ParcelCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

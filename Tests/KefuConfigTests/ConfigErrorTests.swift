@@ -27,7 +27,7 @@ struct ConfigErrorTests {
             keybindings:
               quit: q
             """
-        #expect(configError(user) == "kefu.yaml:5: unknown section 'keybindings' (known: sla, mail, orders)")
+        #expect(configError(user) == "kefu.yaml:5: unknown section 'keybindings' (known: sla, mail, orders, evidence)")
     }
 
     @Test("A misspelt field is not silently ignored")
@@ -162,5 +162,26 @@ struct ConfigErrorTests {
                 - {name: team-first-anwser, disabled: true}
             """
         #expect(configError(disable) == "kefu.yaml:3: sla.policies[0]: no shipped policy is named 'team-first-anwser', so there is none to disable")
+    }
+}
+
+/// The `evidence` section: size limit and public base URL.
+@Suite("Evidence config section")
+struct EvidenceConfigTests {
+    @Test("Defaults, then sizes with units and a base URL")
+    func values() throws {
+        #expect(try configuration().evidence == EvidenceSettings())
+        let given = try configuration(user: "evidence:\n  size_limit: 20MB\n  public_base_url: https://proof.example.com/ev/\n").evidence
+        #expect(given.sizeLimit == 20 * 1024 * 1024)
+        #expect(given.publicBaseURL == "https://proof.example.com/ev/")
+        #expect(try configuration(user: "evidence:\n  size_limit: 1048576\n").evidence.sizeLimit == 1_048_576)
+    }
+
+    @Test("Bad values name the file, line and field")
+    func errors() {
+        #expect(configError("evidence:\n  size_limit: 0MB\n") == #"kefu.yaml:2: evidence.size_limit: "0MB" is not a size like 50MB, 500KB or 1GB"#)
+        #expect(configError("evidence:\n  public_base_url: ftp://x\n")
+            == #"kefu.yaml:2: evidence.public_base_url: "ftp://x" is not an http(s) address like https://proof.example.com/evidence/"#)
+        #expect(configError("evidence:\n  limit: 5MB\n")?.hasPrefix("kefu.yaml:2: evidence.limit: unknown field 'limit'") == true)
     }
 }

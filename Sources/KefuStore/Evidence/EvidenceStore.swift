@@ -19,7 +19,8 @@ import Foundation
 /// name and fsyncs the folder. A rename is atomic, so a process killed at any point (even
 /// `kill -9`) leaves either nothing under the final name or the whole file; what it leaves in
 /// `tmp/` is swept the next time a store is opened. The same content added twice is stored
-/// once. Nothing here deletes evidence.
+/// once. Only `removeFile(sha256:)` deletes a file, and only the evidence locker calls it, after
+/// a confirmed removal has left its audit record and no other record uses the file.
 ///
 /// Who added a file, when, for which order, of what kind and with what note are database rows
 /// that refer to `sha256`; this type only keeps bytes.

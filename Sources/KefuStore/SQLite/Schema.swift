@@ -155,6 +155,42 @@ enum Schema {
         migrator.registerMigration("v3-mail: attachments, mail origin, outbox delivery, buyer email") { db in
             try MailSchema.v3(db)
         }
+        migrator.registerMigration("v3-evidence: evidence records and the audit of their removal") { db in
+            try db.execute(sql: """
+                -- One record per (order, file); the file lives in evidence/objects/ under its SHA-256,
+                -- shared by every record with the same hash.
+                CREATE TABLE evidence (
+                    id TEXT PRIMARY KEY,
+                    sha256 TEXT NOT NULL,
+                    order_id TEXT NOT NULL REFERENCES orders(id),
+                    kind TEXT NOT NULL,
+                    note TEXT,
+                    added_by TEXT NOT NULL,
+                    added_at REAL NOT NULL,
+                    original_name TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    UNIQUE (order_id, sha256)
+                );
+                CREATE INDEX evidence_sha256 ON evidence(sha256);
+                -- A confirmed removal: the record as it was, who removed it, when and why.
+                CREATE TABLE evidence_removal (
+                    id INTEGER PRIMARY KEY,
+                    evidence_id TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    note TEXT,
+                    added_by TEXT NOT NULL,
+                    added_at REAL NOT NULL,
+                    original_name TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    removed_by TEXT NOT NULL,
+                    removed_at REAL NOT NULL,
+                    reason TEXT NOT NULL,
+                    file_deleted INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

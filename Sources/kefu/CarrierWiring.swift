@@ -1,0 +1,22 @@
+import Foundation
+import KefuCore
+import KefuResources
+
+extension Wiring {
+    /// The shipped carrier table with the user's laid over it: `override` when given, else
+    /// `$XDG_CONFIG_HOME/kefu/carriers.json` (or `~/.config/kefu/carriers.json`) when it exists.
+    static func carrierTable(override: String? = nil) throws -> CarrierTable {
+        try CarrierTable.load(shipped: KefuResources.carriersFile, user: userCarrierTable(override: override))
+    }
+
+    static func userCarrierTable(override: String?) -> URL? {
+        if let override { return URL(fileURLWithPath: override) }
+        let candidate = configDirectory.appendingPathComponent("carriers.json")
+        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+    }
+
+    /// Evidence settings (size limit, public base URL) from the config file.
+    static func evidenceSettings() throws -> EvidenceSettings {
+        try configuration().evidence
+    }
+}
