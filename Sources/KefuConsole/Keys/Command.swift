@@ -36,6 +36,15 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case pickerStage = "picker-stage"
     case pickerLanguage = "picker-language"
     case pickerCancel = "picker-cancel"
+    // Team: owners, outcomes, the dashboard
+    case assignToMe = "assign-to-me"
+    case reassign
+    case cycleAssignee = "cycle-assignee"
+    case toggleMark = "toggle-mark"
+    case solve
+    case dashboard
+    case sortPrevious = "sort-previous"
+    case sortNext = "sort-next"
     // Everywhere
     case help
     case palette
@@ -51,6 +60,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case composer
     case picker
     case help
+    case dashboard
     case global
 
     public var title: String {
@@ -60,6 +70,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .composer: "Composer"
         case .picker: "Template picker"
         case .help: "Help"
+        case .dashboard: "Dashboard"
         case .global: "Everywhere"
         }
     }

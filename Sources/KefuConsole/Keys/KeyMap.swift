@@ -28,6 +28,12 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.noResponseNeeded, .queue, [[.char("N")]], "no response needed: settle without a reply (asks first)"),
         Binding(.showClocks, .queue, [[.char("C")]], "show every running clock in the status bar (again: the nearest)"),
         Binding(.nextPane, .queue, [[.tab]], "focus the thread"),
+        Binding(.assignToMe, .queue, [[.char("a")]], "assign the selected ticket to me"),
+        Binding(.reassign, .queue, [[.char("A")]], "reassign the marked tickets (or the selected one) to someone"),
+        Binding(.cycleAssignee, .queue, [[.char("m")]], "show: all / mine / unassigned"),
+        Binding(.toggleMark, .queue, [[.char("x")]], "mark or unmark for a batch move (then A)"),
+        Binding(.solve, .queue, [[.char("S")]], "solve: problem key, then responsible key (resolution preset)", hint: true),
+        Binding(.dashboard, .queue, [[.char("D")]], "team dashboard"),
 
         Binding(.moveDown, .thread, [[.char("j")], [.down]], "scroll down", hint: true),
         Binding(.moveUp, .thread, [[.char("k")], [.up]], "scroll up", hint: true),
@@ -42,6 +48,7 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.noResponseNeeded, .thread, [[.char("N")]], "no response needed (asks first)"),
         Binding(.showClocks, .thread, [[.char("C")]], "show every running clock"),
         Binding(.nextPane, .thread, [[.tab]], "focus the queue"),
+        Binding(.solve, .thread, [[.char("S")]], "solve: problem key, then responsible key (resolution preset)"),
 
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
         Binding(.templates, .composer, [[.ctrl("t")]], "pick a template", hint: true),
@@ -59,6 +66,14 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.moveUp, .help, [[.char("k")], [.up]], "scroll up", hint: true),
         Binding(.pageDown, .help, [[.pageDown], [.char(" ")]], "a page down"),
         Binding(.pageUp, .help, [[.pageUp]], "a page up"),
+
+        Binding(.moveDown, .dashboard, [[.char("j")], [.down]], "next row", hint: true),
+        Binding(.moveUp, .dashboard, [[.char("k")], [.up]], "previous row"),
+        Binding(.nextPane, .dashboard, [[.tab]], "switch table: agents / channels", hint: true),
+        Binding(.sortPrevious, .dashboard, [[.char("<")]], "sort by the column to the left", hint: true),
+        Binding(.sortNext, .dashboard, [[.char(">")]], "sort by the column to the right", hint: true),
+        Binding(.open, .dashboard, [[.enter]], "the row's tickets in the queue", hint: true),
+        Binding(.back, .dashboard, [[.escape], [.char("D")]], "back to the queue", hint: true),
 
         Binding(.help, .global, [[.char("?")], [.function(1)]], "help: every key of this screen", hint: true),
         Binding(.palette, .global, [[.char(":")]], "command palette (:q, :view overdue, :filter TEXT, :help)"),

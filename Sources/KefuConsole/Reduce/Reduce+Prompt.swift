@@ -1,3 +1,4 @@
+import Foundation
 import KefuCore
 
 /// The `/` filter and the `:` palette, typed on the hint line.
@@ -25,6 +26,8 @@ extension AppState {
                 return runPalette(prompt.text)
             case .confirm:
                 return []
+            case .assign(let ids):
+                return assign(ids, to: prompt.text)
             }
         case .backspace:
             if prompt.text.isEmpty {
@@ -56,6 +59,9 @@ extension AppState {
         ("view needs-reply | all-open | overdue | due-soon | customer-last", "what the queue lists"),
         ("filter TEXT", "filter the queue by text (empty: no filter)"),
         ("top, bottom", "first or last ticket"),
+        ("dashboard", "the team dashboard"),
+        ("outcome ID", "edit the outcome of a solved ticket"),
+        ("assign NAME", "give the marked (or selected) tickets to NAME (empty: nobody)"),
     ]
 
     mutating func runPalette(_ text: String) -> [Effect] {
@@ -82,6 +88,17 @@ extension AppState {
             return runQueue(.top, count: 1)
         case "bottom":
             return runQueue(.bottom, count: 1)
+        case "dashboard", "dash":
+            return openDashboard()
+        case "outcome":
+            guard let id = Int64(argument.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                showFlash("outcome takes a ticket number, e.g. :outcome 42", .error)
+                return []
+            }
+            outcomePrompt = OutcomePromptState(ticketID: id, customerName: "#\(id)", mode: .edit)
+            return []
+        case "assign":
+            return assign(batchTargets(), to: argument)
         default:
             showFlash("Unknown command “\(name)” — try :help", .error)
             return []

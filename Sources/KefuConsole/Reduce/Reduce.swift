@@ -22,6 +22,7 @@ extension AppState {
             now = date
             if let flash, flash.until <= nowSeconds { self.flash = nil }
             var effects: [Effect] = [.loadTotals]
+            if dashboard != nil { effects.append(.team(.loadDashboard)) }
             effects += dueDraftSaves()
             return effects
         case .resized(let rows, let cols):
@@ -76,6 +77,8 @@ extension AppState {
         case .failed(let message):
             showFlash(message, .error)
             return []
+        case .team(let answer):
+            return receiveTeam(answer)
         }
     }
 
@@ -97,6 +100,7 @@ extension AppState {
 
     private mutating func handleKey(_ key: Key) -> [Effect] {
         if prompt != nil { return handlePromptKey(key) }
+        if outcomePrompt != nil { return handleOutcomeKey(key) }
         let context = keyContext
         // Counts (5j) in the panes that move.
         if context == .queue || context == .thread, pendingKeys.isEmpty, case .char(let c) = key, let digit = c.wholeNumberValue,
@@ -141,7 +145,9 @@ extension AppState {
         default:
             break
         }
+        if let effects = runTeam(command, context: context) { return effects }
         switch context {
+        case .dashboard: return runDashboard(command)
         case .queue: return runQueue(command, count: count)
         case .thread: return runThread(command, count: count)
         case .composer: return runComposer(command)

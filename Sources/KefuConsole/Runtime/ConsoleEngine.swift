@@ -38,7 +38,7 @@ public final class ConsoleEngine {
             if let answer = perform(effect) { send(answer) }
         }
         // Our own writes move the change token too; they are already reflected.
-        if effects.contains(where: \.writes) {
+        if effects.contains(where: { $0.writes || $0.isTeamWrite }) {
             lastChangeToken = try? environment.store.changeToken()
         }
     }
@@ -85,6 +85,8 @@ public final class ConsoleEngine {
                 return .clocksChanged(ticketID: id, message: settled.isEmpty
                     ? "Nothing awaits a reply on #\(id)"
                     : "No response needed: \(settled.count) deadline(s) settled, left out of the late-reply figures")
+            case .team(let effect):
+                return try performTeam(effect)
             case .redraw:
                 redrawRequested = true
                 return nil

@@ -8,7 +8,7 @@ struct QueueWindowLoader {
     let state: QueueState
     let now: Date
 
-    private var query: QueueQuery { QueueQuery(view: state.view, filter: state.filter, now: now) }
+    private var query: QueueQuery { QueueQuery(view: state.view, filter: state.filter, now: now, scope: state.scope) }
     private var size: Int { AppState.windowSize }
 
     func load(_ load: QueueLoad) throws -> QueueWindow {

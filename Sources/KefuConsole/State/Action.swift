@@ -18,6 +18,8 @@ public enum Action: Sendable, Hashable {
     /// A hold or "no response needed" changed a ticket's clocks; the text says what happened.
     case clocksChanged(ticketID: Int64, message: String)
     case failed(String)
+    /// Answers to the team's effects (assignment, outcomes, dashboard figures).
+    case team(TeamAnswer)
 }
 
 /// A window of the queue as the engine read it.
@@ -47,6 +49,7 @@ public enum Effect: Sendable, Hashable {
     /// Start a hold for the reason, or end the one that lasts (nil).
     case setHold(ticketID: Int64, reason: HoldReason?)
     case markNoResponseNeeded(ticketID: Int64)
+    case team(TeamEffect)
     case redraw
     case quit
 }

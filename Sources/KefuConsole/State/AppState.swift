@@ -42,6 +42,12 @@ public struct AppState: Sendable, Hashable {
     public var profile: AgentProfile
     /// The zone message times are shown in (the local one; tests fix it).
     public var timeZone: TimeZone = .current
+    /// Tickets marked with `x` for a batch move.
+    public var marked: Set<Int64> = []
+    /// The two-keystroke outcome prompt of `S`, while open.
+    public var outcomePrompt: OutcomePromptState?
+    /// The team dashboard, while shown (it takes the whole screen above the status bar).
+    public var dashboard: DashboardState?
 
     public init(rows: Int, cols: Int, now: Date, profile: AgentProfile, templates: [Template] = []) {
         self.rows = rows
@@ -64,6 +70,7 @@ public struct AppState: Sendable, Hashable {
         case .picker: return .picker
         case .none: break
         }
+        if dashboard != nil { return .dashboard }
         switch focus {
         case .queue: return .queue
         case .thread: return .thread

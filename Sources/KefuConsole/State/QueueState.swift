@@ -5,6 +5,8 @@ import KefuCore
 public struct QueueState: Sendable, Hashable {
     public var view: QueueView = .needsReply
     public var filter: String = ""
+    /// Whose tickets (all / mine / unassigned) and which channel, from `m` and the dashboard.
+    public var scope: QueueScope = .everything
     /// The window: tickets `windowStart ..< windowStart + rows.count` of the full list.
     public var rows: [Ticket] = []
     public var windowStart = 0

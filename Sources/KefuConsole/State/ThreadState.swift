@@ -61,6 +61,8 @@ public struct PromptState: Sendable, Hashable {
         case command
         /// A yes/no question before something that cannot be undone.
         case confirm(Confirmation)
+        /// `A`: the name to give these tickets to (empty: nobody).
+        case assign([Int64])
     }
 
     public var kind: Kind
@@ -71,6 +73,7 @@ public struct PromptState: Sendable, Hashable {
         case .filter: "/"
         case .command: ":"
         case .confirm: ""
+        case .assign(let ids): ids.count == 1 ? "assign to: " : "assign \(ids.count) tickets to: "
         }
     }
 }

@@ -9,12 +9,16 @@ public enum ConsoleView {
             screen.put("Kefu needs at least \(Layout.minimumCols)x\(Layout.minimumRows)", row: max(0, state.rows - 1), col: 0, role: .error)
             return screen
         }
-        QueuePaneView.draw(state, in: layout.queue, on: &screen)
-        if let divider = layout.divider {
-            for row in 0..<(state.rows - 2) { screen.put("│", row: row, col: divider, role: .border) }
+        if state.dashboard != nil {
+            DashboardView.draw(state, in: Rect(top: 0, left: 0, height: max(0, state.rows - 2), width: state.cols), on: &screen)
+        } else {
+            QueuePaneView.draw(state, in: layout.queue, on: &screen)
+            if let divider = layout.divider {
+                for row in 0..<(state.rows - 2) { screen.put("│", row: row, col: divider, role: .border) }
+            }
+            ThreadPaneView.draw(state, in: layout.thread, on: &screen)
+            ComposerView.draw(state, in: layout.composer, on: &screen)
         }
-        ThreadPaneView.draw(state, in: layout.thread, on: &screen)
-        ComposerView.draw(state, in: layout.composer, on: &screen)
         StatusBarView.draw(state, in: layout.statusBar, on: &screen)
         HintLineView.draw(state, in: layout.hintLine, on: &screen)
         switch state.overlay {
@@ -22,6 +26,7 @@ public enum ConsoleView {
         case .picker: PickerOverlayView.draw(state, on: &screen)
         case .none: break
         }
+        if state.outcomePrompt != nil { OutcomePromptView.draw(state, on: &screen) }
         return screen
     }
 }

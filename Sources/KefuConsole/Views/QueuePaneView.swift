@@ -9,7 +9,9 @@ enum QueuePaneView {
         let q = state.queue
         let position = q.total == 0 ? "0/0" : "\(q.selected + 1)/\(q.total)"
         var header = " Queue · \(q.view.title) · \(position)"
+        if let scope = q.scopeTitle(me: state.profile.name) { header = " Queue · \(q.view.title) · \(scope) · \(position)" }
         if !q.filter.isEmpty { header += " · /\(q.filter)" }
+        if !state.marked.isEmpty { header += " · \(state.marked.count) marked" }
         screen.fill(Rect(top: rect.top, left: rect.left, height: 1, width: rect.width), role: .header)
         screen.put(header, row: rect.top, col: rect.left, role: .header, limit: rect.width)
         let listHeight = rect.height - 1
@@ -26,7 +28,7 @@ enum QueuePaneView {
             guard index < q.total, q.contains(index: index) else { continue }
             let ticket = q.rows[index - q.windowStart]
             drawRow(ticket, selected: index == q.selected, focused: state.focus == .queue,
-                    now: state.now, row: rect.top + 1 + line, left: rect.left, width: rect.width, on: &screen)
+                    marked: state.marked.contains(ticket.id), now: state.now, row: rect.top + 1 + line, left: rect.left, width: rect.width, on: &screen)
         }
     }
 
@@ -37,7 +39,7 @@ enum QueuePaneView {
         return min(page * height, total - height)
     }
 
-    static func drawRow(_ ticket: Ticket, selected: Bool, focused: Bool, now: Date, row: Int, left: Int, width: Int, on screen: inout ScreenBuffer) {
+    static func drawRow(_ ticket: Ticket, selected: Bool, focused: Bool, marked: Bool = false, now: Date, row: Int, left: Int, width: Int, on screen: inout ScreenBuffer) {
         let base: StyleRole = selected ? (focused ? .selected : .selectedDim) : .normal
         screen.fill(Rect(top: row, left: left, height: 1, width: width), role: base)
         let state = DeadlineState.of(due: ticket.due, target: ticket.dueTarget, warnAt: ticket.warnAt, now: now)
@@ -48,6 +50,9 @@ enum QueuePaneView {
         x = screen.put(DisplayWidth.fit(countdown, to: 7), row: row, col: x, role: stateRole, limit: 7)
         x = screen.put(" " + DisplayWidth.fit(ticket.marketplace.shortLabel, to: 4), row: row, col: x, role: base, limit: 5)
         x = screen.put(ticket.lastFrom == .customer ? " *" : "  ", row: row, col: x, role: base, limit: 2)
+        // The owner in two letters ("LW"), "+" in front when marked for a batch move.
+        let owner = ticket.assignee.map { DisplayWidth.fit(AgentInitials.of(TerminalSanitizer.oneLine($0)), to: 2) } ?? "  "
+        x = screen.put((marked ? "+" : " ") + owner, row: row, col: x, role: base, limit: 3)
         let remaining = left + width - x
         guard remaining > 2 else { return }
         let nameWidth = min(18, max(8, remaining / 3))

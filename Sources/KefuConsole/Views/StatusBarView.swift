@@ -135,6 +135,14 @@ extension Command {
         case .redraw: "redraw"
         case .quit: "quit"
         case .forceQuit: "quit"
+        case .assignToMe: "take"
+        case .reassign: "reassign"
+        case .cycleAssignee: "mine/all"
+        case .toggleMark: "mark"
+        case .solve: "solve"
+        case .dashboard: "dashboard"
+        case .sortPrevious: "sort ←"
+        case .sortNext: "sort →"
         }
     }
 }

@@ -35,6 +35,8 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     public var warnAt: Date?
     /// Why the clocks stand still now, when the conversation is on hold.
     public var hold: HoldReason?
+    /// The agent who owns the ticket now; nil when nobody does.
+    public var assignee: String?
 
     public init(
         id: Int64, conversation: String, channel: Channel, marketplace: Marketplace, customerName: String,

@@ -30,11 +30,14 @@ public struct QueueQuery: Sendable, Hashable {
     public var filter: String
     /// The time that `overdue` and `dueSoon` are measured against.
     public var now: Date
+    /// Whose tickets, and which channel (the team's filters and the dashboard's drill-down).
+    public var scope: QueueScope
 
-    public init(view: QueueView = .needsReply, filter: String = "", now: Date) {
+    public init(view: QueueView = .needsReply, filter: String = "", now: Date, scope: QueueScope = .everything) {
         self.view = view
         self.filter = filter
         self.now = now
+        self.scope = scope
     }
 }
 

@@ -6,7 +6,7 @@ import KefuCore
 /// index: moving through 100,000 tickets never reads more than a screenful.
 extension SQLiteTicketStore {
     /// The WHERE clause of a view (without the keyset part) and its arguments.
-    private func condition(_ query: QueueQuery) -> (sql: String, arguments: StatementArguments) {
+    func condition(_ query: QueueQuery) -> (sql: String, arguments: StatementArguments) {
         var sql: String
         var arguments: StatementArguments = []
         switch query.view {
@@ -23,6 +23,9 @@ extension SQLiteTicketStore {
         case .customerLast:
             sql = "status = 'open' AND last_from = 'customer'"
         }
+        let (scopeSQL, scopeArguments) = QueueScopeCondition.sql(query.scope)
+        sql += scopeSQL
+        arguments += scopeArguments
         let filter = query.filter.trimmingCharacters(in: .whitespaces).lowercased()
         if !filter.isEmpty {
             for word in filter.split(separator: " ") {

@@ -191,6 +191,129 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3-team: assignment, outcomes, meter rollups") { db in
+            try db.execute(sql: """
+                -- Who owns a ticket now, and every change of owner with who made it and when.
+                ALTER TABLE ticket ADD COLUMN assignee TEXT;
+                CREATE TABLE assignment (
+                    id INTEGER PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    assignee TEXT,
+                    previous TEXT,
+                    assigned_by TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX assignment_ticket ON assignment(ticket_id, id);
+                -- The queue's mine / unassigned filters read these as keyset windows, like the views.
+                CREATE INDEX ticket_assignee_needs_reply ON ticket(status, needs_reply, assignee, queue_key, id);
+                CREATE INDEX ticket_assignee_open ON ticket(status, assignee, queue_key, id);
+                -- The dashboard's open-ticket tallies read only this index (it covers every column they use).
+                CREATE INDEX ticket_meters ON ticket(status, assignee, channel, marketplace, needs_reply, queue_key, awaiting_since);
+
+                -- A solved ticket's outcome (problem, responsible party, resolution); edits keep history.
+                CREATE TABLE ticket_outcome (
+                    ticket_id INTEGER PRIMARY KEY REFERENCES ticket(id),
+                    problem TEXT NOT NULL,
+                    responsible TEXT NOT NULL,
+                    resolution TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at REAL NOT NULL,
+                    solved_at REAL NOT NULL
+                );
+                CREATE INDEX ticket_outcome_solved ON ticket_outcome(solved_at);
+                CREATE TABLE ticket_outcome_history (
+                    id INTEGER PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL REFERENCES ticket(id),
+                    problem TEXT NOT NULL,
+                    responsible TEXT NOT NULL,
+                    resolution TEXT NOT NULL,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at REAL NOT NULL,
+                    solved_at REAL NOT NULL
+                );
+                CREATE INDEX ticket_outcome_history_ticket ON ticket_outcome_history(ticket_id, id);
+
+                -- Deadline records say whom they are credited to and where they came from, and mark
+                -- the one record per answer (an answer may settle several clocks) that response
+                -- times count.
+                ALTER TABLE deadline_outcome ADD COLUMN agent TEXT;
+                ALTER TABLE deadline_outcome ADD COLUMN channel TEXT;
+                ALTER TABLE deadline_outcome ADD COLUMN marketplace TEXT;
+                ALTER TABLE deadline_outcome ADD COLUMN answer INTEGER NOT NULL DEFAULT 0;
+
+                -- Hourly rollups kept on write, so the dashboard never scans months of records.
+                CREATE TABLE meter_hour (
+                    hour INTEGER NOT NULL,
+                    agent TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    marketplace TEXT NOT NULL,
+                    deadlines INTEGER NOT NULL DEFAULT 0,
+                    met INTEGER NOT NULL DEFAULT 0,
+                    excused INTEGER NOT NULL DEFAULT 0,
+                    answers INTEGER NOT NULL DEFAULT 0,
+                    late24 INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (hour, agent, channel, marketplace)
+                ) WITHOUT ROWID;
+                CREATE TABLE message_hour (
+                    hour INTEGER NOT NULL,
+                    direction TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (hour, direction)
+                ) WITHOUT ROWID;
+
+                -- Credit: the ticket's owner when the deadline settled, else the agent who sent the
+                -- reply from the console (external ids "kefu-..."), else nobody ('').
+                UPDATE deadline_outcome SET
+                    channel = (SELECT channel FROM ticket WHERE ticket.id = deadline_outcome.ticket_id),
+                    marketplace = (SELECT marketplace FROM ticket WHERE ticket.id = deadline_outcome.ticket_id),
+                    agent = (SELECT author FROM message m WHERE m.ticket_id = deadline_outcome.ticket_id
+                             AND m.direction = 'out' AND m.at = deadline_outcome.settled_at
+                             AND m.external_id LIKE 'kefu-%' ORDER BY m.id DESC LIMIT 1),
+                    answer = (kind != 'resolution' AND excused = 0 AND NOT EXISTS (
+                        SELECT 1 FROM deadline_outcome o WHERE o.ticket_id = deadline_outcome.ticket_id
+                        AND o.settled_at = deadline_outcome.settled_at AND o.kind = deadline_outcome.kind
+                        AND o.id < deadline_outcome.id));
+                INSERT INTO meter_hour (hour, agent, channel, marketplace, deadlines, met, excused, answers, late24)
+                    SELECT CAST(settled_at / 3600 AS INTEGER), coalesce(agent, ''), channel, marketplace,
+                           sum(excused = 0), sum(excused = 0 AND met), sum(excused), sum(answer),
+                           sum(answer AND elapsed_calendar > 86400)
+                    FROM deadline_outcome GROUP BY 1, 2, 3, 4;
+                INSERT INTO message_hour (hour, direction, count)
+                    SELECT CAST(at / 3600 AS INTEGER), direction, count(*) FROM message GROUP BY 1, 2;
+                -- Today's answers for the response-time percentiles, read from the index alone.
+                CREATE INDEX deadline_outcome_answers ON deadline_outcome(settled_at, agent, channel, marketplace, kind, elapsed_calendar)
+                    WHERE answer = 1;
+
+                CREATE TRIGGER deadline_outcome_meters AFTER INSERT ON deadline_outcome
+                BEGIN
+                    UPDATE deadline_outcome SET
+                        channel = (SELECT channel FROM ticket WHERE ticket.id = NEW.ticket_id),
+                        marketplace = (SELECT marketplace FROM ticket WHERE ticket.id = NEW.ticket_id),
+                        agent = coalesce(
+                            (SELECT assignee FROM ticket WHERE ticket.id = NEW.ticket_id),
+                            (SELECT author FROM message m WHERE m.ticket_id = NEW.ticket_id AND m.direction = 'out'
+                             AND m.at = NEW.settled_at AND m.external_id LIKE 'kefu-%' ORDER BY m.id DESC LIMIT 1)),
+                        answer = (NEW.kind != 'resolution' AND NEW.excused = 0 AND NOT EXISTS (
+                            SELECT 1 FROM deadline_outcome o WHERE o.ticket_id = NEW.ticket_id
+                            AND o.settled_at = NEW.settled_at AND o.kind = NEW.kind AND o.id < NEW.id))
+                    WHERE id = NEW.id;
+                    INSERT INTO meter_hour (hour, agent, channel, marketplace, deadlines, met, excused, answers, late24)
+                        SELECT CAST(settled_at / 3600 AS INTEGER), coalesce(agent, ''), channel, marketplace,
+                               excused = 0, excused = 0 AND met, excused, answer, answer AND elapsed_calendar > 86400
+                        FROM deadline_outcome WHERE id = NEW.id
+                    ON CONFLICT (hour, agent, channel, marketplace) DO UPDATE SET
+                        deadlines = deadlines + excluded.deadlines, met = met + excluded.met,
+                        excused = excused + excluded.excused, answers = answers + excluded.answers,
+                        late24 = late24 + excluded.late24;
+                END;
+                CREATE TRIGGER message_meters AFTER INSERT ON message
+                BEGIN
+                    INSERT INTO message_hour (hour, direction, count)
+                        SELECT CAST(NEW.at / 3600 AS INTEGER), NEW.direction, 1 WHERE true
+                    ON CONFLICT (hour, direction) DO UPDATE SET count = count + 1;
+                END;
+                """)
+        }
         return migrator
     }
 }

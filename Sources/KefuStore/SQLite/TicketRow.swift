@@ -7,7 +7,7 @@ enum TicketRow {
     static let columns = """
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
-        warn_at, hold_reason
+        warn_at, hold_reason, assignee
         """
 
     static func decode(_ row: Row) -> Ticket {
@@ -23,6 +23,7 @@ enum TicketRow {
             dueTarget: row[12], language: row[13], orderID: row[14], messageCount: row[15], version: row[16])
         ticket.warnAt = (row[17] as Double?).map(Date.init(timeIntervalSince1970:))
         ticket.hold = (row[18] as String?).flatMap(HoldReason.init(rawValue:))
+        ticket.assignee = row["assignee"]
         return ticket
     }
 

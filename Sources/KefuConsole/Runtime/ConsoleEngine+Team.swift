@@ -1,0 +1,33 @@
+import Foundation
+import KefuCore
+
+/// The team's effects against the store. Assignment, outcomes and meters are capabilities of
+/// their own (`AssignmentStore`, `OutcomeStore`, `MetersStore`); a store without one says so.
+extension ConsoleEngine {
+    struct MissingCapability: Error, CustomStringConvertible {
+        var what: String
+        var description: String { "this store cannot \(what)" }
+    }
+
+    func performTeam(_ effect: TeamEffect) throws -> Action? {
+        let store = environment.store
+        let now = environment.clock.now()
+        let me = state.profile.name
+        switch effect {
+        case .assign(let ids, let name):
+            guard let owners = store as? any AssignmentStore else { throw MissingCapability(what: "assign tickets") }
+            let changes = try owners.assign(ticketIDs: ids, to: name, by: me, now: now)
+            return .team(.assigned(changes: changes, requested: ids.count, to: name))
+        case .solve(let id, let outcome):
+            guard let outcomes = store as? any OutcomeStore else { throw MissingCapability(what: "record outcomes") }
+            return .team(.solved(try outcomes.solve(ticketID: id, outcome: outcome, by: me, now: now)))
+        case .setOutcome(let id, let outcome):
+            guard let outcomes = store as? any OutcomeStore else { throw MissingCapability(what: "record outcomes") }
+            return .team(.outcomeSet(try outcomes.setOutcome(ticketID: id, outcome: outcome, by: me, now: now)))
+        case .loadDashboard:
+            guard let meters = store as? any MetersStore else { throw MissingCapability(what: "read the meters") }
+            let inputs = try meters.meterInputs(now: state.now, timeZone: state.timeZone)
+            return .team(.dashboardLoaded(DashboardFigures.compute(inputs)))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import KefuCore
+
+/// The dashboard screen: the last figures read, which table has the cursor, the sort column.
+public struct DashboardState: Sendable, Hashable {
+    public enum Table: Sendable, Hashable { case agents, lanes }
+
+    public var figures: DashboardFigures?
+    public var table: Table = .agents
+    /// The column rows are sorted by (worst first).
+    public var sortColumn: MeterColumn = .overdue
+    /// The selected row of the focused table, by position in its sorted order.
+    public var selected = 0
+
+    public init() {}
+
+    /// The focused table's rows in the shown order.
+    public var rows: [MeterRow] { rows(of: table) }
+
+    public func rows(of table: Table) -> [MeterRow] {
+        guard let figures else { return [] }
+        return sortColumn.sorted(table == .agents ? figures.agents : figures.lanes)
+    }
+
+    public var selectedRow: MeterRow? {
+        let rows = self.rows
+        return rows.indices.contains(selected) ? rows[selected] : nil
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Every figure of the dashboard (and of `kefu report`), computed from `MeterInputs`.
+///
+/// Definitions, one place for all of them:
+/// - Response times are calendar time from the customer's message to the answer with time on
+///   hold left out (`elapsed_calendar` of the deadline record), one sample per answer: when an
+///   answer settles several clocks (the marketplace's and the team's), the first clock's record
+///   counts. Percentiles are nearest-rank (`Percentile`). "First reply" counts first answers of a
+///   conversation; "reply" counts every answer, first and later ones.
+/// - "Met" is the share of settled deadlines (every clock, every kind) that were met; deadlines
+///   settled by "no response needed" are left out of both counts.
+/// - Amazon's late-response rate over N days: of the Amazon customer messages of the window
+///   (answered in it, or still unanswered after 24 hours having arrived in it), the share answered
+///   after more than 24 hours or not at all. "No response needed" is left out.
+/// - Figures are credited to the ticket's owner when the deadline settled; "open", "overdue" and
+///   "due within the hour" to its owner now.
+public struct DashboardFigures: Sendable, Hashable {
+    public var windows: MeterWindows
+    public var agents: [MeterRow]
+    public var lanes: [MeterRow]
+    /// The whole queue in one row.
+    public var team: MeterRow
+    /// Open tickets with a running reply clock, by time to their nearest deadline.
+    public var histogram: [DueBucket: Int]
+    public var traffic: [HourTraffic]
+
+    public init(windows: MeterWindows, agents: [MeterRow], lanes: [MeterRow], team: MeterRow, histogram: [DueBucket: Int], traffic: [HourTraffic]) {
+        self.windows = windows
+        self.agents = agents
+        self.lanes = lanes
+        self.team = team
+        self.histogram = histogram
+        self.traffic = traffic
+    }
+
+    public static func compute(_ inputs: MeterInputs) -> DashboardFigures {
+        let agents = rows(inputs, subject: { MeterSubject.agent($0.agent) })
+        let lanes = rows(inputs, subject: { MeterSubject.lane($0.lane) })
+        let team = rows(inputs, subject: { _ in MeterSubject.agent("whole queue") }).first
+            ?? MeterRow(subject: .agent("whole queue"))
+        var histogram: [DueBucket: Int] = [:]
+        for tally in inputs.open {
+            for (bucket, count) in tally.due { histogram[bucket, default: 0] += count }
+        }
+        return DashboardFigures(
+            windows: inputs.windows, agents: MeterColumn.name.sorted(agents), lanes: MeterColumn.name.sorted(lanes),
+            team: team, histogram: histogram, traffic: inputs.traffic)
+    }
+
+    private static func rows(_ inputs: MeterInputs, subject: (MeterGroup) -> MeterSubject) -> [MeterRow] {
+        var rows: [MeterSubject: MeterRow] = [:]
+        var firstTimes: [MeterSubject: [Double]] = [:]
+        var replyTimes: [MeterSubject: [Double]] = [:]
+        var lateParts: [MeterSubject: [LateWindow: Share]] = [:]
+        func touch(_ s: MeterSubject) { if rows[s] == nil { rows[s] = MeterRow(subject: s) } }
+
+        for sample in inputs.answersToday {
+            let s = subject(sample.group)
+            touch(s)
+            rows[s]!.repliedToday += 1
+            replyTimes[s, default: []].append(sample.elapsed)
+            if sample.kind == .firstReply { firstTimes[s, default: []].append(sample.elapsed) }
+        }
+        for tally in inputs.settled {
+            let s = subject(tally.group)
+            touch(s)
+            rows[s]!.metToday = rows[s]!.metToday + tally.deadlinesToday
+            rows[s]!.met7d = rows[s]!.met7d + tally.deadlines7d
+            if tally.group.marketplace == .amazon {
+                for window in LateWindow.allCases {
+                    let answered = tally.answers[window] ?? 0, late = tally.lateAnswers[window] ?? 0
+                    lateParts[s, default: [:]][window, default: .none] = lateParts[s, default: [:]][window, default: .none] + Share(part: late, whole: answered)
+                }
+            }
+        }
+        for tally in inputs.open {
+            let s = subject(tally.group)
+            touch(s)
+            rows[s]!.open += tally.open
+            rows[s]!.overdueNow += tally.due[.overdue] ?? 0
+            rows[s]!.dueWithinHour += tally.due[.underHour] ?? 0
+            if tally.group.marketplace == .amazon {
+                for window in LateWindow.allCases {
+                    let waiting = tally.unansweredOver24h[window] ?? 0
+                    lateParts[s, default: [:]][window, default: .none] = lateParts[s, default: [:]][window, default: .none] + Share(part: waiting, whole: waiting)
+                }
+            }
+        }
+        for (s, _) in rows {
+            rows[s]!.firstReply = Percentiles(firstTimes[s] ?? [])
+            rows[s]!.reply = Percentiles(replyTimes[s] ?? [])
+            rows[s]!.lateResponse = lateParts[s] ?? [:]
+        }
+        return Array(rows.values)
+    }
+}

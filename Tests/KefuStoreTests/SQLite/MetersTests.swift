@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import KefuCore
+import KefuStore
+import KefuTestSupport
+
+/// Every dashboard figure of `TeamDay`, worked out by hand (see its doc comment).
+@Suite("Meters: a small team's day with known answers")
+struct MetersTests {
+    let temp: TemporaryStore
+    let tickets: TeamDay.Tickets
+    let figures: DashboardFigures
+
+    init() throws {
+        temp = try TemporaryStore()
+        tickets = try TeamDay.build(temp.store)
+        figures = DashboardFigures.compute(try temp.store.meterInputs(now: TeamDay.now, timeZone: TeamDay.timeZone))
+    }
+
+    func agent(_ name: String?) throws -> MeterRow {
+        try #require(figures.agents.first { $0.subject == .agent(name) }, "no row for \(name ?? "nobody")")
+    }
+
+    func lane(_ channel: Channel, _ marketplace: Marketplace) throws -> MeterRow {
+        try #require(figures.lanes.first { $0.subject == .lane(Lane(channel: channel, marketplace: marketplace)) })
+    }
+
+    @Test("Per agent: percentiles (nearest rank), paused time and excused answers left out")
+    func agents() throws {
+        let li = try agent("Li Wei")
+        #expect(li.repliedToday == 5)  // the "no response needed" record is not an answer
+        #expect(li.firstReply == Percentiles(p50: 1200, p90: 1800, count: 3))  // 1800, not the 9000 s with the hold
+        #expect(li.reply == Percentiles(p50: 1800, p90: 90_000, count: 5))  // the two clocks of one answer count once
+        #expect(li.metToday == Share(part: 5, whole: 6))
+        #expect(li.met7d == Share(part: 9, whole: 10))
+        #expect(li.open == 2)
+        #expect(li.overdueNow == 0)
+        #expect(li.dueWithinHour == 1)
+
+        let anna = try agent("Anna")
+        #expect(anna.repliedToday == 3)
+        #expect(anna.firstReply == Percentiles(p50: 120, p90: 7200, count: 2))
+        #expect(anna.reply == Percentiles(p50: 900, p90: 7200, count: 3))
+        #expect(anna.metToday == Share(part: 2, whole: 3))
+        #expect(anna.met7d == Share(part: 2, whole: 4))
+        #expect(anna.open == 2)
+        #expect(anna.overdueNow == 2)
+        #expect(anna.dueWithinHour == 0)
+
+        let nobody = try agent(nil)
+        #expect(nobody.open == 2)
+        #expect(nobody.repliedToday == 0)
+        #expect(nobody.firstReply == nil)
+        #expect(nobody.metToday == .none)
+        #expect(figures.agents.count == 3)
+    }
+
+    @Test("The whole queue and its histogram of time to deadline")
+    func wholeQueue() {
+        let team = figures.team
+        #expect(team.open == 6)
+        #expect(team.repliedToday == 8)
+        #expect(team.firstReply == Percentiles(p50: 1200, p90: 7200, count: 5))
+        #expect(team.reply == Percentiles(p50: 1200, p90: 90_000, count: 8))
+        #expect(team.metToday == Share(part: 7, whole: 9))
+        #expect(team.met7d == Share(part: 11, whole: 14))
+        #expect(team.overdueNow == 2)
+        #expect(team.dueWithinHour == 1)
+        #expect(figures.histogram[.overdue] == 2)
+        #expect(figures.histogram[.underHour] == 1)
+        #expect((figures.histogram[.oneToFourHours] ?? 0) == 0)
+        #expect(figures.histogram[.fourToDay] == 2)
+        #expect((figures.histogram[.overDay] ?? 0) == 0)
+    }
+
+    @Test("Per channel and marketplace, with Amazon's late-response rate over 7, 30 and 90 days")
+    func lanes() throws {
+        let amazon = try lane(.marketplace, .amazon)
+        #expect(amazon.open == 3)
+        #expect(amazon.repliedToday == 6)
+        #expect(amazon.metToday == Share(part: 6, whole: 7))
+        #expect(amazon.met7d == Share(part: 10, whole: 11))
+        #expect(amazon.overdueNow == 1)
+        #expect(amazon.dueWithinHour == 1)
+        // Answered after 24 h, or unanswered after 24 h (T3), of all; "no response needed" left out.
+        #expect(amazon.lateResponse[.days7] == Share(part: 2, whole: 11))
+        #expect(amazon.lateResponse[.days30] == Share(part: 4, whole: 13))
+        #expect(amazon.lateResponse[.days90] == Share(part: 4, whole: 14))
+        #expect(amazon.lateResponse[.days7]?.percentText == "18.2%")
+
+        let chat = try lane(.chat, .shopify)
+        #expect(chat.repliedToday == 2)
+        #expect(chat.metToday == Share(part: 1, whole: 2))
+        #expect(chat.met7d == Share(part: 1, whole: 3))
+        #expect(chat.overdueNow == 1)
+        #expect(chat.lateResponse.isEmpty)  // no marketplace measure outside Amazon
+        #expect(try lane(.marketplace, .ebay).open == 1)
+        #expect(try lane(.email, .shopify).open == 1)
+        #expect(figures.lanes.count == 4)
+    }
+
+    @Test("Inbound messages and replies per hour over the last 24 hours")
+    func traffic() {
+        #expect(figures.traffic.count == 24)
+        #expect(figures.traffic.last?.hour == TeamDay.now)
+        #expect(figures.traffic.map(\.inbound).reduce(0, +) == 3)  // T1, T4, T5 (T2 and T3 came earlier)
+        #expect(figures.traffic.map(\.replies).reduce(0, +) == 1)  // T6
+        #expect(figures.traffic.first { $0.hour == TeamDay.now.addingTimeInterval(-3600) }?.inbound == 1)
+    }
+
+    @Test("A reply sent from the console lands in the rollups at once, credited to the owner")
+    func incremental() throws {
+        let sentAt = TeamDay.now.addingTimeInterval(60)
+        _ = try temp.store.send(ReplyRequest(ticketID: tickets.t5, body: "On its way.", author: "Li Wei", idempotencyKey: "k"), now: sentAt)
+        let after = DashboardFigures.compute(try temp.store.meterInputs(now: sentAt, timeZone: TeamDay.timeZone))
+        // T5 is unassigned: the reply's author gets the credit.
+        let li = try #require(after.agents.first { $0.subject == .agent("Li Wei") })
+        #expect(li.repliedToday == 6)
+        #expect(li.metToday == Share(part: 6, whole: 7))
+        #expect(after.team.repliedToday == 9)
+        #expect(after.traffic.map(\.replies).reduce(0, +) == 2)
+        #expect(after.histogram[.fourToDay] == 1)
+    }
+
+    @Test("Windows start at midnight in the team's time zone")
+    func timeZones() throws {
+        // In Shanghai (UTC+8) it is already 00:00 on the 19th: nothing has been settled "today".
+        let shanghai = DashboardFigures.compute(try temp.store.meterInputs(now: TeamDay.now, timeZone: TimeZone(identifier: "Asia/Shanghai")!))
+        #expect(shanghai.team.repliedToday == 0)
+        #expect(shanghai.team.metToday == .none)
+        #expect(shanghai.team.met7d == Share(part: 11, whole: 14))
+    }
+}
