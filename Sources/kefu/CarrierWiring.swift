@@ -1,6 +1,8 @@
 import Foundation
 import KefuCore
+import KefuConsole
 import KefuResources
+import KefuStore
 
 extension Wiring {
     /// The shipped carrier table with the user's laid over it: `override` when given, else
@@ -18,5 +20,16 @@ extension Wiring {
     /// Evidence settings (size limit, public base URL) from the config file.
     static func evidenceSettings() throws -> EvidenceSettings {
         try configuration().evidence
+    }
+}
+
+extension Wiring {
+    /// What the console needs for `T` and `E`: the carrier table (with the user's overrides) and
+    /// the evidence locker beside the store, with the configured public base URL.
+    static func proofLoader(store: SQLiteTicketStore) throws -> ProofLoader {
+        let settings = try evidenceSettings()
+        let locker: SQLiteEvidenceLocker
+        do { locker = try SQLiteEvidenceLocker(store: store, settings: settings) } catch { throw UserError(message: "\(error)") }
+        return ProofLoader(carriers: try carrierTable(), evidence: locker, settings: settings)
     }
 }

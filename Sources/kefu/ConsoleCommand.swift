@@ -10,6 +10,6 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        try ConsoleRunner.run(store: store, profile: AgentProfile(name: Wiring.agentName, storeName: "Kefu"))
+        try ConsoleRunner.run(store: store, profile: AgentProfile(name: Wiring.agentName, storeName: "Kefu"), proof: try Wiring.proofLoader(store: store))
     }
 }

@@ -10,7 +10,7 @@ nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
 
 /// Opens the console on a store and runs it until the agent quits.
 enum ConsoleRunner {
-    static func run(store: any TicketStore, profile: AgentProfile) throws {
+    static func run(store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil) throws {
         let library = try Wiring.templates()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw UserError(message: "the console needs a terminal; for scripts use `kefu queue`, `kefu show ID` or `kefu ingest FILE`")
@@ -22,7 +22,7 @@ enum ConsoleRunner {
         let size = terminal.size
         let clock = WallClock.system
         let state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
-        let engine = ConsoleEngine(state: state, environment: ConsoleEnvironment(store: store, clock: clock))
+        let engine = ConsoleEngine(state: state, environment: ConsoleEnvironment(store: store, clock: clock, proof: proof))
         var loop = ConsoleLoop(engine: engine, device: terminal)
         loop.shouldStop = { stopSignal != 0 }
         loop.run()

@@ -48,12 +48,13 @@ struct DemoCommand: ParsableCommand {
             replyTarget: DemoGenerator.target(from: policy))
         let started = Date()
         try DemoStoreBuilder.fill(store, with: generator, tickets: tickets, progress: tickets >= 5_000)
+        try DemoEvidence.add(to: store, orders: generator.batch(0..<min(tickets, 60)).orders)
         if noConsole {
             let (t, m) = try store.counts()
             print("Demo store \(path): \(t) tickets, \(m) messages (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
             return
         }
-        try ConsoleRunner.run(store: store, profile: AgentProfile(name: recipe.agent, storeName: recipe.storeName))
+        try ConsoleRunner.run(store: store, profile: AgentProfile(name: recipe.agent, storeName: recipe.storeName), proof: try Wiring.proofLoader(store: store))
     }
 }
 

@@ -29,6 +29,9 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case send
     case templates
     case closeComposer = "close-composer"
+    // Proof
+    case insertTracking = "insert-tracking"
+    case insertEvidence = "insert-evidence"
     // Picker
     case pickerNext = "picker-next"
     case pickerPrevious = "picker-previous"
@@ -59,6 +62,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case thread
     case composer
     case picker
+    case proofPicker = "proof-picker"
     case help
     case dashboard
     case global
@@ -69,6 +73,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .thread: "Thread"
         case .composer: "Composer"
         case .picker: "Template picker"
+        case .proofPicker: "Tracking and evidence picker"
         case .help: "Help"
         case .dashboard: "Dashboard"
         case .global: "Everywhere"

@@ -27,6 +27,8 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.toggleWaiting, .queue, [[.char("w")]], "waiting on the customer / not (their answer ends it)"),
         Binding(.noResponseNeeded, .queue, [[.char("N")]], "no response needed: settle without a reply (asks first)"),
         Binding(.showClocks, .queue, [[.char("C")]], "show every running clock in the status bar (again: the nearest)"),
+        Binding(.insertTracking, .queue, [[.char("T")]], "reply with the order's tracking link(s)"),
+        Binding(.insertEvidence, .queue, [[.char("E")]], "reply with a reference to the order's evidence"),
         Binding(.nextPane, .queue, [[.tab]], "focus the thread"),
         Binding(.assignToMe, .queue, [[.char("a")]], "assign the selected ticket to me"),
         Binding(.reassign, .queue, [[.char("A")]], "reassign the marked tickets (or the selected one) to someone"),
@@ -47,12 +49,22 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.toggleWaiting, .thread, [[.char("w")]], "waiting on the customer / not"),
         Binding(.noResponseNeeded, .thread, [[.char("N")]], "no response needed (asks first)"),
         Binding(.showClocks, .thread, [[.char("C")]], "show every running clock"),
+        Binding(.insertTracking, .thread, [[.char("T")]], "reply with the order's tracking link(s)"),
+        Binding(.insertEvidence, .thread, [[.char("E")]], "reply with a reference to the order's evidence"),
         Binding(.nextPane, .thread, [[.tab]], "focus the queue"),
         Binding(.solve, .thread, [[.char("S")]], "solve: problem key, then responsible key (resolution preset)"),
 
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
         Binding(.templates, .composer, [[.ctrl("t")]], "pick a template", hint: true),
         Binding(.closeComposer, .composer, [[.escape]], "leave the composer (the draft is kept)", hint: true),
+
+        Binding(.insertTracking, .composer, [[.ctrl("k")]], "insert the order's tracking link(s) at the cursor"),
+        Binding(.insertEvidence, .composer, [[.ctrl("g")]], "insert an evidence reference at the cursor"),
+
+        Binding(.pickerNext, .proofPicker, [[.down], [.ctrl("n")], [.char("j")]], "next", hint: true),
+        Binding(.pickerPrevious, .proofPicker, [[.up], [.ctrl("p")], [.char("k")]], "previous", hint: true),
+        Binding(.pickerInsert, .proofPicker, [[.enter]], "insert into the reply", hint: true),
+        Binding(.pickerCancel, .proofPicker, [[.escape]], "close", hint: true),
 
         Binding(.pickerNext, .picker, [[.down], [.ctrl("n")]], "next template", hint: true),
         Binding(.pickerPrevious, .picker, [[.up], [.ctrl("p")]], "previous template", hint: true),

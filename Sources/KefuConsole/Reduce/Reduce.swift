@@ -51,12 +51,13 @@ extension AppState {
                 loaded.scrollToEnd = thread.scrollToEnd && thread.messages.count != loaded.messages.count ? true : thread.scrollToEnd
             }
             thread = loaded
-            return []
+            return resumeProofRequest()
         case .draftLoaded(let ticketID, let customerName, let text):
             composer = ComposerState(ticketID: ticketID, customerName: customerName, editor: TextEditor(text: text ?? ""))
             focus = .composer
             if layout.mode == .onePane { threadPushed = true }
             if let text, !text.isEmpty { showFlash("Draft restored", .info) }
+            applyPendingProofInsert()
             return []
         case .sent(let sent):
             let name = sent.ticket.customerName
@@ -142,6 +143,8 @@ extension AppState {
             return [.redraw]
         case .quit, .forceQuit:
             return requestQuit()
+        case .insertTracking, .insertEvidence:
+            return runProofCommand(command, context: context)
         default:
             break
         }
@@ -152,6 +155,7 @@ extension AppState {
         case .thread: return runThread(command, count: count)
         case .composer: return runComposer(command)
         case .picker: return runPicker(command)
+        case .proofPicker: return runProofPicker(command)
         case .help:
             if command == .moveDown { helpScroll += count }
             if command == .moveUp { helpScroll = max(0, helpScroll - count) }

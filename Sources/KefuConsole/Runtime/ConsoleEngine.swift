@@ -56,6 +56,7 @@ public final class ConsoleEngine {
                 let order = try ticket.orderID.flatMap { try store.order(id: $0) }
                 var thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
                 thread.clocks = try store.clocks(ticketID: id)
+                thread.proof = try environment.proof?.proof(for: order) ?? ThreadProof()
                 return .threadLoaded(thread)
             case .loadDraft(let id, let name):
                 return .draftLoaded(ticketID: id, customerName: name, text: try store.draft(ticketID: id))

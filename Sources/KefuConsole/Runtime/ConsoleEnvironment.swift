@@ -7,9 +7,16 @@ public struct ConsoleEnvironment: Sendable {
     public var clock: WallClock
     /// A new idempotency key, made when the agent presses send.
     public var makeIdempotencyKey: @Sendable () -> String
+    /// Parcel links and evidence for the thread pane and `T` / `E`; without it parcels link the
+    /// universal tracker and no evidence is listed.
+    public var proof: ProofLoader?
 
-    public init(store: any TicketStore, clock: WallClock = .system, makeIdempotencyKey: @escaping @Sendable () -> String = { UUID().uuidString }) {
+    public init(
+        store: any TicketStore, clock: WallClock = .system, makeIdempotencyKey: @escaping @Sendable () -> String = { UUID().uuidString },
+        proof: ProofLoader? = nil
+    ) {
         self.store = store
+        self.proof = proof
         self.clock = clock
         self.makeIdempotencyKey = makeIdempotencyKey
     }

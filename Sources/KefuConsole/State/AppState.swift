@@ -9,6 +9,7 @@ public struct AppState: Sendable, Hashable {
         case none
         case help(KeyContext)
         case picker
+        case proofPicker
     }
 
     public var rows: Int
@@ -25,6 +26,8 @@ public struct AppState: Sendable, Hashable {
     /// Composers of other tickets, kept while the agent switches between tickets.
     public var parkedComposers: [Int64: ComposerState] = [:]
     public var picker: PickerState?
+    /// `T` / `E`: the proof picker and insertions waiting for a composer or thread.
+    public var proof = ProofState()
     public var overlay: Overlay = .none
     public var prompt: PromptState?
     public var totals = QueueTotals(open: 0, needsReply: 0, dueWithinHour: 0, overdue: 0)
@@ -68,6 +71,7 @@ public struct AppState: Sendable, Hashable {
         switch overlay {
         case .help: return .help
         case .picker: return .picker
+        case .proofPicker: return .proofPicker
         case .none: break
         }
         if dashboard != nil { return .dashboard }

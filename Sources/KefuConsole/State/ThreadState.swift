@@ -7,6 +7,8 @@ public struct ThreadState: Sendable, Hashable {
     public var order: Order?
     /// Every clock running on the ticket, for `C` (the status bar shows the nearest otherwise).
     public var clocks: [ReplyClock] = []
+    /// The order's parcel links and evidence, for the pane and for `T` / `E`.
+    public var proof = ThreadProof()
     /// The first line shown (lines as wrapped for the pane's width).
     public var scroll: Int
     /// Scroll to the newest message once the pane knows its height.

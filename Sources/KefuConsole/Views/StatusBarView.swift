@@ -124,6 +124,8 @@ extension Command {
         case .send: "send"
         case .templates: "templates"
         case .closeComposer: "leave"
+        case .insertTracking: "tracking"
+        case .insertEvidence: "evidence"
         case .pickerNext: "next"
         case .pickerPrevious: "previous"
         case .pickerInsert: "insert"

@@ -34,6 +34,7 @@ public enum ThreadLines {
                 if let earlier = parcel.replaces { text += " · took over from \(TerminalSanitizer.oneLine(earlier))" }
                 add(text, .normal)
             }
+            for line in evidenceLines(thread, timeZone: timeZone) { add(line, .normal) }
         } else if let orderID = ticket.orderID {
             add("Order \(TerminalSanitizer.oneLine(orderID)) (no order details imported)", .dim)
         }
