@@ -8,7 +8,7 @@ struct Kefu: ParsableCommand {
         abstract: "A terminal console for cross-border customer service.",
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
-            ImportCommand.self, WatchCommand.self, QuarantineCommand.self,
+            ImportCommand.self, WatchCommand.self, QuarantineCommand.self, OutboxCommand.self, DeliverCommand.self,
             EvidenceCommand.self, ParcelCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -13,10 +13,13 @@ public struct Message: Sendable, Hashable, Identifiable {
     public var subject: String
     public var body: String
     public var language: String?
+    /// For a reply that went through the outbox: its delivery state (nil for other messages).
+    public var delivery: DeliveryState?
 
     public init(
         id: Int64, ticketID: Int64, externalID: String, direction: MessageDirection, author: String,
-        recipient: String, at: Date, subject: String, body: String, language: String?
+        recipient: String, at: Date, subject: String, body: String, language: String?,
+        delivery: DeliveryState? = nil
     ) {
         self.id = id
         self.ticketID = ticketID
@@ -28,5 +31,6 @@ public struct Message: Sendable, Hashable, Identifiable {
         self.subject = subject
         self.body = body
         self.language = language
+        self.delivery = delivery
     }
 }

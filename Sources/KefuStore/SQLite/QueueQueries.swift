@@ -115,13 +115,15 @@ extension SQLiteTicketStore {
     public func messages(ticketID: Int64) throws -> [Message] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, ticket_id, external_id, direction, author, recipient, at, subject, body, language
-                FROM message WHERE ticket_id = ? ORDER BY at, id
+                SELECT m.id, m.ticket_id, m.external_id, m.direction, m.author, m.recipient, m.at, m.subject, m.body, m.language,
+                       o.state, o.attempts, o.last_error
+                FROM message m LEFT JOIN outbox o ON o.message_id = m.id WHERE m.ticket_id = ? ORDER BY m.at, m.id
                 """, arguments: [ticketID]).map { row in
                 Message(
                     id: row[0], ticketID: row[1], externalID: row[2],
                     direction: MessageDirection(rawValue: row[3]) ?? .inbound, author: row[4], recipient: row[5],
-                    at: Date(timeIntervalSince1970: row[6]), subject: row[7], body: row[8], language: row[9])
+                    at: Date(timeIntervalSince1970: row[6]), subject: row[7], body: row[8], language: row[9],
+                    delivery: (row[10] as String?).map { DeliveryState(state: $0, attempts: row[11], lastError: row[12]) })
             }
         }
     }

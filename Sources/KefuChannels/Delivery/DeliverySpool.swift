@@ -1,0 +1,127 @@
+import Foundation
+import Glibc
+
+/// The folder where email handoffs are staged and recorded, `outbox-spool/` beside the store:
+///
+/// ```
+/// outbox-spool/
+///   <message-id>.eml    the exact bytes handed to the mail command; also the handoff's lock
+///   <message-id>.sent   the journal: written (temp file, fsync, rename, fsync folder) by the
+///                       handoff process only after the mail command exited 0
+/// ```
+///
+/// Files are named by the reply's Message-ID, which is fixed when the reply is queued, so a
+/// journal can only ever speak for that one reply (a new store at the same path makes new
+/// Message-IDs). `.eml` files are created once and never rewritten (link-if-absent), so a
+/// process holding a lock on one always holds it on the file others open.
+public struct DeliverySpool: Sendable {
+    public let folder: String
+
+    public init(folder: String) throws {
+        self.folder = folder
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DeliveryError("cannot create the spool folder \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// The spool beside a store file.
+    public static func folder(nextTo databasePath: String) -> String {
+        URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("outbox-spool").path
+    }
+
+    /// A file name from a Message-ID: letters, digits, `.`, `-`, `_`, `@` kept, the rest as `%XX`.
+    static func fileStem(_ messageID: String) -> String {
+        var stem = ""
+        for byte in messageID.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-@".unicodeScalars.contains(scalar) {
+                stem.unicodeScalars.append(scalar)
+            } else {
+                stem += String(format: "%%%02X", byte)
+            }
+        }
+        return stem.hasPrefix(".") ? "%2E" + stem.dropFirst() : stem
+    }
+
+    public func messagePath(_ messageID: String) -> String { folder + "/" + Self.fileStem(messageID) + ".eml" }
+    public func journalPath(_ messageID: String) -> String { folder + "/" + Self.fileStem(messageID) + ".sent" }
+
+    public func isHandedOver(_ messageID: String) -> Bool {
+        access(journalPath(messageID), F_OK) == 0
+    }
+
+    /// Writes the message file unless it exists (same Message-ID, same bytes), then opens it and
+    /// takes its exclusive lock, waiting while another process (a handoff still running after
+    /// its deliverer died) holds it. The returned descriptor keeps the lock until closed.
+    public func stageAndLock(_ messageID: String, bytes: [UInt8]) throws -> Int32 {
+        let path = messagePath(messageID)
+        if access(path, F_OK) != 0 {
+            let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
+            try DurableFile.write(bytes, to: temporary)
+            defer { unlink(temporary) }
+            if link(temporary, path) != 0 && errno != EEXIST {
+                throw DeliveryError("cannot stage \(path): \(String(cString: strerror(errno)))")
+            }
+            try DurableFile.syncFolder(folder)
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw DeliveryError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno != EINTR {
+                close(descriptor)
+                throw DeliveryError("cannot lock \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        return descriptor
+    }
+
+    /// Records that the mail command took the message (called by the handoff process).
+    public func recordHandedOver(_ messageID: String, note: String) throws {
+        let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
+        try DurableFile.write(Array(note.utf8), to: temporary)
+        guard rename(temporary, journalPath(messageID)) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw DeliveryError("cannot write the journal \(journalPath(messageID)): \(reason)")
+        }
+        try DurableFile.syncFolder(folder)
+    }
+}
+
+/// Writes that survive a crash: the whole file, fsync, and fsync of the folder after a rename.
+enum DurableFile {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw DeliveryError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try writeAll(descriptor, bytes, path: path)
+        guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DeliveryError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
+
+    static func syncFolder(_ folder: String) throws {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw DeliveryError("cannot open \(folder): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(folder): \(String(cString: strerror(errno)))") }
+    }
+}
+
+/// A delivery problem with a message for the user.
+public struct DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

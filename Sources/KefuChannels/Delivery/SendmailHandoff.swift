@@ -1,0 +1,105 @@
+import Foundation
+import Glibc
+
+/// Hands one email to a sendmail-compatible command (msmtp, sendmail) so that it is handed
+/// over at most once, however the delivering process dies.
+///
+/// The handoff runs in a process of its own, in a session of its own (`kefu deliver --handoff`):
+///
+/// 1. The deliverer holds the exclusive lock of the spooled message file and has committed the
+///    row as `sending`. It starts the handoff with that locked file as descriptor 3 (the lock
+///    belongs to the open file, so the handoff holds it too) and the message as standard input.
+/// 2. The handoff runs the mail command and waits for it. Only when it exits 0 does the handoff
+///    write the journal `<message-id>.sent` (fsync, rename, fsync of the folder).
+/// 3. The deliverer waits, then records `sent` (journal present) or `failed` with the command's
+///    last words (no journal: nothing was accepted).
+///
+/// Killing the deliverer (Ctrl-C, kill -9, a crash) at any point leaves one of: the row still
+/// `queued` (nothing started), or `sending` with a handoff that either never started, or runs
+/// on and finishes (it is not in the deliverer's process group and holds the lock). The next
+/// deliverer takes the lock, so it waits for such a handoff to end, and then trusts the
+/// journal: present means handed over (mark sent, do not send again), absent means the command
+/// never accepted the message (send it).
+///
+/// What this cannot close: the mail command accepting the message and the handoff process
+/// itself dying (or the machine losing power) before the journal's rename. The reply is then
+/// sent again, with the same Message-ID, which receiving systems use to drop duplicates. We
+/// chose that over the opposite risk, a reply the customer never gets.
+public enum SendmailHandoff {
+    /// The handoff process's work (`kefu deliver --handoff`): standard input is the message.
+    /// Returns the exit status for the process.
+    public static func run(spool: DeliverySpool, messageID: String, command: [String]) -> Int32 {
+        if spool.isHandedOver(messageID) { return 0 }
+        guard let program = command.first else {
+            FileHandle.standardError.write(Data("no mail command given\n".utf8))
+            return 64
+        }
+        var pid: pid_t = 0
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let spawned = posix_spawnp(&pid, program, nil, nil, argv, environ)
+        guard spawned == 0 else {
+            FileHandle.standardError.write(Data("cannot run \(program): \(String(cString: strerror(spawned)))\n".utf8))
+            return 69
+        }
+        let status = waitFor(pid)
+        guard status == 0 else {
+            FileHandle.standardError.write(Data("\(program) exited with status \(status)\n".utf8))
+            return status
+        }
+        do {
+            try spool.recordHandedOver(messageID, note: "handed to \(program) at \(Date().timeIntervalSince1970)\n")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            return 74
+        }
+        return 0
+    }
+
+    /// Starts the handoff process and waits for it; returns nil when the journal shows the
+    /// message handed over, else the reason it was not (for the outbox row).
+    static func launch(
+        launcher: [String], spool: DeliverySpool, messageID: String, lockDescriptor: Int32, command: [String]
+    ) -> String? {
+        let errorPath = spool.folder + "/.err-\(getpid())-\(UUID().uuidString)"
+        defer { unlink(errorPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, spool.messagePath(messageID), O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, lockDescriptor, 3)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        // A session of its own: Ctrl-C in the deliverer's terminal does not cut the handoff short.
+        posix_spawnattr_setflags(&attributes, Int16(posixSpawnSetsid | POSIX_SPAWN_SETSIGMASK))
+        let arguments = launcher + ["--spool", spool.folder, "--message-id", messageID, "--"] + command
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, launcher[0], &actions, &attributes, argv, environ)
+        guard spawned == 0 else { return "cannot start the handoff: \(String(cString: strerror(spawned)))" }
+        let status = waitFor(pid)
+        if spool.isHandedOver(messageID) { return nil }
+        let said = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        let lastLines = said.split(whereSeparator: \.isNewline).suffix(2).joined(separator: "; ")
+        return lastLines.isEmpty ? "the mail command failed (status \(status))" : String(lastLines.prefix(300))
+    }
+
+    /// glibc's POSIX_SPAWN_SETSID (2.26+), which Swift's Glibc module does not export (it is
+    /// behind _GNU_SOURCE).
+    static let posixSpawnSetsid: Int32 = 0x80
+
+    static func waitFor(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            if errno != EINTR { return 127 }
+        }
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+}

@@ -1,0 +1,30 @@
+/// Where a reply stands in the outbox: `queued` (stored, not handed over), `sending` (a
+/// handoff is under way or was cut short), `sent` (handed over to the mail command or the
+/// connector's file), `failed` (nothing handed over; `lastError` says why, a later delivery
+/// pass retries). `attempts` counts handoffs tried, so a retried reply shows it.
+public struct DeliveryState: Sendable, Hashable {
+    public var state: String
+    public var attempts: Int
+    public var lastError: String?
+
+    public init(state: String, attempts: Int = 0, lastError: String? = nil) {
+        self.state = state
+        self.attempts = attempts
+        self.lastError = lastError
+    }
+
+    /// A short label for the thread pane and `kefu outbox`: `queued`, `sent`, `sent (2 attempts)`,
+    /// `failed: connection refused (attempt 2)`. Untrusted text in `lastError` is the caller's
+    /// to sanitise.
+    public var label: String {
+        switch state {
+        case "failed":
+            let reason = lastError.map { ": " + $0 } ?? ""
+            return "failed\(reason)" + (attempts > 1 ? " (attempt \(attempts))" : "")
+        case "sent":
+            return attempts > 1 ? "sent (\(attempts) attempts)" : "sent"
+        default:
+            return state
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import KefuChannels
+import KefuCore
+import KefuStore
+
+/// `kefu deliver [--watch]`: hands queued replies over (email through the configured sendmail
+/// command, marketplace replies as JSON Lines), exactly once even across crashes (see
+/// `OutboxDeliverer`). `--handoff` is the internal mode the deliverer starts for each email.
+struct DeliverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliver", abstract: "Hand queued replies over: email via the sendmail command, marketplace replies as JSON Lines.",
+        discussion: """
+            Configure in the config file: mail.from, mail.sendmail (e.g. [msmtp, -t, -i]), \
+            mail.marketplace_outbox (a folder; replies are appended to replies.jsonl there) and \
+            mail.utc_offset. Replies to conversations that came in as mail go by email; others as JSON Lines. \
+            A failed handoff is retried by later passes (after 30 s, 1, 2, 4 minutes; at most 5 attempts; \
+            --retry tries every failed reply now). Exit status 1 when some reply failed.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Keep delivering until Ctrl-C or SIGTERM.")
+    var watch = false
+
+    @Option(help: "Seconds between passes with --watch.")
+    var interval: Double = 2
+
+    @Flag(help: "Retry failed replies now, whatever their attempts and back-off.")
+    var retry = false
+
+    @Flag(help: .hidden) var handoff = false
+    @Option(help: .hidden) var spool: String?
+    @Option(help: .hidden) var messageID: String?
+    @Argument(parsing: .postTerminator, help: .hidden) var command: [String] = []
+
+    func run() throws {
+        if handoff {
+            guard let spool, let messageID else { throw ValidationError("--handoff needs --spool and --message-id") }
+            throw ExitCode(SendmailHandoff.run(spool: try DeliverySpool(folder: spool), messageID: messageID, command: command))
+        }
+        guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
+        let (store, _, configuration) = try Wiring.openForMail(storeOptions)
+        let spool = try DeliverySpool(folder: DeliverySpool.folder(nextTo: storeOptions.path()))
+        let deliverer = OutboxDeliverer(
+            store: store, settings: configuration.mail, spool: spool,
+            handoffLauncher: [Self.executablePath, "deliver", "--handoff"])
+        deliverer.retryNow = retry
+        StopSignal.install()
+        var failed = 0
+        repeat {
+            let pass = try deliverer.deliverPending(shouldStop: { StopSignal.requested })
+            failed = pass.failed
+            if !watch || pass.sent + pass.failed + pass.recovered > 0 {
+                say("Delivered \(pass.sent) replies, \(pass.recovered) found already handed over, \(pass.failed) failed, \(pass.waiting) waiting to retry.")
+            }
+            deliverer.retryNow = false
+            if watch { StopSignal.sleep(interval) }
+        } while watch && !StopSignal.requested
+        if failed > 0 && !watch { throw ExitCode(1) }
+    }
+
+    /// This program, for starting handoff processes.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
