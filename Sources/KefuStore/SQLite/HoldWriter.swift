@@ -66,9 +66,13 @@ extension SQLiteTicketStore: DeadlineRecomputing {
     public func recomputeOpenDeadlines() throws -> Int {
         try pool.write { db in
             var moved = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(TicketClockState.columns) FROM ticket WHERE status != 'solved'")
-            while let row = try rows.next() {
-                if try TicketClockState.writeClocks(db, state: TicketClockState.decode(row), policy: policy) { moved += 1 }
+            let states = try Row.fetchAll(db, sql: "SELECT \(TicketClockState.columns) FROM ticket WHERE status != 'solved'")
+                .map(TicketClockState.decode)
+            // The engine is pure and the bulk of the work: spread it over the cores, then write
+            // the rows in order on this connection.
+            let clocks = Self.clocksInParallel(states, policy: policy)
+            for (state, stateClocks) in zip(states, clocks) {
+                if try TicketClockState.writeClocks(db, state: state, clocks: stateClocks) { moved += 1 }
             }
             if let fingerprint = policy.fingerprint {
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -76,6 +80,17 @@ extension SQLiteTicketStore: DeadlineRecomputing {
             }
             return moved
         }
+    }
+
+    static func clocksInParallel(_ states: [TicketClockState], policy: any DeadlinePolicy) -> [[ReplyClock]] {
+        let chunk = 2_048
+        let chunks = (states.count + chunk - 1) / chunk
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let range = (index * chunk)..<min(states.count, (index + 1) * chunk)
+            results.set(index, states[range].map { policy.clocks(for: $0.facts) })
+        }
+        return results.joined()
     }
 
     /// Recomputes open deadlines when the policy differs from the one the store last used (a
@@ -99,4 +114,20 @@ extension HoldReason {
         case .onHold: "On hold, clocks paused"
         }
     }
+}
+
+/// Per-chunk results written from `concurrentPerform`, each slot by one iteration only.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [[[ReplyClock]]]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [[ReplyClock]]) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func joined() -> [[ReplyClock]] { slots.flatMap { $0 } }
 }

@@ -130,4 +130,17 @@ struct HoldsAndPolicyChangeTests {
         #expect(rows.map(\.conversation) == ["vip", "plain", "ret"])
         #expect(rows.map { $0.due } == [minutes(60), minutes(24 * 60), minutes(48 * 60)])
     }
+
+    @Test("Clocks survive the trip through the ticket row, whatever the policy's name holds")
+    func clockCoding() throws {
+        let name = "say \"hi\" \\ back\u{1}slash 日本"
+        let temp = try TemporaryStore(policy: ChannelDeadlinePolicy(rules: [.init(name: name, replyMinutes: 90)]))
+        try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0.5)])
+        let clock = try #require(try temp.store.clocks(ticketID: 1).first)
+        #expect(clock.policy == name)
+        #expect(clock.started == minutes(0.5))
+        #expect(clock.due == minutes(90.5))
+        #expect(clock.target == 5400)
+        #expect(clock.kind == .firstReply)
+    }
 }
