@@ -49,6 +49,19 @@ public final class NcursesTerminal: TerminalDevice {
         delscreen(screen)
     }
 
+    /// Hands the terminal to another program (an editor) while `body` runs: ncurses leaves
+    /// (the terminal back in its normal mode), then returns, and the next present redraws all.
+    public func suspend<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            previous = nil
+            wrefresh(window)
+        }
+        return try body()
+    }
+
     public var size: (rows: Int, cols: Int) {
         (Int(kefu_getmaxy(window)), Int(kefu_getmaxx(window)))
     }

@@ -22,9 +22,21 @@ enum ConsoleRunner {
         let size = terminal.size
         let clock = WallClock.system
         let state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
-        let engine = ConsoleEngine(state: state, environment: ConsoleEnvironment(store: store, clock: clock, proof: proof))
+        var environment = ConsoleEnvironment(store: store, clock: clock, proof: proof)
+        environment.saveTemplate = { try PersonalTemplates.save($0) }
+        let handOver = TerminalHandOver(terminal: terminal)
+        environment.editExternally = { text in try handOver.run { try ExternalEditor.edit(text) } }
+        let engine = ConsoleEngine(state: state, environment: environment)
         var loop = ConsoleLoop(engine: engine, device: terminal)
         loop.shouldStop = { stopSignal != 0 }
         loop.run()
     }
+}
+
+/// Lets the engine's effects give the terminal to another program. The console runs on one
+/// thread; the box only carries the terminal into the `@Sendable` closure the environment holds.
+private final class TerminalHandOver: @unchecked Sendable {
+    let terminal: NcursesTerminal
+    init(terminal: NcursesTerminal) { self.terminal = terminal }
+    func run<T>(_ body: () throws -> T) rethrows -> T { try terminal.suspend(body) }
 }

@@ -67,7 +67,7 @@ struct ConsoleEngineTests {
         #expect(engine.state.totals.needsReply == 5)
         engine.send(.key(.char("r")))
         #expect(engine.state.focus == .composer)
-        for c in "Vielen Dank, Ihr Paket ist unterwegs." { engine.send(.key(.char(c))) }
+        engine.send(.paste("Hallo,\nvielen Dank für Ihre Nachricht. Ihr Paket ist unterwegs."))
         engine.send(.key(.ctrl("s")))
         #expect(engine.state.composer == nil)
         #expect(engine.state.totals.needsReply == 4)
@@ -75,7 +75,7 @@ struct ConsoleEngineTests {
         #expect(engine.state.queue.selectedTicket?.id == second)
         #expect(engine.state.flash?.text.hasPrefix("Reply sent to") == true)
         let messages = try temp.store.messages(ticketID: first.id)
-        #expect(messages.last?.body == "Vielen Dank, Ihr Paket ist unterwegs.")
+        #expect(messages.last?.body == "Hallo,\nvielen Dank für Ihre Nachricht. Ihr Paket ist unterwegs.")
         #expect(messages.last?.direction == .outbound)
         #expect(try temp.store.outbox().count == 1)
     }

@@ -74,7 +74,7 @@ struct ReduceTests {
         #expect(state.queue.view == .needsReply)
     }
 
-    @Test("r opens the composer with the stored draft; typing edits it; Ctrl-S sends")
+    @Test("r opens the composer with the stored draft; typing edits it; Ctrl-S warns (no greeting, no thanks), y sends")
     mutating func composing() {
         let open = press(.char("r"))
         #expect(open == [.loadDraft(ticketID: 1, customerName: "佐藤 花子")])
@@ -84,7 +84,13 @@ struct ReduceTests {
         _ = press(.char("q"), .char("j"))
         #expect(state.composer?.editor.text == "Draft qj")
         #expect(state.quitting == false)
-        #expect(press(.ctrl("s")) == [.send(ticketID: 1, body: "Draft qj")])
+        #expect(press(.ctrl("s")).isEmpty)
+        #expect(state.composer?.findings.map(\.kind).contains(.missingGreeting) == true)
+        guard case .confirm(.sendDespiteWarnings(1, _))? = state.prompt?.kind else {
+            Issue.record("expected the send-anyway question, got \(String(describing: state.prompt))")
+            return
+        }
+        #expect(press(.char("y")) == [.send(ticketID: 1, body: "Draft qj", direction: .outbound)])
     }
 
     @Test("Sending nothing is refused with a message, not sent")

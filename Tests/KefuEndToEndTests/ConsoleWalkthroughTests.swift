@@ -49,6 +49,16 @@ struct ConsoleWalkthroughTests {
         let composed = tmux.screen()
         #expect(composed.contains(customer.split(separator: " ").first.map(String.init) ?? customer))
         try tmux.press("C-s")
+        // The reply checks may warn (listed under the reply, each with ⚠) and ask once more;
+        // a shipped template filled from a demo ticket must never be blocked.
+        let afterSend = try tmux.waitFor("the reply sent, or the send-anyway question") {
+            $0.contains("Reply sent to \(customer)") || $0.contains("Send anyway? y/n") || $0.contains("Not sent:")
+        }
+        #expect(!afterSend.contains("Not sent:"), "a shipped template was blocked:\n\(afterSend)")
+        if afterSend.contains("Send anyway? y/n") {
+            #expect(afterSend.contains("⚠ line"))
+            try tmux.press("y")
+        }
         try tmux.waitFor(text: "Reply sent to \(customer)")
 
         // Stored, and gone from the needs-reply queue.

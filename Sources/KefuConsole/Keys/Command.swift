@@ -32,6 +32,10 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     // Proof
     case insertTracking = "insert-tracking"
     case insertEvidence = "insert-evidence"
+    case toggleNote = "toggle-note"
+    case saveTemplate = "save-template"
+    case externalEditor = "external-editor"
+    case disputeScaffold = "dispute-scaffold"
     // Picker
     case pickerNext = "picker-next"
     case pickerPrevious = "picker-previous"

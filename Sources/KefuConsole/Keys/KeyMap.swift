@@ -57,6 +57,10 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
         Binding(.templates, .composer, [[.ctrl("t")]], "pick a template", hint: true),
         Binding(.closeComposer, .composer, [[.escape]], "leave the composer (the draft is kept)", hint: true),
+        Binding(.toggleNote, .composer, [[.ctrl("n")]], "internal note for the team / reply to the customer"),
+        Binding(.disputeScaffold, .composer, [[.ctrl("x")]], "dispute reply: evidence, where to check it, what it means, two solutions"),
+        Binding(.externalEditor, .composer, [[.ctrl("e")]], "edit the reply in $EDITOR (saved text comes back)"),
+        Binding(.saveTemplate, .composer, [[.ctrl("p")]], "save this reply as a personal template (asks for a name)"),
 
         Binding(.insertTracking, .composer, [[.ctrl("k")]], "insert the order's tracking link(s) at the cursor"),
         Binding(.insertEvidence, .composer, [[.ctrl("g")]], "insert an evidence reference at the cursor"),

@@ -30,12 +30,15 @@ extension AppState {
     /// The answer to a yes/no prompt: `y` or Enter goes ahead, anything else leaves it.
     mutating func answer(_ confirmation: Confirmation, yes: Bool) -> [Effect] {
         guard yes else {
-            showFlash("Left as it was", .info)
+            if case .sendDespiteWarnings = confirmation { showFlash("Not sent: fix the warnings or send again", .info) }
+            else { showFlash("Left as it was", .info) }
             return []
         }
         switch confirmation {
         case .noResponseNeeded(let id, _):
             return [.markNoResponseNeeded(ticketID: id)]
+        case .sendDespiteWarnings(let id, _):
+            return sendDespiteWarnings(ticketID: id)
         }
     }
 

@@ -42,17 +42,29 @@ extension AppState {
         guard let composer else { return [] }
         switch command {
         case .send:
-            let body = composer.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !body.isEmpty else {
-                showFlash("Nothing to send: the reply is empty", .error)
+            return attemptSend()
+        case .toggleNote:
+            return toggleNoteMode()
+        case .disputeScaffold:
+            guard let template = templates.first(where: { $0.name == Self.disputeTemplateName }) else {
+                showFlash("No “\(Self.disputeTemplateName)” template is installed", .error)
                 return []
             }
-            return [.send(ticketID: composer.ticketID, body: composer.editor.text)]
+            let language = thread?.ticket.language
+            let missing = agentFields(of: template)
+            if missing.isEmpty { return insert(template, language: language, values: [:]) }
+            prompt = PromptState(kind: .field(FieldEntry(template: template, language: language, remaining: missing)), text: "")
+            return []
+        case .externalEditor:
+            return [.editExternally(ticketID: composer.ticketID, text: composer.editor.text)]
         case .templates:
-            var picker = PickerState(language: thread?.ticket.language)
-            picker.results = TemplateSearch.rank(templates, query: "")
-            self.picker = picker
-            overlay = .picker
+            return openPicker()
+        case .saveTemplate:
+            guard !composer.editor.isEmpty else {
+                showFlash("Nothing to save: the reply is empty", .error)
+                return []
+            }
+            prompt = PromptState(kind: .templateName, text: "")
             return []
         case .closeComposer:
             let effects = parkComposer()
@@ -63,6 +75,10 @@ extension AppState {
             return []
         }
     }
+
+    /// The template `Ctrl-X` inserts: seed 000's dispute structure (evidence → where to check
+    /// it → what it means → solutions → closing). A user template of this name replaces it.
+    static let disputeTemplateName = "dispute-reply"
 
     mutating func markComposerChanged() {
         // Typing pushes the save back: it happens a second after the last key.
@@ -94,7 +110,10 @@ extension AppState {
         case .tab: composer!.editor.insert("    ")
         default: return []
         }
-        if composer!.editor.text != before { markComposerChanged() }
+        if composer!.editor.text != before {
+            markComposerChanged()
+            composer!.findings = []
+        }
         return []
     }
 }

@@ -1,7 +1,16 @@
 import KefuCore
 
-/// The template picker: search, stage filter, language, insert.
+/// The template picker: search, stage filter, language, insert — asking the agent for the
+/// template's own fields first, in order.
 extension AppState {
+    mutating func openPicker() -> [Effect] {
+        var picker = PickerState(language: thread?.ticket.language, templates: templates)
+        picker.results = picker.search.session.search("", usage: templateUsage)
+        self.picker = picker
+        overlay = .picker
+        return []
+    }
+
     mutating func runPicker(_ command: Command) -> [Effect] {
         guard var picker else { return [] }
         switch command {
@@ -22,16 +31,11 @@ extension AppState {
             picker.language = languages[next]
         case .pickerInsert:
             guard let template = picker.selectedTemplate else { return [] }
-            let text = renderedPreview(template, language: picker.language)
-            if composer!.editor.isEmpty {
-                composer!.editor.replaceAll(with: text)
-            } else {
-                composer!.editor.insert(text)
-            }
-            markComposerChanged()
             self.picker = nil
             overlay = .none
-            showFlash("Inserted “\(template.title)”", .info)
+            let missing = agentFields(of: template)
+            if missing.isEmpty { return insert(template, language: picker.language, values: [:]) }
+            prompt = PromptState(kind: .field(FieldEntry(template: template, language: picker.language, remaining: missing)), text: "")
             return []
         case .pickerCancel:
             self.picker = nil
@@ -59,14 +63,58 @@ extension AppState {
     }
 
     func rerank(_ picker: inout PickerState) {
-        picker.results = TemplateSearch.rank(templates, query: picker.query, stage: picker.stage)
+        picker.results = picker.search.session.search(picker.query, stage: picker.stage, usage: templateUsage)
         picker.selected = 0
+    }
+
+    /// The template's fields that the ticket cannot fill: the agent types them.
+    func agentFields(of template: Template) -> [String] {
+        let context = replyContext
+        return template.fields.filter { context[$0] == nil }
+    }
+
+    /// The answer to one field's question: the next field, or the insert when all are given.
+    /// An empty answer leaves the `{placeholder}` in the text (the checks stop the send until
+    /// it is filled); Esc drops the insert.
+    mutating func answerField(_ entry: FieldEntry, value: String) -> [Effect] {
+        var entry = entry
+        guard let field = entry.current else { return [] }
+        entry.remaining.removeFirst()
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty { entry.values[field] = trimmed }
+        if entry.remaining.isEmpty {
+            return insert(entry.template, language: entry.language, values: entry.values)
+        }
+        prompt = PromptState(kind: .field(entry), text: "")
+        return []
+    }
+
+    /// Puts the rendered template into the composer and remembers where the reply came from.
+    mutating func insert(_ template: Template, language: String?, values: [String: String]) -> [Effect] {
+        guard composer != nil else { return [] }
+        let text = rendered(template, language: language, values: values)
+        if composer!.editor.isEmpty {
+            composer!.editor.replaceAll(with: text)
+        } else {
+            composer!.editor.insert(text)
+        }
+        composer!.template = TemplateOrigin(name: template.name, stage: template.stage, fields: template.fields)
+        composer!.findings = []
+        markComposerChanged()
+        templateUsage[template.name, default: 0] += 1
+        showFlash("Inserted “\(template.title)”", .info)
+        return [.recordTemplateUse(template.name)]
     }
 
     /// A template as it will be inserted: the language variant filled from the open ticket.
     public func renderedPreview(_ template: Template, language: String?) -> String {
-        let body = template.body(for: language).text
-        return TemplateRenderer.render(body, with: replyContext)
+        rendered(template, language: language, values: [:])
+    }
+
+    func rendered(_ template: Template, language: String?, values: [String: String]) -> String {
+        var context = replyContext
+        for (name, value) in values { context[name] = value }
+        return template.rendered(for: language, with: context).text
     }
 
     /// Placeholder values from the open thread's ticket, order and parcels, and the agent.

@@ -9,6 +9,11 @@ extension AppState {
             self.prompt = nil
             return answer(confirmation, yes: key == .char("y") || key == .char("Y") || key == .enter)
         }
+        if case .field = prompt.kind, key == .escape || key == .ctrl("c") {
+            self.prompt = nil
+            showFlash("Template not inserted", .info)
+            return []
+        }
         switch key {
         case .escape, .ctrl("c"):
             self.prompt = nil
@@ -28,8 +33,13 @@ extension AppState {
                 return []
             case .assign(let ids):
                 return assign(ids, to: prompt.text)
+            case .field(let entry):
+                return answerField(entry, value: prompt.text)
+            case .templateName:
+                return saveAsTemplate(named: prompt.text)
             }
         case .backspace:
+            if prompt.text.isEmpty, case .field = prompt.kind { return [] }
             if prompt.text.isEmpty {
                 self.prompt = nil
                 return []

@@ -64,6 +64,10 @@ extension AppState {
             if composer?.ticketID == sent.ticket.id { composer = nil }
             parkedComposers[sent.ticket.id] = nil
             focus = layout.mode == .onePane && threadPushed ? .thread : .queue
+            if sent.message.direction == .note {
+                showFlash("Internal note saved on #\(sent.ticket.id)", .info)
+                return [.loadThread(sent.ticket.id)]
+            }
             var text = sent.wasDuplicate ? "Already sent to \(name)" : "Reply sent to \(name)"
             if let outcome = sent.settled.first {
                 let margin = outcome.clock.due.timeIntervalSince(outcome.settledAt)
@@ -73,6 +77,27 @@ extension AppState {
             }
             showFlash(text, .info)
             return [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(sent.ticket.id)]
+        case .editedExternally(let id, let text):
+            guard composer?.ticketID == id else { return [] }
+            guard let text else {
+                showFlash("The editor did not finish cleanly: the draft is unchanged", .error)
+                return []
+            }
+            if text != composer!.editor.text {
+                composer!.editor.replaceAll(with: text)
+                composer!.findings = []
+                markComposerChanged()
+            }
+            showFlash("Back from the editor", .info)
+            return []
+        case .templateUsageLoaded(let usage):
+            templateUsage = usage
+            return []
+        case .templateSaved(let template, let location):
+            templates.removeAll { $0.name == template.name }
+            templates.append(template)
+            showFlash("Saved template “\(template.title)” to \(location)", .info)
+            return []
         case .clocksChanged(let id, let message):
             return clocksChanged(ticketID: id, message: message)
         case .failed(let message):

@@ -19,7 +19,7 @@ public final class ConsoleEngine {
     /// First loads: the top of the queue and the totals.
     public func start() {
         lastChangeToken = try? environment.store.changeToken()
-        run([.loadQueue(.top), .loadTotals])
+        run([.loadQueue(.top), .loadTotals, .loadTemplateUsage])
     }
 
     public func send(_ action: Action) {
@@ -63,9 +63,9 @@ public final class ConsoleEngine {
             case .saveDraft(let id, let text):
                 try store.saveDraft(ticketID: id, body: text, now: environment.clock.now())
                 return nil
-            case .send(let id, let body):
+            case .send(let id, let body, let direction):
                 let request = ReplyRequest(
-                    ticketID: id, body: body, author: state.profile.name, direction: .outbound,
+                    ticketID: id, body: body, author: state.profile.name, direction: direction,
                     idempotencyKey: environment.makeIdempotencyKey())
                 return .sent(try store.send(request, now: environment.clock.now()))
             case .setHold(let id, let reason):
@@ -88,6 +88,19 @@ public final class ConsoleEngine {
                     : "No response needed: \(settled.count) deadline(s) settled, left out of the late-reply figures")
             case .team(let effect):
                 return try performTeam(effect)
+            case .recordTemplateUse(let name):
+                try (store as? any TemplateUsageRecording)?.recordTemplateUse(name, now: environment.clock.now())
+                return nil
+            case .loadTemplateUsage:
+                guard let usage = try (store as? any TemplateUsageRecording)?.templateUsage() else { return nil }
+                return .templateUsageLoaded(usage)
+            case .saveTemplate(let template):
+                guard let save = environment.saveTemplate else { return .failed("Saving templates is not set up here") }
+                return .templateSaved(template, location: try save(template))
+            case .editExternally(let id, let text):
+                guard let edit = environment.editExternally else { return .failed("No external editor here") }
+                redrawRequested = true
+                return .editedExternally(ticketID: id, text: try edit(text))
             case .redraw:
                 redrawRequested = true
                 return nil
@@ -102,6 +115,8 @@ public final class ConsoleEngine {
     static func describe(_ error: Error, doing effect: Effect) -> String {
         if case .setHold = effect { return "Hold not changed: \(error)" }
         if case .markNoResponseNeeded = effect { return "Not settled: \(error)" }
+        if case .saveTemplate = effect { return "Template not saved: \(error)" }
+        if case .editExternally = effect { return "Editor failed, the draft is unchanged: \(error)" }
         let what: String
         switch effect {
         case .send: what = "Not sent"
@@ -116,7 +131,7 @@ extension Effect {
     /// Whether the effect writes to the store (the engine then takes the new change token as seen).
     var writes: Bool {
         switch self {
-        case .send, .saveDraft, .setHold, .markNoResponseNeeded: true
+        case .send, .saveDraft, .setHold, .markNoResponseNeeded, .recordTemplateUse: true
         default: false
         }
     }

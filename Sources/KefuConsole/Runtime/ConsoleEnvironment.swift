@@ -10,6 +10,12 @@ public struct ConsoleEnvironment: Sendable {
     /// Parcel links and evidence for the thread pane and `T` / `E`; without it parcels link the
     /// universal tracker and no evidence is listed.
     public var proof: ProofLoader?
+    /// Writes a personal template where the template loader will find it next time; returns
+    /// where it went. Nil: saving templates is not offered.
+    public var saveTemplate: (@Sendable (Template) throws -> String)?
+    /// Opens the text in the agent's editor (`$VISUAL`/`$EDITOR`) and returns it as saved; nil
+    /// when the editor failed and the text stays as it was. Nil: no editor here.
+    public var editExternally: (@Sendable (String) throws -> String?)?
 
     public init(
         store: any TicketStore, clock: WallClock = .system, makeIdempotencyKey: @escaping @Sendable () -> String = { UUID().uuidString },

@@ -15,6 +15,9 @@ public enum Action: Sendable, Hashable {
     case threadLoaded(ThreadState)
     case draftLoaded(ticketID: Int64, customerName: String, text: String?)
     case sent(SentReply)
+    case templateUsageLoaded([String: Int])
+    case editedExternally(ticketID: Int64, text: String?)
+    case templateSaved(Template, location: String)
     /// A hold or "no response needed" changed a ticket's clocks; the text says what happened.
     case clocksChanged(ticketID: Int64, message: String)
     case failed(String)
@@ -45,11 +48,18 @@ public enum Effect: Sendable, Hashable {
     case loadThread(Int64)
     case loadDraft(ticketID: Int64, customerName: String)
     case saveDraft(ticketID: Int64, text: String)
-    case send(ticketID: Int64, body: String)
+    case send(ticketID: Int64, body: String, direction: MessageDirection)
     /// Start a hold for the reason, or end the one that lasts (nil).
     case setHold(ticketID: Int64, reason: HoldReason?)
     case markNoResponseNeeded(ticketID: Int64)
     case team(TeamEffect)
+    /// Count one more use of a template (the picker ranks by it).
+    case recordTemplateUse(String)
+    case loadTemplateUsage
+    /// Save the agent's reply as a personal template (a file in their config folder).
+    case saveTemplate(Template)
+    /// Open the draft in `$EDITOR`, read it back into the composer of the ticket.
+    case editExternally(ticketID: Int64, text: String)
     case redraw
     case quit
 }

@@ -42,6 +42,8 @@ public struct AppState: Sendable, Hashable {
     public var showsAllClocks = false
     public var keyMap: KeyMap = .standard
     public var templates: [Template] = []
+    /// How often each template was inserted (from the store), so the most used rise in the picker.
+    public var templateUsage: [String: Int] = [:]
     public var profile: AgentProfile
     /// The zone message times are shown in (the local one; tests fix it).
     public var timeZone: TimeZone = .current

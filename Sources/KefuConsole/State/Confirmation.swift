@@ -1,11 +1,15 @@
 /// An action that waits for the agent's yes, with the question the hint line asks.
 public enum Confirmation: Sendable, Hashable {
     case noResponseNeeded(ticketID: Int64, customer: String)
+    /// The reply checks warned (the composer lists what); send anyway?
+    case sendDespiteWarnings(ticketID: Int64, warnings: Int)
 
     public var question: String {
         switch self {
         case .noResponseNeeded(_, let customer):
             "No response needed for \(customer)? The open messages settle without a reply. y/n"
+        case .sendDespiteWarnings(_, let warnings):
+            "\(warnings) warning\(warnings == 1 ? "" : "s") (listed under the reply). Send anyway? y/n"
         }
     }
 }

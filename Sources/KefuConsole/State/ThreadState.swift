@@ -23,6 +23,20 @@ public struct ThreadState: Sendable, Hashable {
     }
 }
 
+/// Whether the composer writes to the customer or to the team.
+public enum ComposerMode: Sendable, Hashable {
+    case reply
+    /// An internal note: stored in the thread for the team, never sent to the customer.
+    case note
+}
+
+/// The template a reply started from, so the checks can name its fields and stage.
+public struct TemplateOrigin: Sendable, Hashable {
+    public var name: String
+    public var stage: TemplateStage
+    public var fields: [String]
+}
+
 /// The reply being written for one ticket.
 public struct ComposerState: Sendable, Hashable {
     public var ticketID: Int64
@@ -30,6 +44,10 @@ public struct ComposerState: Sendable, Hashable {
     public var editor: TextEditor
     /// When the text last changed without being saved; drafts are saved a second after typing stops.
     public var unsavedSince: Double?
+    public var mode: ComposerMode = .reply
+    public var template: TemplateOrigin?
+    /// What the checks found at the last send attempt, shown under the text until it changes.
+    public var findings: [ReplyFinding] = []
 
     public init(ticketID: Int64, customerName: String, editor: TextEditor) {
         self.ticketID = ticketID
@@ -46,14 +64,39 @@ public struct PickerState: Sendable, Hashable {
     public var language: String?
     public var results: [Template] = []
     public var selected = 0
+    /// The incremental search over the templates (each keystroke that adds a character
+    /// searches only the previous matches).
+    public var search: SearchCache
 
-    public init(language: String?) {
+    public init(language: String?, templates: [Template] = []) {
         self.language = language
+        self.search = SearchCache(TemplateSearchSession(templates: templates))
     }
 
     public var selectedTemplate: Template? {
         results.indices.contains(selected) ? results[selected] : nil
     }
+}
+
+/// A value kept in state that does not take part in equality (a cache: equal states may hold
+/// different caches).
+public struct SearchCache: Sendable, Hashable {
+    public var session: TemplateSearchSession
+    public init(_ session: TemplateSearchSession) { self.session = session }
+    public static func == (lhs: SearchCache, rhs: SearchCache) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+}
+
+/// The agent-only fields of a template being inserted, asked one after another on the prompt
+/// line (a discount percentage, an item number); what the ticket knows is filled already.
+public struct FieldEntry: Sendable, Hashable {
+    public var template: Template
+    public var language: String?
+    /// Fields still to ask, in the order the template lists them.
+    public var remaining: [String]
+    public var values: [String: String] = [:]
+
+    public var current: String? { remaining.first }
 }
 
 /// The one-line prompt that takes over the hint line for `/` and `:`.
@@ -65,6 +108,10 @@ public struct PromptState: Sendable, Hashable {
         case confirm(Confirmation)
         /// `A`: the name to give these tickets to (empty: nobody).
         case assign([Int64])
+        /// The value of a template field the agent must give.
+        case field(FieldEntry)
+        /// The name for the reply saved as a personal template.
+        case templateName
     }
 
     public var kind: Kind
@@ -76,6 +123,8 @@ public struct PromptState: Sendable, Hashable {
         case .command: ":"
         case .confirm: ""
         case .assign(let ids): ids.count == 1 ? "assign to: " : "assign \(ids.count) tickets to: "
+        case .field(let entry): "\(entry.current ?? "")\(entry.template.fields.count > 1 ? " (\(entry.template.fields.count - entry.remaining.count + 1)/\(entry.template.fields.count))" : ""): "
+        case .templateName: "Save as template named: "
         }
     }
 }

@@ -8,11 +8,21 @@ enum ComposerView {
         let focused = state.focus == .composer
         screen.fill(Rect(top: rect.top, left: rect.left, height: 1, width: rect.width), role: focused ? .selected : .header)
         let saved = composer.unsavedSince == nil ? "draft saved" : "editing"
-        screen.put(" Reply to \(TerminalSanitizer.oneLine(composer.customerName)) · \(saved) · Ctrl-S send · Ctrl-T templates · Esc leave",
-                   row: rect.top, col: rect.left, role: focused ? .selected : .header, limit: rect.width)
+        let title = composer.mode == .note
+            ? " INTERNAL NOTE on \(TerminalSanitizer.oneLine(composer.customerName))'s ticket (team only) · \(saved) · Ctrl-S save · Ctrl-N reply instead · Esc leave"
+            : " Reply to \(TerminalSanitizer.oneLine(composer.customerName)) · \(saved) · Ctrl-S send · Ctrl-T templates · Esc leave"
+        screen.put(title, row: rect.top, col: rect.left, role: focused ? .selected : .header, limit: rect.width)
         let width = rect.width - 1
         let (rows, cursorRow, cursorColumn) = composer.editor.wrapped(width: width)
-        let visible = rect.height - 1
+        // The findings of the last send attempt take the bottom lines, at most half the pane.
+        let findingLines = min(composer.findings.count, max(0, (rect.height - 1) / 2))
+        for (index, finding) in composer.findings.prefix(findingLines).enumerated() {
+            let mark = finding.isBlocking ? "✖ " : "⚠ "
+            let text = mark + "\(finding.location.short): \(finding.message) — \(finding.fix)"
+            screen.put(text, row: rect.bottom - findingLines + index, col: rect.left + 1,
+                       role: finding.isBlocking ? .error : .warning, limit: width)
+        }
+        let visible = rect.height - 1 - findingLines
         let first = max(0, cursorRow - visible + 1)
         if composer.editor.isEmpty {
             screen.put("Type your reply…", row: rect.top + 1, col: rect.left + 1, role: .dim, limit: width)

@@ -314,6 +314,15 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v4-lead: template usage counts") { db in
+            try db.execute(sql: """
+                CREATE TABLE template_usage (
+                    name TEXT PRIMARY KEY,
+                    uses INTEGER NOT NULL,
+                    last_used REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,85 @@
+import KefuCore
+
+/// Sending goes through the reply checks: a blocking finding stops it and says what, where and
+/// how to fix it; warnings ask once more (y sends anyway). Internal notes only need text.
+extension AppState {
+    mutating func attemptSend() -> [Effect] {
+        guard var composer else { return [] }
+        let body = composer.editor.text
+        if composer.mode == .note {
+            guard !body.allSatisfy(\.isWhitespace) else {
+                showFlash("Nothing to save: the note is empty", .error)
+                return []
+            }
+            return [.send(ticketID: composer.ticketID, body: body, direction: .note)]
+        }
+        let findings = ReplyChecks.check(body, context: replyCheckContext)
+        composer.findings = findings
+        self.composer = composer
+        if let blocking = findings.first(where: \.isBlocking) {
+            let more = findings.filter(\.isBlocking).count - 1
+            showFlash("Not sent: \(blocking.message) (\(blocking.location.short))\(more > 0 ? " and \(more) more" : "") — \(blocking.fix)", .error)
+            return []
+        }
+        if !findings.isEmpty {
+            prompt = PromptState(kind: .confirm(.sendDespiteWarnings(ticketID: composer.ticketID, warnings: findings.count)), text: "")
+            return []
+        }
+        return [.send(ticketID: composer.ticketID, body: body, direction: .outbound)]
+    }
+
+    /// The agent read the warnings and sends anyway.
+    mutating func sendDespiteWarnings(ticketID: Int64) -> [Effect] {
+        guard let composer, composer.ticketID == ticketID else { return [] }
+        return [.send(ticketID: ticketID, body: composer.editor.text, direction: .outbound)]
+    }
+
+    /// What the checks know about the ticket being answered.
+    var replyCheckContext: ReplyCheckContext {
+        let ticket = composer.flatMap { c in thread?.ticket.id == c.ticketID ? thread?.ticket : nil }
+        let lastCustomer = thread?.messages.last { $0.direction == .inbound }?.body
+        let stage = composer?.template?.stage
+        return ReplyCheckContext(
+            customerLanguage: ticket?.language ?? lastCustomer.flatMap(LanguageDetector.detect),
+            stage: stage,
+            isComplaint: lastCustomer.map(ComplaintDetector.isComplaint) ?? false,
+            customerLastMessage: lastCustomer,
+            orderID: ticket?.orderID ?? thread?.order?.id,
+            trackingNumbers: thread?.order?.parcels.map(\.trackingNumber) ?? [],
+            templateFields: composer?.template?.fields ?? [])
+    }
+
+    /// `Ctrl-N`: the composer switches between a reply to the customer and a note for the team.
+    mutating func toggleNoteMode() -> [Effect] {
+        guard composer != nil else { return [] }
+        composer!.mode = composer!.mode == .reply ? .note : .reply
+        composer!.findings = []
+        showFlash(composer!.mode == .note ? "Internal note: only the team sees it" : "Reply to the customer", .info)
+        return []
+    }
+}
+
+extension ReplyLocation {
+    /// `line 2, col 5` for the status bar.
+    var short: String { "line \(line), col \(column)" }
+}
+
+extension AppState {
+    /// The composer's text as a personal template: after-sale unless it came from a template
+    /// of another stage, in the language of the ticket, named as the agent typed it.
+    mutating func saveAsTemplate(named name: String) -> [Effect] {
+        guard let composer else { return [] }
+        let title = name.trimmingCharacters(in: .whitespaces)
+        let slug = TemplateNaming.slug(title)
+        guard !slug.isEmpty else {
+            showFlash("A template needs a name (letters or digits)", .error)
+            return []
+        }
+        let language = thread?.ticket.language.map { String($0.prefix(2)) } ?? "en"
+        let template = Template(
+            name: "my-" + slug, title: title, stage: composer.template?.stage ?? .afterSale,
+            situation: "Saved by \(profile.name) from a reply", keywords: title.lowercased().split(separator: " ").map(String.init),
+            fields: [], variants: [language: composer.editor.text])
+        return [.saveTemplate(template)]
+    }
+}
