@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KefuConsole
 import KefuCore
 
 /// Issue 4: the template picker's fuzzy search over 2,000 templates must answer each keystroke
@@ -41,6 +42,40 @@ struct PickerBenchmark: ParsableCommand {
         print("keystrokes: \(sessionTimes.count) over \(typed.count) queries x \(rounds) rounds (results seen: \(sessionSeen))")
         report("TemplateSearchSession (picker, narrows as you type)", sessionTimes, slowest: sessionSlowest)
         report("TemplateIndex.search (every keystroke from scratch)", indexTimes, slowest: indexSlowest)
+        report("console picker, key to screen (reduce + preview render + full screen draw)",
+               try consoleKeystrokes(library: library, queries: typed), slowest: "")
+    }
+
+    /// What the agent waits for: the key goes through `reduce` (the session search, usage
+    /// ranking), then the whole screen is drawn, preview of the selected template included.
+    private func consoleKeystrokes(library: [Template], queries: [String]) throws -> [Double] {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        var state = AppState(rows: 40, cols: 120, now: now, profile: AgentProfile(name: "Li Wei", storeName: "Bench"), templates: library)
+        let ticket = Ticket(
+            id: 1, conversation: "c1", channel: .marketplace, marketplace: .amazon, customerName: "Anna Müller",
+            customerAddress: "anna@example.de", subject: "Wo ist mein Paket?", snippet: "Hallo", status: .open, lastFrom: .customer,
+            lastMessageAt: now, due: now.addingTimeInterval(3600), dueTarget: 86_400, language: "de", orderID: "114-1234567-1234567",
+            messageCount: 1, version: 1)
+        _ = state.reduce(.queueLoaded(QueueWindow(rows: [ticket], windowStart: 0, total: 1, selected: 0)))
+        _ = state.reduce(.threadLoaded(ThreadState(ticket: ticket, messages: [], order: nil)))
+        _ = state.reduce(.key(.char("r")))
+        _ = state.reduce(.draftLoaded(ticketID: 1, customerName: "Anna Müller", text: nil))
+        state.templateUsage = Dictionary(uniqueKeysWithValues: library.prefix(200).enumerated().map { ($1.name, $0 % 17) })
+        var samples: [Double] = []
+        for _ in 0..<max(1, rounds / 4) {
+            for query in queries {
+                _ = state.reduce(.key(.ctrl("t")))
+                for character in query {
+                    let start = ContinuousClock.now
+                    _ = state.reduce(.key(.char(character)))
+                    _ = ConsoleView.render(state)
+                    samples.append(milliseconds(ContinuousClock.now - start))
+                }
+                _ = state.reduce(.key(.escape))
+            }
+        }
+        guard state.composer != nil else { throw ValidationError("the composer closed during the benchmark") }
+        return samples.sorted()
     }
 
     /// Types every query a keystroke at a time, `rounds` times; returns sorted timings in ms,
