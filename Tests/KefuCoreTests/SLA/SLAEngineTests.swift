@@ -236,7 +236,7 @@ struct SLAEngineTests {
         #expect(problems.contains { $0.policyIndex == 2 && $0.field == "targets.first_reply" })
     }
 
-    @Test("The old per-channel code path still settles through BusinessTimeMeasuring")
+    @Test("DeadlineOutcome.settle lets the engine judge, with business seconds")
     func businessTimeMeasuring() throws {
         let engine = try SLAEngine(configuration())
         let open = facts(since: local("2026-03-06 16:00", shanghai))
