@@ -22,7 +22,8 @@ struct ShowCommand: ParsableCommand {
             throw UserError(message: "no ticket #\(id) in \(store.path)")
         }
         let order = try ticket.orderID.flatMap { try store.order(id: $0) }
-        let thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
+        var thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
+        thread.proof = try Wiring.proofLoader(store: store).proof(for: order)
         for line in ThreadLines.make(thread, width: max(20, width), now: Date()) {
             print(line.text)
         }

@@ -101,6 +101,10 @@ struct EvidenceCommandTests {
 
         let text = try fixture.kefu(["evidence", "list", "--order", OrderFixture.orderID], check: true).output
         #expect(text.contains(id) && text.contains("weigh-record") && text.contains("1.2 kg at packing"))
+        // The thread lists it too, under the order.
+        let shown = try fixture.kefu(["show", "1"], check: true).output
+        #expect(shown.contains("Evidence \(id) · weigh record · "))
+        #expect(shown.contains(String((row["sha256"] as? String ?? "").prefix(12)) + " · 1.2 kg at packing"))
     }
 
     @Test("Each bad input is refused with a clear message and leaves no row and no file")
