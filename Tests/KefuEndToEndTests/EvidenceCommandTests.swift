@@ -189,6 +189,26 @@ struct EvidenceCommandTests {
         #expect(audit.first?.fileDeleted == true)
     }
 
+    @Test("rm keeps a file that an imported mail attachment still uses")
+    func keepsMailAttachments() throws {
+        let fixture = try OrderFixture()
+        let threads = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("KefuChannelsTests/Fixtures/Threads").path
+        try fixture.kefu(["import", "maildir", threads])
+        let attachments = fixture.objects()
+        let object = try #require(attachments.first, "the fixture maildir has an attachment")
+        // The agent saves the same attachment and adds it as evidence: one file, two users.
+        let copy = fixture.scratch.path("from-mail.bin")
+        try FileManager.default.copyItem(atPath: fixture.objectsFolder + "/" + object.prefix(2) + "/" + object.dropFirst(2), toPath: copy)
+        chmod(copy, 0o600)
+        let id = try fixture.kefu(["evidence", "add", "--order", OrderFixture.orderID, copy, "--kind", "photo"], check: true)
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(fixture.objects() == attachments)
+        let removed = try fixture.kefu(["evidence", "rm", id, "--confirm", id, "--reason", "duplicate of the mail attachment"], check: true)
+        #expect(removed.output.contains("file kept"))
+        #expect(fixture.objects() == attachments)
+    }
+
     @Test("kill -9 in the middle of a copy leaves no half file and no row; adding again works")
     func killedMidCopy() throws {
         var fixture = try OrderFixture()
