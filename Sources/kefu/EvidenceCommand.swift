@@ -13,7 +13,7 @@ struct EvidenceCommand: ParsableCommand {
             changed. The size limit and the public base URL for links come from the `evidence` section \
             of the config file.
             """,
-        subcommands: [EvidenceAddCommand.self, EvidenceListCommand.self, EvidenceRemoveCommand.self])
+        subcommands: [EvidenceAddCommand.self, EvidenceListCommand.self, EvidenceRemoveCommand.self, EvidenceRemovedCommand.self])
 
     /// The store and its locker, with the configured size limit.
     static func openLocker(_ options: StoreOptions) throws -> SQLiteEvidenceLocker {
@@ -147,5 +147,30 @@ struct EvidenceRemoveCommand: ParsableCommand {
         }
         let file = removal.fileDeleted ? "file deleted" : "file kept: other evidence uses it"
         print("Removed \(removal.record.id) (\(removal.record.kind.rawValue) of order \(TerminalSanitizer.oneLine(removal.record.orderID))); \(file); audit record kept")
+    }
+}
+
+/// `kefu evidence removed [--limit N]`: the audit records removals left, newest first.
+struct EvidenceRemovedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "removed", abstract: "List removed evidence: what, who removed it, when and why (newest first).")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Option(help: "At most this many.")
+    var limit = 50
+
+    func run() throws {
+        let locker = try EvidenceCommand.openLocker(storeOptions)
+        let removals = try locker.evidenceRemovals(limit: max(1, limit))
+        if removals.isEmpty {
+            print("No evidence has been removed.")
+            return
+        }
+        for removal in removals {
+            let record = removal.record
+            let file = removal.fileDeleted ? "file deleted" : "file kept"
+            print("\(RFC3339.format(removal.removedAt)) \(record.id) \(record.kind.rawValue) of order \(TerminalSanitizer.oneLine(record.orderID)) removed by \(TerminalSanitizer.oneLine(removal.removedBy)): \(TerminalSanitizer.oneLine(removal.reason)) (\(file); added by \(TerminalSanitizer.oneLine(record.addedBy)) \(RFC3339.format(record.addedAt)), \(TerminalSanitizer.oneLine(record.originalName)), sha256 \(record.sha256))")
+        }
     }
 }

@@ -180,6 +180,11 @@ struct EvidenceCommandTests {
         #expect(last.output.contains("file deleted"))
         #expect(fixture.objects().isEmpty)
 
+        let listed = try fixture.kefu(["evidence", "removed"], check: true).output.split(separator: "\n")
+        #expect(listed.count == 2)
+        #expect(listed.first?.contains("\(otherID) carrier-scan of order other-1 removed by Li Wei: duplicate (file deleted") == true)
+        #expect(listed.last?.contains("\(id) carrier-scan of order \(OrderFixture.orderID) removed by Li Wei: attached to the wrong order (file kept") == true)
+
         let locker = try SQLiteEvidenceLocker(store: store)
         let audit = try locker.evidenceRemovals(limit: 10)
         #expect(audit.map(\.record.id) == [otherID, id])
