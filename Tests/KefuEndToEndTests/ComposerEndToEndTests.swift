@@ -46,18 +46,18 @@ struct ComposerEndToEndTests {
         #expect(saved.contains("--- fr\nBonjour Zoé,\nLigne ajoutée dans l’éditeur\nVotre remise : {discount_percent} %"))
 
         // An internal note goes into the thread, not to the customer.
-        try tmux.press("C-u")
         try tmux.press("C-n")
         try tmux.waitFor(text: "INTERNAL NOTE")
-        try tmux.press("C-a")
-        for _ in 0..<4 { try tmux.press("C-k", "BSpace") }
-        try tmux.press("C-k")
+        // The cursor is at the end of the draft: empty it, then write the note.
+        try tmux.run(["send-keys", "-t", "main", "-N", "120", "BSpace"])
+        try tmux.waitFor(text: "Type your reply…")
         try tmux.type("Colis bloqué à la douane, rappeler lundi")
         try tmux.press("C-s")
         try tmux.waitFor(text: "Internal note saved on #1")
         let shown = try KefuBinary.run(["show", "--db", db, "1"]).output
         #expect(shown.contains("Internal note"))
         #expect(shown.contains("Colis bloqué à la douane, rappeler lundi"))
+        #expect(!shown.contains("Votre remise"))  // the draft was not sent to the customer
         try tmux.press("Escape", "q")
 
         // After a restart the personal template is in the picker.
