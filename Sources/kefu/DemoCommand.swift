@@ -86,5 +86,6 @@ enum DemoStoreBuilder {
             }
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try? FileManager.default.removeItem(at: EvidenceStore.folder(nextTo: URL(fileURLWithPath: path)))
     }
 }

@@ -57,8 +57,8 @@ struct OrderFixture {
         return try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]] ?? []
     }
 
-    var objectsFolder: String { scratch.path("evidence/objects") }
-    var temporaryFolder: String { scratch.path("evidence/tmp") }
+    var objectsFolder: String { scratch.path("kefu-evidence/objects") }
+    var temporaryFolder: String { scratch.path("kefu-evidence/tmp") }
 
     /// Every stored object file (shard/name).
     func objects() -> [String] {

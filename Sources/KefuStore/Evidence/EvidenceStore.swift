@@ -40,9 +40,12 @@ public struct EvidenceStore: Sendable {
     private var objectsPath: String { folder.appendingPathComponent("objects").path }
     private var temporaryPath: String { folder.appendingPathComponent("tmp").path }
 
-    /// The evidence folder for a database file: `evidence/` beside it.
+    /// The evidence folder for a database file: `NAME-evidence/` beside `NAME.sqlite`. One
+    /// folder per database, so removing evidence from one store (or replacing the demo store)
+    /// never touches a file another store in the same folder still references.
     public static func folder(nextTo databaseFile: URL) -> URL {
-        databaseFile.deletingLastPathComponent().appendingPathComponent("evidence", isDirectory: true)
+        let name = databaseFile.deletingPathExtension().lastPathComponent
+        return databaseFile.deletingLastPathComponent().appendingPathComponent(name + "-evidence", isDirectory: true)
     }
 
     /// Opens (creating if needed) the store at `folder`, and sweeps copies that a killed

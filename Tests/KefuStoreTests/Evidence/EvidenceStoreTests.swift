@@ -150,11 +150,6 @@ struct EvidenceStoreTests {
         #expect(try store.verify(sha256: stored.sha256) == false)
     }
 
-    @Test func theStoreLivesNextToTheDatabase() {
-        let folder = EvidenceStore.folder(nextTo: URL(fileURLWithPath: "/var/lib/kefu/kefu.sqlite"))
-        #expect(folder.path == "/var/lib/kefu/evidence")
-    }
-
     @Test func aLargeFileIsCopiedWholeAcrossManyChunks() throws {
         let scratch = try EvidenceTestFolder()
         let store = try EvidenceStore(folder: scratch.url.appendingPathComponent("evidence"))
@@ -165,5 +160,14 @@ struct EvidenceStoreTests {
         #expect(stored.size == Int64(bytes.count))
         #expect(stored.sha256 == SHA256.hex(SHA256.digest(bytes)))
         #expect(try Data(contentsOf: stored.location) == Data(bytes))
+    }
+
+    @Test("Each database keeps its own evidence folder, so stores side by side never share files")
+    func folderPerDatabase() {
+        let folder = URL(fileURLWithPath: "/data/kefu")
+        let kefu = EvidenceStore.folder(nextTo: folder.appendingPathComponent("kefu.sqlite"))
+        let demo = EvidenceStore.folder(nextTo: folder.appendingPathComponent("demo.sqlite"))
+        #expect(kefu.path == "/data/kefu/kefu-evidence")
+        #expect(demo.path == "/data/kefu/demo-evidence")
     }
 }
