@@ -10,6 +10,7 @@ struct Kefu: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
             ImportCommand.self, WatchCommand.self, QuarantineCommand.self, OutboxCommand.self, DeliverCommand.self,
             EvidenceCommand.self, ParcelCommand.self,
+            AssignCommand.self, OutcomeCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
