@@ -68,6 +68,9 @@ extension AppState {
         case .dashboardLoaded(let figures):
             guard dashboard != nil else { return [] }
             dashboard!.figures = figures
+            let needsReply = figures.histogram.values.reduce(0, +)
+            totals = QueueTotals(open: figures.team.open, needsReply: needsReply,
+                                 dueWithinHour: figures.histogram[.underHour] ?? 0, overdue: figures.histogram[.overdue] ?? 0)
             dashboard!.selected = min(dashboard!.selected, max(0, dashboard!.rows.count - 1))
             return []
         }

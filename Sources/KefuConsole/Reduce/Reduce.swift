@@ -21,8 +21,8 @@ extension AppState {
         case .tick(let date):
             now = date
             if let flash, flash.until <= nowSeconds { self.flash = nil }
-            var effects: [Effect] = [.loadTotals]
-            if dashboard != nil { effects.append(.team(.loadDashboard)) }
+            // The dashboard's figures carry the status bar's totals too: one read per tick.
+            var effects: [Effect] = dashboard == nil ? [.loadTotals] : [.team(.loadDashboard)]
             effects += dueDraftSaves()
             return effects
         case .resized(let rows, let cols):

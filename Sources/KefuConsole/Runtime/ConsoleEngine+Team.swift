@@ -26,7 +26,8 @@ extension ConsoleEngine {
             return .team(.outcomeSet(try outcomes.setOutcome(ticketID: id, outcome: outcome, by: me, now: now)))
         case .loadDashboard:
             guard let meters = store as? any MetersStore else { throw MissingCapability(what: "read the meters") }
-            let inputs = try meters.meterInputs(now: state.now, timeZone: state.timeZone)
+            if liveMeters?.timeZone != state.timeZone { liveMeters = (state.timeZone, meters.liveMeters(timeZone: state.timeZone)) }
+            let inputs = try liveMeters!.reader.read(now: state.now)
             return .team(.dashboardLoaded(DashboardFigures.compute(inputs)))
         }
     }

@@ -10,6 +10,8 @@ public final class ConsoleEngine {
     /// Set when an effect asked for a full redraw (Ctrl-L, a resize).
     public var redrawRequested = false
     private var lastChangeToken: Int64?
+    /// The dashboard's live reader (kept between refreshes so each reads only what changed).
+    var liveMeters: (timeZone: TimeZone, reader: any LiveMeters)?
 
     public init(state: AppState, environment: ConsoleEnvironment) {
         self.state = state

@@ -39,7 +39,7 @@ public struct DashboardFigures: Sendable, Hashable {
         let lanes = rows(inputs, subject: { MeterSubject.lane($0.lane) })
         let team = rows(inputs, subject: { _ in MeterSubject.agent("whole queue") }).first
             ?? MeterRow(subject: .agent("whole queue"))
-        var histogram: [DueBucket: Int] = [:]
+        var histogram = Dictionary(uniqueKeysWithValues: DueBucket.allCases.map { ($0, 0) })
         for tally in inputs.open {
             for (bucket, count) in tally.due { histogram[bucket, default: 0] += count }
         }
@@ -49,19 +49,26 @@ public struct DashboardFigures: Sendable, Hashable {
     }
 
     private static func rows(_ inputs: MeterInputs, subject: (MeterGroup) -> MeterSubject) -> [MeterRow] {
-        var rows: [MeterSubject: MeterRow] = [:]
-        var firstTimes: [MeterSubject: [Double]] = [:]
-        var replyTimes: [MeterSubject: [Double]] = [:]
-        var lateParts: [MeterSubject: [LateWindow: Share]] = [:]
-        func touch(_ s: MeterSubject) { if rows[s] == nil { rows[s] = MeterRow(subject: s) } }
-
+        // First per group (few of them, cheap to hash), then per subject: the samples are touched once.
+        var firstByGroup: [MeterGroup: [Double]] = [:], replyByGroup: [MeterGroup: [Double]] = [:]
         for sample in inputs.answersToday {
-            let s = subject(sample.group)
-            touch(s)
-            rows[s]!.repliedToday += 1
-            replyTimes[s, default: []].append(sample.elapsed)
-            if sample.kind == .firstReply { firstTimes[s, default: []].append(sample.elapsed) }
+            replyByGroup[sample.group, default: []].append(sample.elapsed)
+            if sample.kind == .firstReply { firstByGroup[sample.group, default: []].append(sample.elapsed) }
         }
+        var rows: [MeterSubject: MeterRow] = [:]
+        var firstTimes: [MeterSubject: [Double]] = [:], replyTimes: [MeterSubject: [Double]] = [:]
+        var late: [MeterSubject: [LateWindow: Share]] = [:]
+        func touch(_ s: MeterSubject) { if rows[s] == nil { rows[s] = MeterRow(subject: s) } }
+        func addLate(_ s: MeterSubject, _ window: LateWindow, _ share: Share) {
+            late[s, default: [:]][window, default: .none] = late[s, default: [:]][window, default: .none] + share
+        }
+        for (group, times) in replyByGroup {
+            let s = subject(group)
+            touch(s)
+            rows[s]!.repliedToday += times.count
+            replyTimes[s, default: []] += times
+        }
+        for (group, times) in firstByGroup { firstTimes[subject(group), default: []] += times }
         for tally in inputs.settled {
             let s = subject(tally.group)
             touch(s)
@@ -69,8 +76,7 @@ public struct DashboardFigures: Sendable, Hashable {
             rows[s]!.met7d = rows[s]!.met7d + tally.deadlines7d
             if tally.group.marketplace == .amazon {
                 for window in LateWindow.allCases {
-                    let answered = tally.answers[window] ?? 0, late = tally.lateAnswers[window] ?? 0
-                    lateParts[s, default: [:]][window, default: .none] = lateParts[s, default: [:]][window, default: .none] + Share(part: late, whole: answered)
+                    addLate(s, window, Share(part: tally.lateAnswers[window] ?? 0, whole: tally.answers[window] ?? 0))
                 }
             }
         }
@@ -83,14 +89,14 @@ public struct DashboardFigures: Sendable, Hashable {
             if tally.group.marketplace == .amazon {
                 for window in LateWindow.allCases {
                     let waiting = tally.unansweredOver24h[window] ?? 0
-                    lateParts[s, default: [:]][window, default: .none] = lateParts[s, default: [:]][window, default: .none] + Share(part: waiting, whole: waiting)
+                    addLate(s, window, Share(part: waiting, whole: waiting))
                 }
             }
         }
-        for (s, _) in rows {
+        for s in Array(rows.keys) {
             rows[s]!.firstReply = Percentiles(firstTimes[s] ?? [])
             rows[s]!.reply = Percentiles(replyTimes[s] ?? [])
-            rows[s]!.lateResponse = lateParts[s] ?? [:]
+            rows[s]!.lateResponse = late[s] ?? [:]
         }
         return Array(rows.values)
     }

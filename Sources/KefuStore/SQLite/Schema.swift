@@ -323,6 +323,32 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v4-team: change log of the ticket columns the live meters read") { db in
+            try db.execute(sql: """
+                -- The dashboard keeps the open tickets in memory and re-reads only those named here.
+                -- Only real changes of the columns it uses are logged; old entries are pruned (a
+                -- reader that fell behind them reads everything again).
+                CREATE TABLE ticket_change (
+                    seq INTEGER PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL
+                );
+                CREATE TRIGGER ticket_change_insert AFTER INSERT ON ticket
+                BEGIN
+                    INSERT INTO ticket_change (ticket_id) VALUES (NEW.id);
+                END;
+                CREATE TRIGGER ticket_change_update AFTER UPDATE ON ticket
+                WHEN OLD.status IS NOT NEW.status OR OLD.assignee IS NOT NEW.assignee OR OLD.channel IS NOT NEW.channel
+                  OR OLD.marketplace IS NOT NEW.marketplace OR OLD.needs_reply IS NOT NEW.needs_reply
+                  OR OLD.queue_key IS NOT NEW.queue_key OR OLD.awaiting_since IS NOT NEW.awaiting_since
+                BEGIN
+                    INSERT INTO ticket_change (ticket_id) VALUES (NEW.id);
+                END;
+                CREATE TRIGGER ticket_change_prune AFTER INSERT ON ticket_change WHEN NEW.seq % 10000 = 0
+                BEGIN
+                    DELETE FROM ticket_change WHERE seq <= NEW.seq - 50000;
+                END;
+                """)
+        }
         return migrator
     }
 }

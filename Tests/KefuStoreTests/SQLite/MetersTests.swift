@@ -130,4 +130,26 @@ struct MetersTests {
         #expect(shanghai.team.metToday == .none)
         #expect(shanghai.team.met7d == Share(part: 11, whole: 14))
     }
+
+    @Test("The live reader gives the same figures as a full read, before and after changes")
+    func live() throws {
+        let live = temp.store.liveMeters(timeZone: TeamDay.timeZone)
+        func sql(_ now: Date) throws -> DashboardFigures { DashboardFigures.compute(try temp.store.meterInputs(now: now, timeZone: TeamDay.timeZone)) }
+        #expect(DashboardFigures.compute(try live.read(now: TeamDay.now)) == figures)
+        var now = TeamDay.now.addingTimeInterval(30)
+        _ = try temp.store.send(ReplyRequest(ticketID: tickets.t5, body: "On its way.", author: "Li Wei", idempotencyKey: "k"), now: now)
+        try temp.store.assign(ticketIDs: [tickets.t1, tickets.t6], to: "Bo Chen", by: "Lead Zhang", now: now)
+        _ = try temp.store.solve(ticketID: tickets.t4, outcome: OutcomeChoice(problem: .payment, responsible: .customer), by: "Anna", now: now)
+        _ = try temp.store.ingest([Fixture.message("new", conversation: "amz-new", at: now.timeIntervalSince(Fixture.base) / 60),
+                                   Fixture.message("again", conversation: "amz-3", at: now.timeIntervalSince(Fixture.base) / 60 + 1)])
+        now = now.addingTimeInterval(3600)  // an hour later: buckets move without any write
+        let after = DashboardFigures.compute(try live.read(now: now))
+        #expect(after == (try sql(now)))
+        #expect(after.team.open == 6)  // T4 solved, one new conversation
+        #expect(after.agents.first { $0.subject == .agent("Bo Chen") }?.open == 2)
+        // The next day: today's answers start again from nothing.
+        let tomorrow = TeamDay.now.addingTimeInterval(86_400)
+        #expect(DashboardFigures.compute(try live.read(now: tomorrow)) == (try sql(tomorrow)))
+        #expect(DashboardFigures.compute(try live.read(now: tomorrow)).team.repliedToday == 0)
+    }
 }
