@@ -69,7 +69,7 @@ struct MailBenchmark: ParsableCommand {
 }
 
 /// Fields of /proc/self/status, in kB.
-private enum MemoryStatus {
+enum MemoryStatus {
     static func kilobytes(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
         for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
@@ -82,7 +82,7 @@ private enum MemoryStatus {
 /// A Maildir whose messages mix what real mailboxes hold: Amazon and eBay relays, UTF-8
 /// quoted-printable, GB2312/Shift_JIS/KOI8-R base64 and 8bit bodies, multipart/alternative with
 /// HTML, HTML-only mail, attachments, replies with References, and one broken message in 500.
-private enum SyntheticMaildir {
+enum SyntheticMaildir {
     static func write(count: Int, to root: String) throws {
         for folder in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)

@@ -289,4 +289,25 @@ struct MailDeliveryTests {
         #expect(keys.sorted() == entries.filter { $0.route == "jsonl" }.map(\.idempotencyKey).sorted())
         #expect(keys.count == 6)
     }
+
+    @Test("the console's thread shows a reply queued, then sent once kefu deliver hands it over (another process)")
+    func consoleShowsDeliveryState() throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
+        let tmux = try Tmux(command: [KefuBinary.path, "--db", setup.db], environment: ["KEFU_CONFIG": setup.config])
+        try tmux.waitFor(text: "Queue · needs reply · 1/")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "── Customer · ")
+        try tmux.press("r")
+        try tmux.waitFor(text: "Reply to ")
+        try tmux.type("Thank you, we are on it.")
+        try tmux.press("C-s")
+        try tmux.waitFor(text: "Reply sent to ")
+        try tmux.waitFor(text: " · queued ──")
+        try setup.kefu(["deliver"])
+        try tmux.waitFor(text: " · sent ──")
+        #expect(sink.messages().count == 1)
+        #expect(String(decoding: sink.messages()[0], as: UTF8.self).contains("Thank you, we are on it."))
+    }
 }

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import KefuChannels
+import KefuConfig
+import KefuCore
+import KefuMail
+import KefuResources
+import KefuStore
+
+/// Issue 6's import figures, end to end into a real SQLite store (WAL, synchronous=FULL):
+/// a Maildir through `MailboxImporter` (parse, thread, attachments into the evidence store,
+/// quarantine, batched transactions) and JSON Lines through the `kefu ingest` path. Each runs at
+/// two mailbox sizes, smaller first, printing peak RSS after each: flat memory means the second
+/// peak is close to the first although the mailbox is four times larger.
+///
+///     swift run -c release kefu-bench import --count 100000
+struct MailImportBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Time importing a synthetic Maildir (target > 5,000 msg/s) and JSON Lines (target > 50,000 msg/s) into a store."
+    )
+
+    @Option(help: "Messages in the large run (the small run imports a quarter).")
+    var count = 100_000
+
+    @Option(help: "Which imports: maildir, jsonl or both.")
+    var only: String = "both"
+
+    func run() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-import-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let policy = try Self.policy()
+        for size in [count / 4, count] {
+            if only != "jsonl" { try maildir(size: size, root: root, policy: policy) }
+            if only != "maildir" { try jsonLines(size: size, root: root, policy: policy) }
+        }
+    }
+
+    static func policy() throws -> any DeadlinePolicy {
+        // The shipped SLA engine, as `kefu` runs it.
+        try KefuConfiguration.load(shippedSLA: KefuResources.slaFile, user: nil).deadlinePolicy()
+    }
+
+    func maildir(size: Int, root: String, policy: any DeadlinePolicy) throws {
+        let folder = root + "/maildir-\(size)"
+        try SyntheticMaildir.write(count: size, to: folder)
+        let database = root + "/maildir-\(size).sqlite"
+        let store = try SQLiteTicketStore(path: database, policy: policy)
+        let evidence = try EvidenceStore(folder: URL(fileURLWithPath: root + "/evidence-\(size)"))
+        let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        let start = ContinuousClock.now
+        let summary = try importer.run(try MaildirReader(directory: folder))
+        let seconds = Self.seconds(ContinuousClock.now - start)
+        print(String(format: "maildir %7d messages: %6.2f s, %7.0f msg/s (target > 5000); %d stored, %d conversations, %d quarantined, %d attachment links; peak RSS %d kB",
+                     size, seconds, Double(summary.read) / seconds, summary.stored.added, summary.stored.newTickets,
+                     summary.broken, summary.stored.attachments, MemoryStatus.kilobytes("VmHWM")))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func jsonLines(size: Int, root: String, policy: any DeadlinePolicy) throws {
+        let file = root + "/messages-\(size).jsonl"
+        try Self.writeJSONLines(count: size, to: file)
+        let store = try SQLiteTicketStore(path: root + "/jsonl-\(size).sqlite", policy: policy)
+        let start = ContinuousClock.now
+        var summary = IngestSummary()
+        var batch: [IngestRecord] = []
+        var invalid = 0
+        var lineNumber = 0
+        try ChunkedLines.forEach(path: file) { line in
+            lineNumber += 1
+            switch IngestParser.parse(line: line, number: lineNumber) {
+            case .success(let record):
+                batch.append(record)
+                if batch.count >= 5_000 {
+                    let part = try store.ingest(batch)
+                    summary.added += part.added
+                    summary.newTickets += part.newTickets
+                    batch.removeAll(keepingCapacity: true)
+                }
+            case .failure:
+                invalid += 1
+            }
+        }
+        let part = try store.ingest(batch)
+        summary.added += part.added
+        summary.newTickets += part.newTickets
+        let seconds = Self.seconds(ContinuousClock.now - start)
+        print(String(format: "jsonl   %7d messages: %6.2f s, %7.0f msg/s (target > 50000); %d stored, %d conversations, %d invalid; peak RSS %d kB",
+                     size, seconds, Double(lineNumber) / seconds, summary.added, summary.newTickets, invalid,
+                     MemoryStatus.kilobytes("VmHWM")))
+    }
+
+    /// Messages like a marketplace connector writes them: conversations of about four messages.
+    static func writeJSONLines(count: Int, to path: String) throws {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var chunk = ""
+        let markets = ["amazon", "ebay", "aliexpress", "walmart", "etsy", "shopee", "shopify"]
+        for number in 0..<count {
+            let conversation = number / 4
+            let market = markets[conversation % markets.count]
+            let minute = number % 60, hour = (number / 60) % 24
+            chunk += "{\"id\":\"j-\(number)\",\"conversation\":\"c-\(conversation)\",\"channel\":\"marketplace\",\"marketplace\":\"\(market)\",\"direction\":\"in\",\"from\":\"Buyer \(conversation) <buyer\(conversation)@example.com>\",\"to\":\"shop@example.com\",\"at\":\"2026-11-2\(number % 3)T\(String(format: "%02d:%02d", hour, minute)):00Z\",\"subject\":\"Order \(conversation) question\",\"body\":\"Hello, where is my order \(conversation)? It has not arrived yet. Message \(number).\",\"order\":\"114-\(String(format: "%07d", conversation % 10_000_000))-1234567\",\"language\":\"en\"}\n"
+            if chunk.utf8.count > 1 << 20 {
+                handle.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        handle.write(Data(chunk.utf8))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Lines of a file read in 1 MiB chunks (what `kefu ingest` does).
+enum ChunkedLines {
+    static func forEach(path: String, _ body: (Substring) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path)") }
+        defer { try? handle.close() }
+        var pending = Data()
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                try body(Substring(String(decoding: pending[start..<newline], as: UTF8.self)))
+                start = pending.index(after: newline)
+            }
+            pending = Data(pending[start...])
+        }
+        if !pending.isEmpty { try body(Substring(String(decoding: pending, as: UTF8.self))) }
+    }
+}

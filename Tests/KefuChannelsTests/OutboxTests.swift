@@ -1,0 +1,99 @@
+import Foundation
+import KefuChannels
+import KefuCore
+import KefuMail
+import KefuStore
+import KefuTestSupport
+import Testing
+
+@Suite("Outbox rows and handoffs")
+struct OutboxTests {
+    /// The thread corpus imported, then a reply queued to Claire's conversation.
+    func queuedReply(domain: String? = "shop.example") throws -> (TemporaryStore, Ticket) {
+        let temporary = try TemporaryStore()
+        if let domain { try temporary.store.setMeta("mail.message_id_domain", domain) }
+        try MailboxImporter(store: temporary.store, evidence: nil, source: "maildir").run(try MaildirReader(directory: ChannelFixtures.threads))
+        let claire = try #require(try temporary.store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 50)
+            .first { $0.customerName == "Claire Martin" })
+        _ = try temporary.store.send(ReplyRequest(ticketID: claire.id, body: "Merci !", author: "Li Wei", idempotencyKey: "k1"),
+                                     now: Date(timeIntervalSince1970: 1_795_600_000))
+        return (temporary, claire)
+    }
+
+    @Test("the Message-ID is fixed when the reply is queued, on the configured domain; threading ids come from the mail")
+    func fixedAtQueueTime() throws {
+        let (temporary, claire) = try queuedReply()
+        let entry = try #require(try temporary.store.outboxEntries().first)
+        #expect(entry.state == .queued && entry.attempts == 0)
+        #expect(entry.mailMessageID.hasPrefix("kefu.1.") && entry.mailMessageID.hasSuffix("@shop.example"))
+        #expect(entry.queuedAt == Date(timeIntervalSince1970: 1_795_600_000))
+        #expect(entry.isMailConversation)
+        #expect(entry.inReplyTo == "t7@client.example")
+        #expect(entry.references == ["t6@client.example", "t7@client.example"])
+        // Read again later: the same id (it is stored, not derived).
+        #expect(try temporary.store.outboxEntry(id: entry.id)?.mailMessageID == entry.mailMessageID)
+        // A second reply cites the first one too.
+        _ = try temporary.store.send(ReplyRequest(ticketID: claire.id, body: "Et voici le suivi.", author: "Li Wei", idempotencyKey: "k2"),
+                                     now: Date(timeIntervalSince1970: 1_795_600_600))
+        let second = try #require(try temporary.store.outboxEntries().last)
+        #expect(second.references == ["t6@client.example", "t7@client.example", entry.mailMessageID])
+        #expect(second.inReplyTo == "t7@client.example")
+        #expect(second.mailMessageID != entry.mailMessageID)
+    }
+
+    @Test("without a configured domain the Message-ID still is unique, on kefu.invalid")
+    func defaultDomain() throws {
+        let (temporary, _) = try queuedReply(domain: nil)
+        #expect(try temporary.store.outboxEntries().first?.mailMessageID.hasSuffix("@kefu.invalid") == true)
+    }
+
+    @Test("claiming, failing and sending change states once; a sent row cannot be claimed again")
+    func states() throws {
+        let (temporary, _) = try queuedReply()
+        let store = temporary.store
+        let id = try #require(try store.outboxEntries().first?.id)
+        #expect(try store.claimForSending(id: id, route: "email", now: Date()))
+        try store.markFailed(id: id, reason: "msmtp: cannot connect", now: Date())
+        var entry = try #require(try store.outboxEntry(id: id))
+        #expect(entry.state == .failed && entry.attempts == 1 && entry.lastError == "msmtp: cannot connect")
+        #expect(try store.claimForSending(id: id, route: "email", now: Date()))
+        try store.markSent(id: id, route: "email", now: Date())
+        entry = try #require(try store.outboxEntry(id: id))
+        #expect(entry.state == .sent && entry.attempts == 2 && entry.lastError == nil && entry.handedOverAt != nil)
+        #expect(try !store.claimForSending(id: id, route: "email", now: Date()))
+        try store.markFailed(id: id, reason: "late", now: Date())
+        #expect(try store.outboxEntry(id: id)?.state == .sent)
+        let message = try #require(try store.messages(ticketID: entry.ticketID).last)
+        #expect(message.delivery?.label == "sent (2 attempts)")
+    }
+
+    @Test("JSON Lines: a reply written before is found by its key and not written again")
+    func jsonLines() throws {
+        let (temporary, _) = try queuedReply()
+        let scratch = try ScratchFolder()
+        let handoff = JSONLinesHandoff(folder: scratch.path("market"))
+        let entry = try #require(try temporary.store.outboxEntries().first)
+        #expect(try !handoff.contains(entry.idempotencyKey))
+        try handoff.deliver(entry, checkFirst: true)
+        try handoff.deliver(entry, checkFirst: true)
+        let text = try String(contentsOfFile: handoff.path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 1)
+        #expect(try handoff.contains("k1"))
+        #expect(try !handoff.contains("k"))  // a prefix of a key is not the key
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["subject"] as? String == "Re: Taille du pull")
+        #expect(object["message_id"] as? String == entry.mailMessageID)
+    }
+
+    @Test("spool file names keep Message-IDs apart and never leave the folder")
+    func spoolNames() throws {
+        let scratch = try ScratchFolder()
+        let spool = try DeliverySpool(folder: scratch.path("spool"))
+        #expect(spool.messagePath("kefu.1.ab@shop.example") == scratch.path("spool") + "/kefu.1.ab@shop.example.eml")
+        #expect(spool.messagePath("../../etc/passwd@x").hasPrefix(scratch.path("spool") + "/%2E.%2F"))
+        #expect(spool.journalPath("a/b@x") != spool.journalPath("a_b@x"))
+        #expect(!spool.isHandedOver("kefu.1.ab@shop.example"))
+        try spool.recordHandedOver("kefu.1.ab@shop.example", note: "test")
+        #expect(spool.isHandedOver("kefu.1.ab@shop.example"))
+    }
+}
