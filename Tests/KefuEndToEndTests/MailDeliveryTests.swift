@@ -310,4 +310,20 @@ struct MailDeliveryTests {
         #expect(sink.messages().count == 1)
         #expect(String(decoding: sink.messages()[0], as: UTF8.self).contains("Thank you, we are on it."))
     }
+
+    @Test("deliver --watch hands over replies queued while it runs and stops cleanly on Ctrl-C (SIGINT)")
+    func watchMode() throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
+        let watcher = try BackgroundProcess([KefuBinary.path, "deliver", "--watch", "--interval", "0.2", "--db", setup.db],
+                                            environment: ["KEFU_CONFIG": setup.config], folder: scratch.url.path)
+        let tom = try setup.ticketID(customer: "Tom Baker")
+        _ = try setup.store().send(ReplyRequest(ticketID: tom, body: "A new mug is on its way.", author: "Li Wei", idempotencyKey: "w-1"), now: Date())
+        try BackgroundProcess.waitUntil("the reply at the SMTP server") { sink.messages().count == 1 }
+        watcher.signal(SIGINT)
+        #expect(watcher.wait() == 0)
+        #expect(watcher.output.contains("Delivered 1 replies"))
+        #expect(try setup.outbox().first?["state"] as? String == "sent")
+    }
 }
