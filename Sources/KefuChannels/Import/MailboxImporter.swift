@@ -68,18 +68,27 @@ public final class MailboxImporter {
             quarantined.removeAll(keepingCapacity: true)
             progress?(summary.read, lastID)
         }
+        var chunk: [Result<MailboxEntry, MailboxError>] = []
+        func handleChunk() throws {
+            for parsed in Self.parse(chunk, parser: parser, source: source, now: clock(), workers: workers) {
+                summary.read += 1
+                if case .parsed(_, let entry) = parsed.outcome { lastID = entry.id }
+                switch take(parsed) {
+                case .mail(let mail): mails.append(mail)
+                case .quarantine(let input):
+                    summary.broken += 1
+                    quarantined.append(input)
+                }
+                if mails.count + quarantined.count >= batchSize { try flush() }
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
         for item in items {
             if shouldStop() { break }
-            summary.read += 1
-            if case .success(let entry) = item { lastID = entry.id }
-            switch take(item) {
-            case .mail(let mail): mails.append(mail)
-            case .quarantine(let input):
-                summary.broken += 1
-                quarantined.append(input)
-            }
-            if mails.count + quarantined.count >= batchSize { try flush() }
+            chunk.append(item)
+            if chunk.count >= Self.chunkSize { try handleChunk() }
         }
+        try handleChunk()
         try flush()
         return summary
     }
@@ -89,10 +98,53 @@ public final class MailboxImporter {
         case quarantine(QuarantinedInput)
     }
 
-    /// One entry: parsed, threaded and its attachments stored; or the quarantine row.
-    func take(_ item: Result<MailboxEntry, MailboxError>) -> Taken {
+    /// What the parallel step makes of one entry: the parse outcome and, when the mail declares
+    /// no language, the detected one (both pure work, done on all cores).
+    struct Parsed: Sendable {
+        var outcome: MailImportOutcome
+        var detectedLanguage: String?
+    }
+
+    /// Entries parsed per parallel step: enough to keep the cores busy, few enough to hold.
+    static let chunkSize = 256
+
+    /// Cores to parse on (the store writes on the calling thread in between).
+    public var workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+
+    /// Parses a chunk on `workers` threads; the result keeps the chunk's order.
+    static func parse(
+        _ chunk: [Result<MailboxEntry, MailboxError>], parser: MailParser, source: String, now: Date, workers: Int
+    ) -> [Parsed] {
+        guard !chunk.isEmpty else { return [] }
+        @Sendable func one(_ item: Result<MailboxEntry, MailboxError>) -> Parsed {
+            let outcome = parser.read(item, source: source, now: now)
+            var language: String?
+            if case .parsed(let mail, _) = outcome, mail.language == nil {
+                language = LanguageDetector.detect(String(mail.text.prefix(2_000)))
+            }
+            return Parsed(outcome: outcome, detectedLanguage: language)
+        }
+        if workers == 1 || chunk.count < 8 { return chunk.map(one) }
+        let results = UnsafeMutableBufferPointer<Parsed?>.allocate(capacity: chunk.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        let stripes = min(workers, chunk.count)
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            var index = stripe
+            while index < chunk.count {
+                slots[index] = one(chunk[index])
+                index += stripes
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// One parsed entry, in mailbox order: attachments stored, threaded, made a record; or the
+    /// quarantine row.
+    func take(_ parsed: Parsed) -> Taken {
         let now = clock()
-        switch parser.read(item, source: source, now: now) {
+        switch parsed.outcome {
         case .quarantined(let input):
             return .quarantine(input)
         case .parsed(let mail, let entry):
@@ -105,8 +157,8 @@ public final class MailboxImporter {
                     .quarantined(bytes: entry.bytes, source: source, location: entry.location, at: now))
             }
             let conversation = threader.conversation(for: mail)
-            let language = mail.language == nil ? LanguageDetector.detect(String(mail.text.prefix(2_000))) : nil
-            let record = mail.ingestRecord(conversation: conversation, receivedAt: entry.receivedAt ?? now, detectedLanguage: language)
+            let record = mail.ingestRecord(
+                conversation: conversation, receivedAt: entry.receivedAt ?? now, detectedLanguage: parsed.detectedLanguage)
             return .mail(ImportedMail(record: record, attachments: attachments, source: source))
         }
     }

@@ -94,7 +94,7 @@ enum MessageEffects {
         order: String?, language: String?, policy: any DeadlinePolicy, settle: Bool
     ) throws {
         guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
-        let lastMessageAt = try Double.fetchOne(db, sql: "SELECT last_message_at FROM ticket WHERE id = ?", arguments: [ticketID]) ?? 0
+        let lastMessageAt = try Double.fetchOne(db.cachedStatement(sql: "SELECT last_message_at FROM ticket WHERE id = ?"), arguments: [ticketID]) ?? 0
         let isLatest = at.timeIntervalSince1970 >= lastMessageAt
         switch direction {
         case .inbound:
@@ -148,14 +148,14 @@ enum MessageEffects {
             arguments += [language]
         }
         arguments += [ticketID]
-        try db.execute(sql: "UPDATE ticket SET \(assignments) WHERE id = ?", arguments: arguments)
+        try db.cachedStatement(sql: "UPDATE ticket SET \(assignments) WHERE id = ?").execute(arguments: arguments)
         if isLatest && direction != .note {
             // Lower-cased in Swift: SQLite's lower() only knows ASCII, and the filter must match Анна and ZOÉ.
-            if let row = try Row.fetchOne(db, sql: """
+            if let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT customer_name, customer_address, subject, snippet, order_id FROM ticket WHERE id = ?
-                """, arguments: [ticketID]) {
+                """), arguments: [ticketID]) {
                 let text = TicketRow.searchText(customer: row[0], address: row[1], subject: row[2], snippet: row[3], order: row[4])
-                try db.execute(sql: "UPDATE ticket SET search_text = ? WHERE id = ?", arguments: [text, ticketID])
+                try db.cachedStatement(sql: "UPDATE ticket SET search_text = ? WHERE id = ?").execute(arguments: [text, ticketID])
             }
         }
     }
