@@ -45,14 +45,25 @@ enum Wiring {
         try configuration().deadlinePolicy()
     }
 
-    /// The demo runs the marketplaces' own clocks only: the team layer's business hours would
-    /// put every deadline at the office's opening or closing time, and the demo wants them
-    /// spread around now (some overdue, some within the hour, most later) whatever the hour.
+    /// The demo runs the marketplaces' own clocks only, in calendar time: business hours and
+    /// business days would put every deadline at the office's opening or closing time, and the
+    /// demo wants them spread around now (some overdue, some within the hour, most later)
+    /// whatever the hour. One business day counts as 24 hours here.
     static func demoConfiguration() throws -> KefuConfiguration {
         var configuration = try configuration()
         configuration.sla.layers = configuration.sla.layers.filter { $0 == "marketplace" }
-        configuration.sla.policies = configuration.sla.policies.filter { $0.layer == "marketplace" }
-        configuration.fingerprint += "+marketplace-layer"
+        configuration.sla.policies = configuration.sla.policies.filter { $0.layer == "marketplace" }.map { policy in
+            var policy = policy
+            policy.targets = policy.targets.mapValues { duration in
+                switch duration {
+                case .calendar: duration
+                case .businessTime(let seconds): .calendar(seconds: seconds)
+                case .businessDays(let days): .calendar(seconds: Double(days) * 86_400)
+                }
+            }
+            return policy
+        }
+        configuration.fingerprint += "+demo-calendar-time"
         return configuration
     }
 
