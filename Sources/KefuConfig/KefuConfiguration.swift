@@ -51,7 +51,7 @@ public struct KefuConfiguration: Sendable {
         let userSections = try user.map { try read($0.text, file: $0.file) }
         var configuration = KefuConfiguration(
             sla: try SLASectionMerge.merge(shipped: shippedSLA, user: userSections?.sla),
-            fingerprint: Self.digest(shipped.text + "\u{0}" + (user?.text ?? "")))
+            fingerprint: Self.digest((shippedSections.slaText ?? "") + "\u{0}" + (userSections?.slaText ?? "")))
         if let mail = userSections?.mail { configuration.mail = mail }
         configuration.orderColumnMaps = userSections?.orders ?? []
         if let evidence = userSections?.evidence ?? shippedSections.evidence { configuration.evidence = evidence }
@@ -76,6 +76,9 @@ public struct KefuConfiguration: Sendable {
 
     private struct Sections {
         var sla: SLASectionDraft?
+        /// The `sla` section written back out canonically: the fingerprint follows the deadline
+        /// rules only, not comments, layout or the other sections.
+        var slaText: String?
         var mail: MailSettings?
         var orders: [OrderColumnMap]?
         var evidence: EvidenceSettings?
@@ -93,7 +96,9 @@ public struct KefuConfiguration: Sendable {
         let document = ConfigNode(node: root, file: file, path: "")
         for (key, value) in try document.mapping() {
             switch key {
-            case "sla": sections.sla = try SLASectionReader.read(value)
+            case "sla":
+                sections.sla = try SLASectionReader.read(value)
+                sections.slaText = try? Yams.serialize(node: value.node)
             case "mail": sections.mail = try MailSectionReader.read(value)
             case "orders": sections.orders = try OrdersSectionReader.read(value)
             case "evidence": sections.evidence = try EvidenceSectionReader.read(value)
