@@ -192,6 +192,12 @@ struct TeamConsoleTests {
         #expect(ConsoleView.render(engine.state).contains("Queue · all open · Shopify chat · 1/1"))
         press(engine, .char("D"), .escape)
         #expect(engine.state.dashboard == nil)
+        press(engine, .char(":"))
+        for c in "dashboard" { press(engine, .char(c)) }
+        press(engine, .enter)
+        #expect(engine.state.dashboard?.figures?.team.repliedToday == 9)
+        // The status bar's totals come from the same read while the dashboard is open.
+        #expect(engine.state.totals == (try temp.store.totals(now: TeamDay.now)))
     }
 
     @Test("Dashboard snapshots at 120x40 and 80x24")
