@@ -9,16 +9,18 @@ extension SQLiteTicketStore {
 }
 
 /// The dashboard's live reader. The first read loads today's answers and the open tickets; each
-/// later read takes only the deadline records added since (by id) and the tickets named in the
-/// `ticket_change` log since, so a refresh costs what changed, not the size of the store. The
-/// rollup sums and the hourly traffic are small and read whole each time.
+/// later read takes only the deadline records added since (by id) and re-reads the tickets named
+/// by the rows added since to the tables that number every change of a ticket the meters use:
+/// `message` (new messages, replies, notes of holds and "no response needed"), `assignment` and
+/// `ticket_outcome_history` (solving). Deadlines moved by a policy change are caught by the
+/// policy fingerprint in `meta`, which makes the next read a full one. A refresh costs what
+/// changed, not the size of the store. The rollup sums and hourly traffic are small and read whole.
 final class SQLiteLiveMeters: LiveMeters {
     let store: SQLiteTicketStore
     let timeZone: TimeZone
     private var day: Date?
     private var lastOutcomeID: Int64 = 0
     private var answers: [AnswerSample] = []
-    private var lastChange: Int64?
     /// Open tickets as small records: group number, nearest due when a reply is needed, waiting since.
     private var open: [Int64: (group: Int, due: Double?, awaitingSince: Double?)] = [:]
     private var groups: [MeterGroup] = []
@@ -88,13 +90,23 @@ final class SQLiteLiveMeters: LiveMeters {
         return counter.tallies(groups: groups)
     }
 
+    /// Newest ids seen of the tables that name changed tickets, and the policy fingerprint.
+    private var seen: (message: Int64, assignment: Int64, outcome: Int64, policy: String?)?
+
     private func readTickets(_ db: Database) throws {
-        let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM ticket_change") ?? 0
-        let oldest = try Int64.fetchOne(db, sql: "SELECT min(seq) FROM ticket_change") ?? 0
-        if let last = lastChange, last + 1 >= oldest || newest == 0 {
-            guard newest > last else { return }
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT ticket_id FROM ticket_change WHERE seq > ? AND seq <= ?"),
-                                         arguments: [last, newest])
+        let newest = (
+            message: try Int64.fetchOne(db, sql: "SELECT max(id) FROM message") ?? 0,
+            assignment: try Int64.fetchOne(db, sql: "SELECT max(id) FROM assignment") ?? 0,
+            outcome: try Int64.fetchOne(db, sql: "SELECT max(id) FROM ticket_outcome_history") ?? 0,
+            policy: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [SQLiteTicketStore.policyFingerprintKey]))
+        defer { seen = newest }
+        if let last = seen, last.policy == newest.policy {
+            guard newest.message > last.message || newest.assignment > last.assignment || newest.outcome > last.outcome else { return }
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT ticket_id FROM message WHERE id > ? AND id <= ?
+                UNION SELECT ticket_id FROM assignment WHERE id > ? AND id <= ?
+                UNION SELECT ticket_id FROM ticket_outcome_history WHERE id > ? AND id <= ?
+                """), arguments: [last.message, newest.message, last.assignment, newest.assignment, last.outcome, newest.outcome])
             for id in ids {
                 if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.ticketColumns) FROM ticket WHERE id = ?"), arguments: [id]),
                    (row[7] as String) == TicketStatus.open.rawValue {
@@ -104,13 +116,12 @@ final class SQLiteLiveMeters: LiveMeters {
                 }
             }
         } else {
-            // The first read, or the log was pruned past what this reader saw: read every open ticket.
+            // The first read, or the deadline policy changed: read every open ticket.
             var all: [Int64: (group: Int, due: Double?, awaitingSince: Double?)] = [:]
             all.reserveCapacity(open.count)
             let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(Self.ticketColumns) FROM ticket WHERE status = 'open'"))
             while let row = try rows.next() { all[row[0]] = state(row) }
             open = all
         }
-        lastChange = newest
     }
 }

@@ -349,6 +349,16 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v5-team: drop the ticket change log (its triggers made ingest 60 % slower)") { db in
+            try db.execute(sql: """
+                -- The live meters now find changed tickets through the tables that already number
+                -- every change: message, assignment and ticket_outcome_history.
+                DROP TRIGGER IF EXISTS ticket_change_insert;
+                DROP TRIGGER IF EXISTS ticket_change_update;
+                DROP TRIGGER IF EXISTS ticket_change_prune;
+                DROP TABLE IF EXISTS ticket_change;
+                """)
+        }
         return migrator
     }
 }

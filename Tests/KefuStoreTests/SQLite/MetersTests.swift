@@ -142,6 +142,8 @@ struct MetersTests {
         _ = try temp.store.solve(ticketID: tickets.t4, outcome: OutcomeChoice(problem: .payment, responsible: .customer), by: "Anna", now: now)
         _ = try temp.store.ingest([Fixture.message("new", conversation: "amz-new", at: now.timeIntervalSince(Fixture.base) / 60),
                                    Fixture.message("again", conversation: "amz-3", at: now.timeIntervalSince(Fixture.base) / 60 + 1)])
+        _ = try temp.store.startHold(ticketID: tickets.t1, reason: .onHold, agent: "Li Wei", now: now)
+        _ = try temp.store.markNoResponseNeeded(ticketID: tickets.t3, agent: "Anna", now: now)
         now = now.addingTimeInterval(3600)  // an hour later: buckets move without any write
         let after = DashboardFigures.compute(try live.read(now: now))
         #expect(after == (try sql(now)))
