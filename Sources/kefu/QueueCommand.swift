@@ -43,6 +43,7 @@ struct QueueCommand: ParsableCommand {
                     "last_from": ticket.lastFrom.rawValue, "subject": ticket.subject,
                     "due": ticket.due.map(RFC3339.format) ?? NSNull(),
                     "order": ticket.orderID ?? NSNull(), "language": ticket.language ?? NSNull(),
+                    "assignee": ticket.assignee ?? NSNull(),
                     "hold": ticket.hold?.rawValue ?? NSNull(),
                     "deadlines": try store.clocks(ticketID: ticket.id).map { clock -> [String: Any] in
                         ["kind": clock.kind.rawValue, "policy": clock.policy, "due": RFC3339.format(clock.due),

@@ -147,6 +147,8 @@ struct TeamCommandTests {
         #expect(moved.contains("2 of 2 tickets now belong to Bo Chen"))
         let store = try SQLiteTicketStore(path: db, policy: TestPolicy.standard)
         #expect(try store.assignments(ticketID: tickets.t3).last?.assignedBy == "Lead Zhang")
+        let queue = try #require(try JSONSerialization.jsonObject(with: Data(try KefuBinary.run(["queue", "--db", db, "--json", "--view", "all-open"]).output.utf8)) as? [[String: Any]])
+        #expect(queue.first { $0["id"] as? Int == Int(tickets.t3) }?["assignee"] as? String == "Bo Chen")
         let none = try KefuBinary.run(["assign", "--db", db, "\(tickets.t1)", "999", "--nobody"], check: false)
         #expect(none.error.contains("no ticket #999"))
         #expect(try store.assignee(ticketID: tickets.t1) == "Bo Chen")  // nothing moved
