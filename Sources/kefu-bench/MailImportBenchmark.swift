@@ -23,6 +23,9 @@ struct MailImportBenchmark: ParsableCommand {
     @Option(help: "Messages in the large run (the small run imports a quarter).")
     var count = 100_000
 
+    @Option(help: "Threads that parse mail (default: the cores).")
+    var workers: Int?
+
     @Option(help: "Which imports: maildir, jsonl or both.")
     var only: String = "both"
 
@@ -49,6 +52,7 @@ struct MailImportBenchmark: ParsableCommand {
         let store = try SQLiteTicketStore(path: database, policy: policy)
         let evidence = try EvidenceStore(folder: URL(fileURLWithPath: root + "/evidence-\(size)"))
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        if let workers { importer.workers = workers }
         let start = ContinuousClock.now
         let cpuStart = Self.processCPUSeconds()
         let summary = try importer.run(try MaildirReader(directory: folder))

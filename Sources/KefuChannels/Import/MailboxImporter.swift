@@ -127,7 +127,11 @@ public final class MailboxImporter {
         if workers == 1 || chunk.count < 8 { return chunk.map(one) }
         let results = UnsafeMutableBufferPointer<Parsed?>.allocate(capacity: chunk.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Deinitialize first: deallocating alone would leak every parsed mail of the chunk.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         let stripes = min(workers, chunk.count)
         DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
