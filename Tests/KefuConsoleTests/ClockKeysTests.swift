@@ -108,4 +108,29 @@ struct ClockKeysTests {
         #expect(engine.state.queue.rows.map(\.customerName) == ["Anna Müller"])
         #expect(screenText(engine).contains("customer spoke last"))
     }
+
+    @Test("S asks first only while a customer message awaits a reply; after N it is two keys again")
+    func solvingUnanswered() throws {
+        let temp = try Self.store()
+        let engine = Self.engine(temp)
+        engine.send(.key(.char("v")))  // all open: Anna (unanswered), then Zoé (answered)
+        let zoe = try #require(engine.state.queue.rows.first { $0.customerName.hasPrefix("Zoé") })
+        engine.send(.key(.char("j")))
+        #expect(engine.state.queue.selectedTicket?.id == zoe.id)
+        engine.send(.key(.char("S")))
+        #expect(engine.state.prompt == nil)
+        #expect(screenText(engine).contains("Solve #\(zoe.id)"))
+        engine.send(.key(.escape))
+        engine.send(.key(.char("k")))
+        engine.send(.key(.char("S")))
+        #expect(screenText(engine).contains("The customer's last message has no reply. Solve anyway?"))
+        engine.send(.key(.char("n")))
+        #expect(engine.state.flash?.text == "Not solved")
+        engine.send(.key(.char("N")))
+        engine.send(.key(.char("y")))
+        #expect(engine.state.queue.selectedTicket?.customerName == "Anna Müller")
+        engine.send(.key(.char("S")))
+        #expect(engine.state.prompt == nil)
+        #expect(screenText(engine).contains("Solve #"))
+    }
 }

@@ -89,6 +89,9 @@ struct TeamConsoleTests {
         let engine = engine()
         try select(engine, tickets.t2)
         press(engine, .char("S"))
+        // The customer spoke last and has no reply: solving asks first.
+        #expect(ConsoleView.render(engine.state).text.contains("The customer's last message has no reply. Solve anyway?"))
+        press(engine, .char("y"))
         var screen = ConsoleView.render(engine.state)
         #expect(screen.contains("Solve #\(tickets.t2)"))
         #expect(screen.contains("▶ 1st key — the problem"))
@@ -111,10 +114,10 @@ struct TeamConsoleTests {
     func resolutionAndEdit() throws {
         let engine = engine()
         try select(engine, tickets.t1)
-        press(engine, .char("S"), .escape)
+        press(engine, .char("S"), .char("y"), .escape)
         #expect(try temp.store.ticket(id: tickets.t1)?.status == .open)
         #expect(engine.state.flash?.text == "Not solved")
-        press(engine, .char("S"), .char("q"), .char("2"), .char("s"))  // quality problem, refund, seller
+        press(engine, .char("S"), .char("y"), .char("q"), .char("2"), .char("s"))  // quality problem, refund, seller
         #expect(try temp.store.outcome(ticketID: tickets.t1)?.choice == OutcomeChoice(problem: .qualityProblem, responsible: .seller, resolution: .refund))
         press(engine, .char(":"))
         for c in "outcome \(tickets.t1)" { press(engine, .char(c)) }

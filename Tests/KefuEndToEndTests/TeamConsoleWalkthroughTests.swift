@@ -30,6 +30,8 @@ struct TeamConsoleWalkthroughTests {
 
         // S, l (late / lost parcel), c (carrier): solved, reship preset.
         try tmux.press("S")
+        try tmux.waitFor(text: "Solve anyway? (N settles it as needing none) y/n")
+        try tmux.press("y")
         try tmux.waitFor(text: "Solve #\(first)")
         try tmux.press("l")
         try tmux.waitFor(text: "reship (preset for this problem)")

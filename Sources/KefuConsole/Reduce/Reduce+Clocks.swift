@@ -30,8 +30,11 @@ extension AppState {
     /// The answer to a yes/no prompt: `y` or Enter goes ahead, anything else leaves it.
     mutating func answer(_ confirmation: Confirmation, yes: Bool) -> [Effect] {
         guard yes else {
-            if case .sendDespiteWarnings = confirmation { showFlash("Not sent: fix the warnings or send again", .info) }
-            else { showFlash("Left as it was", .info) }
+            switch confirmation {
+            case .sendDespiteWarnings: showFlash("Not sent: fix the warnings or send again", .info)
+            case .solveUnanswered: showFlash("Not solved", .info)
+            case .noResponseNeeded: showFlash("Left as it was", .info)
+            }
             return []
         }
         switch confirmation {
@@ -39,6 +42,8 @@ extension AppState {
             return [.markNoResponseNeeded(ticketID: id)]
         case .sendDespiteWarnings(let id, _):
             return sendDespiteWarnings(ticketID: id)
+        case .solveUnanswered(_, let context):
+            return openOutcomePrompt(context: context, confirmed: true)
         }
     }
 

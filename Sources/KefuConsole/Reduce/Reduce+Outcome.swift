@@ -2,9 +2,15 @@ import KefuCore
 
 /// The outcome prompt of `S` (and `:outcome ID` for leads): problem key, then responsible key.
 extension AppState {
-    mutating func openOutcomePrompt(context: KeyContext) -> [Effect] {
+    mutating func openOutcomePrompt(context: KeyContext, confirmed: Bool = false) -> [Effect] {
         let ticket = context == .thread ? thread?.ticket ?? queue.selectedTicket : queue.selectedTicket
         guard let ticket else { return [] }
+        // Solving does not answer the customer: a message without a reply would silently drop
+        // out of the reply figures (and Amazon counts it as unanswered). Ask first.
+        if !confirmed, ticket.status == .open, ticket.awaitingReply {
+            prompt = PromptState(kind: .confirm(.solveUnanswered(ticketID: ticket.id, context: context)), text: "")
+            return []
+        }
         outcomePrompt = OutcomePromptState(ticketID: ticket.id, customerName: TerminalSanitizer.oneLine(ticket.customerName))
         return []
     }

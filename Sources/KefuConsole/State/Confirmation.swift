@@ -3,11 +3,15 @@ public enum Confirmation: Sendable, Hashable {
     case noResponseNeeded(ticketID: Int64, customer: String)
     /// The reply checks warned (the composer lists what); send anyway?
     case sendDespiteWarnings(ticketID: Int64, warnings: Int)
+    /// `S` on a conversation whose last message is the customer's, still unanswered.
+    case solveUnanswered(ticketID: Int64, context: KeyContext)
 
     public var question: String {
         switch self {
         case .noResponseNeeded(_, let customer):
             "No response needed for \(customer)? The open messages settle without a reply. y/n"
+        case .solveUnanswered:
+            "The customer's last message has no reply. Solve anyway? (N settles it as needing none) y/n"
         case .sendDespiteWarnings(_, let warnings):
             "\(warnings) warning\(warnings == 1 ? "" : "s") (listed under the reply). Send anyway? y/n"
         }

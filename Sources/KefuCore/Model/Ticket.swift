@@ -35,6 +35,8 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     public var warnAt: Date?
     /// Why the clocks stand still now, when the conversation is on hold.
     public var hold: HoldReason?
+    /// A customer message waits for an answer (not answered, not settled as "no response needed").
+    public var awaitingReply = false
     /// The agent who owns the ticket now; nil when nobody does.
     public var assignee: String?
 

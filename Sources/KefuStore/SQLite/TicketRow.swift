@@ -7,7 +7,7 @@ enum TicketRow {
     static let columns = """
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
-        warn_at, hold_reason, assignee
+        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply
         """
 
     static func decode(_ row: Row) -> Ticket {
@@ -24,6 +24,7 @@ enum TicketRow {
         ticket.warnAt = (row[17] as Double?).map(Date.init(timeIntervalSince1970:))
         ticket.hold = (row[18] as String?).flatMap(HoldReason.init(rawValue:))
         ticket.assignee = row["assignee"]
+        ticket.awaitingReply = row["awaiting_reply"]
         return ticket
     }
 
