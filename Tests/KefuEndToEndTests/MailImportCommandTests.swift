@@ -94,4 +94,21 @@ struct MailImportCommandTests {
         #expect(watcher.wait() == 0)
         #expect(watcher.output.contains("Stopped. Imported 3 messages (3 new conversations, 0 attachments), 0 already stored, 0 quarantined."))
     }
+
+    @Test("on a terminal, an import longer than a second shows a progress bar with rate and ETA, then the summary")
+    func progressBar() throws {
+        let scratch = try Scratch()
+        var mbox = ""
+        for index in 0..<6_000 {
+            mbox += "From buyer\(index)@client.example Mon Nov 23 08:15:00 2026\nFrom: buyer\(index)@client.example\n"
+                + "Subject: question \(index)\nMessage-ID: <p\(index)@client.example>\n\nWhere is my parcel?\n\n"
+        }
+        try mbox.write(toFile: scratch.path("big.mbox"), atomically: true, encoding: .utf8)
+        let command = "\(Tmux.quote(KefuBinary.path)) import mbox --db \(Tmux.quote(scratch.path("k.sqlite"))) \(Tmux.quote(scratch.path("big.mbox"))); sleep 600"
+        let tmux = try Tmux(command: ["sh", "-c", command])
+        let bar = try tmux.waitFor("the progress bar", timeout: 60) { $0.contains("msg/s") && $0.contains("ETA") || $0.contains("Imported ") }
+        #expect(bar.contains("msg/s") && bar.contains("ETA") && bar.contains("%"), "the import ended before a bar was drawn:\n\(bar)")
+        let done = try tmux.waitFor(text: "Imported 6000 messages", timeout: 120)
+        #expect(!done.contains("ETA"))  // the bar is erased before the summary
+    }
 }
