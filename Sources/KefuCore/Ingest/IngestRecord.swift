@@ -91,7 +91,7 @@ public enum IngestParser {
             case nil, is NSNull:
                 return required ? .failure(IngestLineError(line: number, reason: "missing field '\(key)'")) : .success(nil)
             case let value as String:
-                if required && value.trimmingCharacters(in: .whitespaces).isEmpty {
+                if required && value.unicodeScalars.allSatisfy({ CharacterSet.whitespaces.contains($0) }) {
                     return .failure(IngestLineError(line: number, reason: "field '\(key)' is empty"))
                 }
                 return .success(value)

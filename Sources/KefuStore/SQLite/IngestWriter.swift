@@ -81,7 +81,7 @@ extension SQLiteTicketStore {
 enum Snippet {
     static func of(_ body: String) -> String {
         let line = body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            .first { !$0.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) } } ?? ""
         return String(line.trimmingCharacters(in: .whitespaces).prefix(160))
     }
 }
