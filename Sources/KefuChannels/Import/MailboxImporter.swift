@@ -68,9 +68,9 @@ public final class MailboxImporter {
             quarantined.removeAll(keepingCapacity: true)
             progress?(summary.read, lastID)
         }
-        var chunk: [Result<MailboxEntry, MailboxError>] = []
-        func handleChunk() throws {
-            for parsed in Self.parse(chunk, parser: parser, source: source, now: clock(), workers: workers) {
+        // Pipeline: while the workers parse chunk k, this thread threads and stores chunk k-1.
+        func handle(_ parsedChunk: [Parsed]) throws {
+            for parsed in parsedChunk {
                 summary.read += 1
                 if case .parsed(_, let entry) = parsed.outcome { lastID = entry.id }
                 switch take(parsed) {
@@ -81,16 +81,51 @@ public final class MailboxImporter {
                 }
                 if mails.count + quarantined.count >= batchSize { try flush() }
             }
-            chunk.removeAll(keepingCapacity: true)
+        }
+        var previous: [Parsed] = []
+        var chunk: [Result<MailboxEntry, MailboxError>] = []
+        func startParsing() -> ParseJob {
+            let job = ParseJob(chunk, parser: parser, source: source, now: clock(), workers: workers)
+            chunk = []
+            return job
         }
         for item in items {
             if shouldStop() { break }
             chunk.append(item)
-            if chunk.count >= Self.chunkSize { try handleChunk() }
+            if chunk.count >= Self.chunkSize {
+                let job = startParsing()
+                do {
+                    try handle(previous)
+                } catch {
+                    _ = job.result()
+                    throw error
+                }
+                previous = job.result()
+            }
         }
-        try handleChunk()
+        try handle(previous)
+        try handle(Self.parse(chunk, parser: parser, source: source, now: clock(), workers: workers))
         try flush()
         return summary
+    }
+
+    /// A chunk being parsed on other threads; `result()` waits for it.
+    final class ParseJob: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private var parsed: [Parsed] = []
+
+        init(_ chunk: [Result<MailboxEntry, MailboxError>], parser: MailParser, source: String, now: Date, workers: Int) {
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                parsed = MailboxImporter.parse(chunk, parser: parser, source: source, now: now, workers: workers)
+                group.leave()
+            }
+        }
+
+        func result() -> [Parsed] {
+            group.wait()
+            return parsed
+        }
     }
 
     enum Taken {
