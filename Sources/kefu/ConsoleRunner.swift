@@ -5,9 +5,6 @@ import KefuCore
 import KefuStore
 import KefuTerminal
 
-/// Set by SIGTERM / SIGHUP: the loop saves drafts and leaves, restoring the terminal.
-nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
-
 /// Opens the console on a store and runs it until the agent quits.
 enum ConsoleRunner {
     static func run(store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil) throws {
@@ -17,8 +14,8 @@ enum ConsoleRunner {
         }
         let terminal = try NcursesTerminal()
         defer { terminal.stop() }
-        signal(SIGTERM) { _ in stopSignal = 1 }
-        signal(SIGHUP) { _ in stopSignal = 1 }
+        // SIGTERM, SIGHUP (the terminal closed) and SIGINT: save drafts, restore the terminal, leave.
+        StopSignal.install()
         let size = terminal.size
         let clock = WallClock.system
         let state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
@@ -28,7 +25,7 @@ enum ConsoleRunner {
         environment.editExternally = { text in try handOver.run { try ExternalEditor.edit(text) } }
         let engine = ConsoleEngine(state: state, environment: environment)
         var loop = ConsoleLoop(engine: engine, device: terminal)
-        loop.shouldStop = { stopSignal != 0 }
+        loop.shouldStop = { StopSignal.requested }
         loop.run()
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
 
-/// Ctrl-C and SIGTERM for long-running commands (`kefu watch`, `kefu deliver --watch`): the first
-/// signal asks the loop to stop at the next safe point (after the message in hand is stored or
-/// handed over); the loop checks `requested` between steps and sleeps in short slices.
+/// SIGINT, SIGTERM and SIGHUP for long-running commands (the console, `kefu watch`, `kefu deliver
+/// --watch`): the first signal asks the loop to stop at the next safe point (drafts saved, the
+/// message in hand stored or handed over); the loop checks `requested` between steps and sleeps
+/// in short slices.
 enum StopSignal {
     nonisolated(unsafe) private static var flag: sig_atomic_t = 0
 
@@ -12,12 +13,15 @@ enum StopSignal {
     static func install() {
         signal(SIGINT) { _ in StopSignal.flag = 1 }
         signal(SIGTERM) { _ in StopSignal.flag = 1 }
+        signal(SIGHUP) { _ in StopSignal.flag = 1 }
         signal(SIGPIPE, SIG_IGN)
-        // A parent may have started us with these blocked (the mask is inherited): unblock them.
+        // A parent may have started us with these blocked (the mask is inherited; a test
+        // runner's threads block them): unblock them, or a closed terminal would leave us running.
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGHUP)
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 

@@ -14,6 +14,9 @@ final class Tmux {
         // pane's process id is kefu's (env execs it).
         try run(["new-session", "-d", "-s", "main", "-x", "\(cols)", "-y", "\(rows)", "/usr/bin/env", "-u", "LINES", "-u", "COLUMNS"] + env + command)
         if remainOnExit { try run(["set-window-option", "-t", "main", "remain-on-exit", "on"]) }
+        // deinit ends the server; should the test process die first (killed, or a closed pipe),
+        // this watcher ends it, so no console is left running after the tests.
+        Shell.detach(["/bin/sh", "-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 2; done; tmux -L \(socket) -f /dev/null kill-server"])
     }
 
     deinit {
@@ -97,6 +100,32 @@ enum Shell {
         var error: String
     }
 
+    /// Starts a program in a session of its own and does not wait for it.
+    static func detach(_ arguments: [String]) {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        // 0x80 is glibc's POSIX_SPAWN_SETSID, which Swift does not import.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | 0x80))
+        // Not the test's output: whoever reads it (swift test) would wait for the watcher too.
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nor any other descriptor the test process holds open (the runner's own pipes).
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap(Int32.init) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        _ = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+    }
+
     @discardableResult
     static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:], check: Bool = true) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-shell-\(UUID().uuidString)")
@@ -123,8 +152,21 @@ enum Shell {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        // The test runner's threads block signals, and a child inherits the mask: without this
+        // a tmux server (and the kefu in its pane) would ignore the SIGHUP of kill-server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw E2EError("cannot start \(arguments.joined(separator: " ")): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
