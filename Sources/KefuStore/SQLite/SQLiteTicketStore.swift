@@ -44,7 +44,7 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
                 // Bulk writes (an import, a recompute after a policy change) touch every index of
                 // the ticket table; with SQLite's 2 MB default the pages go back and forth through
                 // the kernel. The cache fills only as far as a write needs it.
-                try db.execute(sql: "PRAGMA cache_size = -131072")
+                try db.execute(sql: "PRAGMA cache_size = -32768")
             }
             try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
