@@ -44,7 +44,11 @@ struct OutcomeCommand: ParsableCommand {
             do {
                 let recorded: RecordedOutcome
                 if solve, try store.ticket(id: id)?.status != .solved {
-                    recorded = try store.solve(ticketID: id, outcome: choice, by: who, now: Date()).outcome
+                    let solved = try store.solve(ticketID: id, outcome: choice, by: who, now: Date())
+                    recorded = solved.outcome
+                    if !solved.closedUnanswered.isEmpty {
+                        Wiring.notice("#\(id) was solved without a reply to the customer's last message: it counts as unanswered (breached)")
+                    }
                 } else {
                     recorded = try store.setOutcome(ticketID: id, outcome: choice, by: who, now: Date())
                 }

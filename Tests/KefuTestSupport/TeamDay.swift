@@ -13,6 +13,10 @@ import KefuStore
 /// - T4 Shopify chat, Anna: message 14:00 → overdue (5 min)
 /// - T5 eBay, nobody: message 13:00 → due in 5 h (4-24h)
 /// - T6 Shopify email, nobody: only an outbound message at 12:00 → open, no clock
+/// - T7 Amazon, Anna: message 11:00, solved by Anna at 14:00 without a reply → its clock is
+///   recorded breached and the message unanswered (for met share and Amazon's rate)
+/// - T8 Amazon, Anna: message 10:00, "no response needed" at 12:00, solved at 13:00 → excused,
+///   in no figure
 ///
 /// Settled deadlines (credited to the owner at the time they were recorded):
 /// - Li Wei today, Amazon: first replies 10 min, 20 min, 30 min (the last after 2 h on hold,
@@ -21,13 +25,14 @@ import KefuStore
 ///   1000 s, met. 20 days ago: 2 late answers (100000 s). 60 days ago: 1 answer of 500 s. 100 days
 ///   ago: 1 late answer (outside every window).
 /// - Anna today: T3 Amazon first reply 2 h (met); T4 chat first reply 2 min (met), next reply
-///   15 min (late). 2 days ago: T4 chat, 10 min, late.
+///   15 min (late). 2 days ago: T4 chat, 10 min, late. T7 closed without a reply (breached, not an
+///   answer, unanswered for Amazon's rate); T8's "no response needed" (excused).
 public enum TeamDay {
     public static let now = Date(timeIntervalSince1970: 1_795_017_600)  // 2026-11-18T16:00:00Z
     public static let timeZone = TimeZone(identifier: "UTC")!
 
     public struct Tickets: Sendable {
-        public var t1, t2, t3, t4, t5, t6: Int64
+        public var t1, t2, t3, t4, t5, t6, t7, t8: Int64
     }
 
     @discardableResult
@@ -45,13 +50,20 @@ public enum TeamDay {
             message("t4", "chat-4", -2, channel: .chat, marketplace: .shopify),
             message("t5", "ebay-5", -3, marketplace: .ebay, order: "ebay-5"),
             message("t6", "mail-6", -4, channel: .email, marketplace: .shopify, direction: .outbound),
+            message("t7", "amz-7", -5, marketplace: .amazon, order: "302-0000007"),
+            message("t8", "amz-8", -6, marketplace: .amazon, order: "302-0000008"),
         ])
-        let ids = try Dictionary(uniqueKeysWithValues: ["amz-1", "amz-2", "amz-3", "chat-4", "ebay-5", "mail-6"].map { conversation in
+        let ids = try Dictionary(uniqueKeysWithValues: ["amz-1", "amz-2", "amz-3", "chat-4", "ebay-5", "mail-6", "amz-7", "amz-8"].map { conversation in
             (conversation, try requireTicket(store, conversation))
         })
-        let t = Tickets(t1: ids["amz-1"]!, t2: ids["amz-2"]!, t3: ids["amz-3"]!, t4: ids["chat-4"]!, t5: ids["ebay-5"]!, t6: ids["mail-6"]!)
+        let t = Tickets(t1: ids["amz-1"]!, t2: ids["amz-2"]!, t3: ids["amz-3"]!, t4: ids["chat-4"]!, t5: ids["ebay-5"]!, t6: ids["mail-6"]!,
+                        t7: ids["amz-7"]!, t8: ids["amz-8"]!)
         try store.assign(ticketIDs: [t.t1, t.t2], to: "Li Wei", by: "Li Wei", now: at(-8))
-        try store.assign(ticketIDs: [t.t3, t.t4], to: "Anna", by: "Lead Zhang", now: at(-8))
+        try store.assign(ticketIDs: [t.t3, t.t4, t.t7, t.t8], to: "Anna", by: "Lead Zhang", now: at(-8))
+        // T8 needs no answer; T7 is closed without one. Both through the store's own paths.
+        _ = try store.markNoResponseNeeded(ticketID: t.t8, agent: "Anna", now: at(-4))
+        _ = try store.solve(ticketID: t.t8, outcome: OutcomeChoice(problem: .other, responsible: .customer), by: "Anna", now: at(-3))
+        _ = try store.solve(ticketID: t.t7, outcome: OutcomeChoice(problem: .other, responsible: .customer), by: "Anna", now: at(-2))
 
         /// A settled deadline whose answer came `hoursAgo` before now after `elapsed` seconds.
         func settle(_ ticket: Int64, _ kind: ClockKind, hoursAgo: Double, elapsed: Double, target: Double,

@@ -5,8 +5,8 @@ extension AppState {
     mutating func openOutcomePrompt(context: KeyContext, confirmed: Bool = false) -> [Effect] {
         let ticket = context == .thread ? thread?.ticket ?? queue.selectedTicket : queue.selectedTicket
         guard let ticket else { return [] }
-        // Solving does not answer the customer: a message without a reply would silently drop
-        // out of the reply figures (and Amazon counts it as unanswered). Ask first.
+        // Solving does not answer the customer: the message is recorded as closed without a
+        // reply (breached, and unanswered for Amazon's rate). Ask first.
         if !confirmed, ticket.status == .open, ticket.awaitingReply {
             prompt = PromptState(kind: .confirm(.solveUnanswered(ticketID: ticket.id, context: context)), text: "")
             return []
@@ -61,6 +61,7 @@ extension AppState {
             let margin = clock.clock.due.timeIntervalSince(clock.settledAt)
             text += clock.met ? " · resolved in time" : " · resolution \(Countdown.compact(remaining: -margin)) late"
         }
+        if !solved.closedUnanswered.isEmpty { text += " · closed without a reply: counts as unanswered" }
         showFlash(text, .info)
         marked.remove(solved.ticket.id)
         var effects: [Effect] = [.loadQueue(.reload(keep: nil)), .loadTotals]

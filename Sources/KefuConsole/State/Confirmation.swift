@@ -11,7 +11,8 @@ public enum Confirmation: Sendable, Hashable {
         case .noResponseNeeded(_, let customer):
             "No response needed for \(customer)? The open messages settle without a reply. y/n"
         case .solveUnanswered:
-            "The customer's last message has no reply. Solve anyway? (N settles it as needing none) y/n"
+            // y/n within the first 80 columns: the rest may be cut on a small terminal.
+            "No reply yet: solving counts it as unanswered. Solve anyway? y/n (N first if no response is needed)"
         case .sendDespiteWarnings(_, let warnings):
             "\(warnings) warning\(warnings == 1 ? "" : "s") (listed under the reply). Send anyway? y/n"
         }

@@ -9,10 +9,12 @@ import Foundation
 ///   counts. Percentiles are nearest-rank (`Percentile`). "First reply" counts first answers of a
 ///   conversation; "reply" counts every answer, first and later ones.
 /// - "Met" is the share of settled deadlines (every clock, every kind) that were met; deadlines
-///   settled by "no response needed" are left out of both counts.
+///   settled by "no response needed" are left out of both counts. A reply clock still running
+///   when its ticket is solved counts as breached (closed without a reply).
 /// - Amazon's late-response rate over N days: of the Amazon customer messages of the window
-///   (answered in it, or still unanswered after 24 hours having arrived in it), the share answered
-///   after more than 24 hours or not at all. "No response needed" is left out.
+///   (answered in it, closed without a reply in it, or still unanswered after 24 hours having
+///   arrived in it), the share answered after more than 24 hours or not at all. "No response
+///   needed" is left out.
 /// - Figures are credited to the ticket's owner when the deadline settled; "open", "overdue" and
 ///   "due within the hour" to its owner now.
 public struct DashboardFigures: Sendable, Hashable {
@@ -76,7 +78,8 @@ public struct DashboardFigures: Sendable, Hashable {
             rows[s]!.met7d = rows[s]!.met7d + tally.deadlines7d
             if tally.group.marketplace == .amazon {
                 for window in LateWindow.allCases {
-                    addLate(s, window, Share(part: tally.lateAnswers[window] ?? 0, whole: tally.answers[window] ?? 0))
+                    let closed = tally.closedUnanswered[window] ?? 0
+                    addLate(s, window, Share(part: (tally.lateAnswers[window] ?? 0) + closed, whole: (tally.answers[window] ?? 0) + closed))
                 }
             }
         }

@@ -74,7 +74,8 @@ public struct AnswerSample: Sendable, Hashable {
 }
 
 /// Settled deadlines of one group: met of settled (excused ones left out), and for the late-
-/// response rate the answers and those that came after 24 hours, per window.
+/// response rate the answers, those that came after 24 hours, and the messages closed without
+/// a reply, per window.
 public struct SettledTally: Sendable, Hashable {
     public var group: MeterGroup
     public var deadlinesToday: Share
@@ -82,13 +83,17 @@ public struct SettledTally: Sendable, Hashable {
     /// Answers settled in the window, and how many of them came more than 24 h after the message.
     public var answers: [LateWindow: Int]
     public var lateAnswers: [LateWindow: Int]
+    /// Customer messages whose ticket was solved in the window without a reply to them.
+    public var closedUnanswered: [LateWindow: Int]
 
-    public init(group: MeterGroup, deadlinesToday: Share, deadlines7d: Share, answers: [LateWindow: Int] = [:], lateAnswers: [LateWindow: Int] = [:]) {
+    public init(group: MeterGroup, deadlinesToday: Share, deadlines7d: Share, answers: [LateWindow: Int] = [:],
+                lateAnswers: [LateWindow: Int] = [:], closedUnanswered: [LateWindow: Int] = [:]) {
         self.group = group
         self.deadlinesToday = deadlinesToday
         self.deadlines7d = deadlines7d
         self.answers = answers
         self.lateAnswers = lateAnswers
+        self.closedUnanswered = closedUnanswered
     }
 }
 

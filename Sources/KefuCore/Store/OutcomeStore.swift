@@ -6,17 +6,22 @@ public struct SolvedTicket: Sendable, Hashable {
     public var outcome: RecordedOutcome
     /// Resolution clocks that were running and ended with the solve.
     public var settled: [DeadlineOutcome]
+    /// Reply clocks that were still running: the customer's message was closed without a reply,
+    /// recorded as breached and, for the late-response rate, as unanswered.
+    public var closedUnanswered: [DeadlineOutcome]
 
-    public init(ticket: Ticket, outcome: RecordedOutcome, settled: [DeadlineOutcome]) {
+    public init(ticket: Ticket, outcome: RecordedOutcome, settled: [DeadlineOutcome], closedUnanswered: [DeadlineOutcome] = []) {
         self.ticket = ticket
         self.outcome = outcome
         self.settled = settled
+        self.closedUnanswered = closedUnanswered
     }
 }
 
 /// Outcomes of solved tickets: recorded when solving, editable by leads afterwards.
 public protocol OutcomeStore: AnyObject, Sendable {
-    /// Marks the ticket solved, settles its running resolution clock and records the outcome, in
+    /// Marks the ticket solved, settles its running resolution clock, settles running reply clocks
+    /// as closed without a reply (`DeadlineOutcome.closedUnanswered`) and records the outcome, in
     /// one transaction.
     func solve(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> SolvedTicket
     /// Changes the recorded outcome of a ticket (solved or not), keeping the old one in history.

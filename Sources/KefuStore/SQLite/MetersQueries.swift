@@ -47,7 +47,9 @@ enum MetersQueries {
                    sum(CASE WHEN hour >= :d7 THEN met ELSE 0 END), sum(CASE WHEN hour >= :d7 THEN deadlines ELSE 0 END),
                    sum(CASE WHEN hour >= :d7 THEN answers ELSE 0 END), sum(CASE WHEN hour >= :d7 THEN late24 ELSE 0 END),
                    sum(CASE WHEN hour >= :d30 THEN answers ELSE 0 END), sum(CASE WHEN hour >= :d30 THEN late24 ELSE 0 END),
-                   sum(answers), sum(late24)
+                   sum(answers), sum(late24),
+                   sum(CASE WHEN hour >= :d7 THEN unanswered ELSE 0 END), sum(CASE WHEN hour >= :d30 THEN unanswered ELSE 0 END),
+                   sum(unanswered)
             FROM meter_hour WHERE hour >= :d90 AND hour <= :now
             GROUP BY agent, channel, marketplace
             """), arguments: ["today": today, "d7": d7, "d30": d30, "d90": d90, "now": hour(windows.now)]).map { row in
@@ -55,7 +57,8 @@ enum MetersQueries {
                 group: group(row, from: 0),
                 deadlinesToday: Share(part: row[3], whole: row[4]), deadlines7d: Share(part: row[5], whole: row[6]),
                 answers: [.days7: row[7], .days30: row[9], .days90: row[11]],
-                lateAnswers: [.days7: row[8], .days30: row[10], .days90: row[12]])
+                lateAnswers: [.days7: row[8], .days30: row[10], .days90: row[12]],
+                closedUnanswered: [.days7: row[13], .days30: row[14], .days90: row[15]])
         }
     }
 

@@ -2,26 +2,38 @@ import Foundation
 import GRDB
 import KefuCore
 
-/// Solving with an outcome, and leads' later edits. The status change, the settled resolution
-/// clock and the outcome (with its history row) are one transaction.
+/// Solving with an outcome, and leads' later edits. The status change, the settled clocks
+/// (resolution: resolved; reply: closed without a reply) and the outcome (with its history row)
+/// are one transaction.
 extension SQLiteTicketStore: OutcomeStore {
     public func solve(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> SolvedTicket {
         try pool.write { db in
             guard let state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM deadline_outcome WHERE ticket_id = ?", arguments: [ticketID]) ?? 0
+            var closedUnanswered: [DeadlineOutcome] = []
             if state.status != .solved {
-                // A running resolution clock ends here; reply clocks end with replies, not with solving.
                 let facts = state.facts
-                let running = policy.clocks(for: facts).filter { $0.kind == .resolution && $0.started <= now }
-                for clock in running {
+                let running = policy.clocks(for: facts).filter { $0.started <= now }
+                // A running resolution clock ends here, resolved.
+                for clock in running where clock.kind == .resolution {
                     try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, facts: facts, settledAt: now, reason: .resolved, policy: policy)
                 }
-                try db.execute(sql: "UPDATE ticket SET status = 'solved', version = version + 1 WHERE id = ?", arguments: [ticketID])
+                // Solving is not answering: a reply clock still running ends breached and its
+                // message counts as unanswered ("no response needed" would have stopped it already).
+                for clock in running where clock.kind != .resolution {
+                    closedUnanswered.append(try ClosedUnansweredRows.insert(
+                        db, ticketID: ticketID, clock: clock, facts: facts, settledAt: now, policy: policy))
+                }
+                // The message is settled: should the customer write again, the new clock starts
+                // from their new message, not from the one closed here.
+                try db.execute(sql: "UPDATE ticket SET status = 'solved', awaiting_since = NULL, version = version + 1 WHERE id = ?",
+                               arguments: [ticketID])
                 try TicketClockState.refreshClocks(db, id: ticketID, policy: policy)
             }
             let recorded = try OutcomeRows.record(db, ticketID: ticketID, choice: outcome, by: by, now: now, solvedAt: now)
-            let settled = Array(try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before))
-            return SolvedTicket(ticket: try TicketRow.fetchOne(db, id: ticketID)!, outcome: recorded, settled: settled)
+            let settled = try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before).filter { $0.clock.kind == .resolution }
+            return SolvedTicket(ticket: try TicketRow.fetchOne(db, id: ticketID)!, outcome: recorded, settled: settled,
+                                closedUnanswered: closedUnanswered)
         }
     }
 

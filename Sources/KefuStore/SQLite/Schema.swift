@@ -359,6 +359,41 @@ enum Schema {
                 DROP TABLE IF EXISTS ticket_change;
                 """)
         }
+        migrator.registerMigration("v6-team: messages closed without a reply count as unanswered") { db in
+            try db.execute(sql: """
+                -- Solving while a reply clock runs records the clock as breached and unanswered
+                -- (never an answer); meter_hour counts one unanswered message per (ticket, kind,
+                -- instant), like answers, for Amazon's late-response rate.
+                ALTER TABLE deadline_outcome ADD COLUMN unanswered INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE meter_hour ADD COLUMN unanswered INTEGER NOT NULL DEFAULT 0;
+                DROP TRIGGER IF EXISTS deadline_outcome_meters;
+                CREATE TRIGGER deadline_outcome_meters AFTER INSERT ON deadline_outcome
+                BEGIN
+                    UPDATE deadline_outcome SET
+                        channel = (SELECT channel FROM ticket WHERE ticket.id = NEW.ticket_id),
+                        marketplace = (SELECT marketplace FROM ticket WHERE ticket.id = NEW.ticket_id),
+                        agent = coalesce(
+                            (SELECT assignee FROM ticket WHERE ticket.id = NEW.ticket_id),
+                            (SELECT author FROM message m WHERE m.ticket_id = NEW.ticket_id AND m.direction = 'out'
+                             AND m.at = NEW.settled_at AND m.external_id LIKE 'kefu-%' ORDER BY m.id DESC LIMIT 1)),
+                        answer = (NEW.kind != 'resolution' AND NEW.excused = 0 AND NEW.unanswered = 0 AND NOT EXISTS (
+                            SELECT 1 FROM deadline_outcome o WHERE o.ticket_id = NEW.ticket_id
+                            AND o.settled_at = NEW.settled_at AND o.kind = NEW.kind AND o.id < NEW.id))
+                    WHERE id = NEW.id;
+                    INSERT INTO meter_hour (hour, agent, channel, marketplace, deadlines, met, excused, answers, late24, unanswered)
+                        SELECT CAST(settled_at / 3600 AS INTEGER), coalesce(agent, ''), channel, marketplace,
+                               excused = 0, excused = 0 AND met, excused, answer, answer AND elapsed_calendar > 86400,
+                               CASE WHEN NEW.unanswered = 1 THEN NOT EXISTS (
+                                   SELECT 1 FROM deadline_outcome o WHERE o.ticket_id = NEW.ticket_id
+                                   AND o.settled_at = NEW.settled_at AND o.kind = NEW.kind AND o.id < NEW.id) ELSE 0 END
+                        FROM deadline_outcome WHERE id = NEW.id
+                    ON CONFLICT (hour, agent, channel, marketplace) DO UPDATE SET
+                        deadlines = deadlines + excluded.deadlines, met = met + excluded.met,
+                        excused = excused + excluded.excused, answers = answers + excluded.answers,
+                        late24 = late24 + excluded.late24, unanswered = unanswered + excluded.unanswered;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -29,6 +29,9 @@ struct OutcomeTests {
         #expect(solved.settled.map(\.clock.kind) == [.resolution])
         #expect(solved.settled.first?.met == true)
         #expect(abs((solved.settled.first?.elapsedCalendarSeconds ?? 0) - 50 * 3600) < 0.001)
+        // The first reply never came: its clock ends breached, the message closed without a reply.
+        #expect(solved.closedUnanswered.map(\.clock.kind) == [.firstReply])
+        #expect(solved.closedUnanswered.first?.met == false)
         #expect(try temp.store.queue(QueueQuery(view: .allOpen, now: at), after: nil, limit: 10).isEmpty)
         #expect(try temp.store.outcome(ticketID: ticket.id) == solved.outcome)
     }
