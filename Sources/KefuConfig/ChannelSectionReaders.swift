@@ -7,11 +7,13 @@ import KefuCore
 ///       from: "Shop Team <support@shop.example>"
 ///       sendmail: [msmtp, -t, -i]          # or one string split on spaces
 ///       marketplace_outbox: /srv/kefu/outbox
+///       marketplace_command: [amazon-send, --live]   # every marketplace; or per marketplace:
+///       # marketplace_command: {amazon: [amazon-send], ebay: "ebay-send --site de"}
 ///       utc_offset: "+08:00"
 enum MailSectionReader {
     static func read(_ section: ConfigNode) throws -> MailSettings {
         var settings = MailSettings()
-        let fields = try section.fields(["from", "sendmail", "marketplace_outbox", "utc_offset"])
+        let fields = try section.fields(["from", "sendmail", "marketplace_outbox", "marketplace_command", "utc_offset"])
         if let node = fields["from"] {
             let address = MailAddress(parsing: try node.text())
             guard address.address.contains("@"), !address.address.contains(" ") else {
@@ -20,12 +22,22 @@ enum MailSectionReader {
             settings.from = address
         }
         if let node = fields["sendmail"] {
-            if case .scalar = node.node {
-                settings.sendmail = try node.text().split(separator: " ").map(String.init)
+            settings.sendmail = try command(node)
+        }
+        if let node = fields["marketplace_command"] {
+            if case .mapping = node.node {
+                for (key, value) in try node.mapping() {
+                    guard let marketplace = Marketplace(rawValue: key.lowercased()) else {
+                        throw value.error("\"\(key)\" is not a marketplace (\(Marketplace.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    }
+                    settings.marketplaceCommands[marketplace.rawValue] = try command(value)
+                }
             } else {
-                settings.sendmail = try node.items().map { try $0.text() }
+                settings.marketplaceCommands[MailSettings.allMarketplaces] = try command(node)
+                if fields["marketplace_outbox"] != nil {
+                    throw node.error("one command for every marketplace leaves marketplace_outbox unused: name the marketplaces (amazon: [...]) or remove one of the two")
+                }
             }
-            guard let program = settings.sendmail.first, !program.isEmpty else { throw node.error("the command is empty") }
         }
         if let node = fields["marketplace_outbox"] {
             settings.marketplaceOutbox = (try node.text() as NSString).expandingTildeInPath
@@ -36,6 +48,18 @@ enum MailSectionReader {
             settings.utcOffsetSeconds = seconds
         }
         return settings
+    }
+
+    /// A command as a list (`[msmtp, -t, -i]`) or one string split on spaces.
+    static func command(_ node: ConfigNode) throws -> [String] {
+        let words: [String]
+        if case .scalar = node.node {
+            words = try node.text().split(separator: " ").map(String.init)
+        } else {
+            words = try node.items().map { try $0.text() }
+        }
+        guard let program = words.first, !program.isEmpty else { throw node.error("the command is empty") }
+        return words
     }
 
     static func offsetSeconds(_ text: String) -> Int? {

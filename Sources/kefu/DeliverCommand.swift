@@ -5,15 +5,18 @@ import KefuCore
 import KefuStore
 
 /// `kefu deliver [--watch]`: hands queued replies over (email through the configured sendmail
-/// command, marketplace replies as JSON Lines), exactly once even across crashes (see
-/// `OutboxDeliverer`). `--handoff` is the internal mode the deliverer starts for each email.
+/// command, marketplace replies to a connector command or as JSON Lines), exactly once even
+/// across crashes (see `OutboxDeliverer`). `--handoff` is the internal mode the deliverer starts
+/// for each email or connector command.
 struct DeliverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "deliver", abstract: "Hand queued replies over: email via the sendmail command, marketplace replies as JSON Lines.",
+        commandName: "deliver", abstract: "Hand queued replies over: email via the sendmail command, marketplace replies to a connector command or as JSON Lines.",
         discussion: """
             Configure in the config file: mail.from, mail.sendmail (e.g. [msmtp, -t, -i]), \
-            mail.marketplace_outbox (a folder; replies are appended to replies.jsonl there) and \
-            mail.utc_offset. Replies to conversations that came in as mail go by email; others as JSON Lines. \
+            mail.marketplace_command (a connector command, for all marketplaces or per marketplace: one JSON line \
+            on its standard input per reply, exit 0 = handed over), mail.marketplace_outbox (a folder; replies are \
+            appended to replies.jsonl there) and mail.utc_offset. Replies to conversations that came in as mail go \
+            by email, with the evidence asked for (Ctrl-O) attached; others to their marketplace's command, else as JSON Lines. \
             A failed handoff is retried by later passes (after 30 s, 1, 2, 4 minutes; at most 5 attempts; \
             --retry tries every failed reply now). Exit status 1 when some reply failed.
             """)

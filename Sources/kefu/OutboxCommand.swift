@@ -34,6 +34,7 @@ struct OutboxCommand: ParsableCommand {
                     "retried": entry.attempts > 1, "error": entry.lastError ?? NSNull(), "route": entry.route ?? NSNull(),
                     "queued_at": RFC3339.format(entry.queuedAt), "updated_at": RFC3339.format(entry.updatedAt),
                     "handed_over_at": entry.handedOverAt.map(RFC3339.format) ?? NSNull(),
+                    "attachments": entry.attachments.map(\.evidenceID),
                 ]
             }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -47,7 +48,8 @@ struct OutboxCommand: ParsableCommand {
         for entry in entries {
             let label = DeliveryState(state: entry.state.rawValue, attempts: entry.attempts, lastError: entry.lastError).label
             let to = DisplayWidth.fit(TerminalSanitizer.oneLine(entry.customerAddress), to: 32)
-            print("#\(entry.ticketID)  \(RFC3339.format(entry.queuedAt))  \(entry.route ?? (entry.isMailConversation ? "email" : "jsonl"))  \(to)  \(TerminalSanitizer.oneLine(label))")
+            let attached = entry.attachments.isEmpty ? "" : "  attach: " + entry.attachments.map(\.evidenceID).joined(separator: ", ")
+            print("#\(entry.ticketID)  \(RFC3339.format(entry.queuedAt))  \(entry.route ?? (entry.isMailConversation ? "email" : "marketplace"))  \(to)  \(TerminalSanitizer.oneLine(label))\(attached)")
         }
         let counts = Dictionary(grouping: entries, by: \.state).mapValues(\.count)
         print(OutboxEntry.State.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ".")

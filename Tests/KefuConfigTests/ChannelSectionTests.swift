@@ -32,6 +32,33 @@ struct ChannelSectionTests {
         #expect(configError("mail:\n  smtp_host: x\n")?.hasPrefix("kefu.yaml:2: mail.smtp_host: unknown field 'smtp_host'") == true)
     }
 
+    @Test("mail: marketplace_command for every marketplace, or per marketplace beside the JSON Lines folder")
+    func marketplaceCommand() throws {
+        let all = try configuration(user: "mail:\n  marketplace_command: /opt/connector/send --live\n")
+        #expect(all.mail.marketplaceCommand(for: .amazon) == ["/opt/connector/send", "--live"])
+        #expect(all.mail.marketplaceCommand(for: .other) == ["/opt/connector/send", "--live"])
+        let each = try configuration(user: """
+            mail:
+              marketplace_outbox: /srv/kefu/outbox
+              marketplace_command:
+                amazon: [amazon-send, --site, de]
+                eBay: "ebay-send -q"
+            """)
+        #expect(each.mail.marketplaceCommand(for: .amazon) == ["amazon-send", "--site", "de"])
+        #expect(each.mail.marketplaceCommand(for: .ebay) == ["ebay-send", "-q"])
+        #expect(each.mail.marketplaceCommand(for: .etsy) == nil)
+        #expect(each.mail.marketplaceOutbox == "/srv/kefu/outbox")
+    }
+
+    @Test("mail: marketplace_command errors name the file, line and field")
+    func marketplaceCommandErrors() {
+        #expect(configError("mail:\n  marketplace_command:\n    amazn: [x]\n")?
+            .hasPrefix("kefu.yaml:3: mail.marketplace_command.amazn: \"amazn\" is not a marketplace (amazon, ebay") == true)
+        #expect(configError("mail:\n  marketplace_command:\n    ebay: []\n") == "kefu.yaml:3: mail.marketplace_command.ebay: the command is empty")
+        #expect(configError("mail:\n  marketplace_outbox: /srv/o\n  marketplace_command: send-all\n")?
+            .hasPrefix("kefu.yaml:3: mail.marketplace_command: one command for every marketplace leaves marketplace_outbox unused") == true)
+    }
+
     @Test("orders: a column map per format, with delimiter and marketplace")
     func orders() throws {
         let read = try configuration(user: """

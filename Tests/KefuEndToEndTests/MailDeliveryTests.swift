@@ -85,11 +85,30 @@ struct DeliverySetup {
     static let threads = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("KefuChannelsTests/Fixtures/Threads").path
 
+    /// What the connector command (`connector.sh`) received: one line per handoff.
+    var connectorFile: String { scratch.path("connector.jsonl") }
+
+    /// A connector for eBay replies: appends the JSON line from standard input to
+    /// `connector.jsonl` under flock; exits 75 without reading while `connector.down` exists.
+    static let connectorScript = """
+        #!/bin/sh
+        dir=$(dirname "$0")
+        if [ -e "$dir/connector.down" ]; then echo "connector: eBay API unavailable (503)" >&2; exit 75; fi
+        line=$(cat)
+        sleep 0.0$(( $$ % 10 ))
+        exec 9>>"$dir/connector.lock"
+        flock 9
+        printf '%s\n' "$line" >> "$dir/connector.jsonl"
+        """
+
     init(scratch: Scratch, smtpPort: Int) throws {
         self.scratch = scratch
         db = scratch.path("k.sqlite")
         config = scratch.path("kefu.yaml")
         marketOutbox = scratch.path("market")
+        let connector = scratch.path("connector.sh")
+        try Self.connectorScript.write(toFile: connector, atomically: true, encoding: .utf8)
+        chmod(connector, 0o755)
         let msmtprc = scratch.path("msmtprc")
         try "defaults\nauth off\ntls off\nsyslog off\naccount default\nhost 127.0.0.1\nport \(smtpPort)\nfrom support@shop.example\n"
             .write(toFile: msmtprc, atomically: true, encoding: .utf8)
@@ -99,6 +118,8 @@ struct DeliverySetup {
               from: "Shop Team <support@shop.example>"
               sendmail: [msmtp, -C, "\(msmtprc)", -t, -i]
               marketplace_outbox: "\(marketOutbox)"
+              marketplace_command:
+                ebay: ["\(connector)"]
               utc_offset: "+08:00"
             """.write(toFile: config, atomically: true, encoding: .utf8)
         try KefuBinary.run(["import", "maildir", "--db", db, Self.threads], environment: ["KEFU_CONFIG": config], check: false)
@@ -226,6 +247,48 @@ struct MailDeliveryTests {
         #expect(try setup.kefu(["show", "\(tom)"]).output.contains(" · sent (2 attempts) ──"))
     }
 
+    @Test("marketplace replies go to the connector command named for their marketplace: one JSON line on stdin; a non-zero exit is a failure with its words, retried")
+    func connectorCommand() throws {
+        let scratch = try Scratch()
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: try SMTPSink.freePort())
+        let store = try setup.store()
+        _ = try store.ingest([
+            Fixture.message("e1", conversation: "ebay-chat-1", at: 0, marketplace: .ebay, from: "Sam <sam@members.ebay.example>", subject: "Item 2345678901"),
+            Fixture.message("a1", conversation: "amz-chat-1", at: 0),
+        ])
+        let open = try store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 50)
+        let ebay = try #require(open.first { $0.conversation == "ebay-chat-1" })
+        let amazon = try #require(open.first { $0.conversation == "amz-chat-1" })
+        _ = try store.send(ReplyRequest(ticketID: ebay.id, body: "Your item ships today.\nTracking: 1Z5R89390357567127", author: "Li Wei", idempotencyKey: "ebay-1"), now: Date())
+        _ = try store.send(ReplyRequest(ticketID: amazon.id, body: "Ihr Paket ist unterwegs.", author: "Li Wei", idempotencyKey: "amz-1"), now: Date())
+        FileManager.default.createFile(atPath: scratch.path("connector.down"), contents: nil)
+
+        let first = try setup.kefu(["deliver"], check: false)
+        #expect(first.status == 1)
+        #expect(first.output == "Delivered 1 replies, 0 found already handed over, 1 failed, 0 waiting to retry.\n")
+        let failed = try #require(try setup.outbox().first { $0["ticket"] as? Int == Int(ebay.id) })
+        #expect(failed["state"] as? String == "failed")
+        #expect((failed["error"] as? String)?.contains("connector: eBay API unavailable (503)") == true)
+        #expect(!FileManager.default.fileExists(atPath: setup.connectorFile))
+        // Amazon has no command: its reply went to the JSON Lines folder.
+        #expect(try String(contentsOfFile: setup.marketOutbox + "/replies.jsonl", encoding: .utf8).contains("\"idempotency_key\":\"amz-1\""))
+
+        try FileManager.default.removeItem(atPath: scratch.path("connector.down"))
+        #expect(try setup.kefu(["deliver", "--retry"]).output.hasPrefix("Delivered 1 replies"))
+        let lines = try String(contentsOfFile: setup.connectorFile, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(object["idempotency_key"] as? String == "ebay-1")
+        #expect(object["body"] as? String == "Your item ships today.\nTracking: 1Z5R89390357567127")
+        #expect(object["to"] as? String == "Sam <sam@members.ebay.example>")
+        #expect(object["subject"] as? String == "Re: Item 2345678901")
+        #expect((object["attachments"] as? [Any])?.isEmpty == true)
+        let done = try #require(try setup.outbox().first { $0["ticket"] as? Int == Int(ebay.id) })
+        #expect(done["state"] as? String == "sent" && done["route"] as? String == "command" && done["attempts"] as? Int == 2)
+        #expect(try setup.kefu(["deliver"]).output.hasPrefix("Delivered 0 replies"))
+        #expect(try String(contentsOfFile: setup.connectorFile, encoding: .utf8).split(separator: "\n").count == 1)
+    }
+
     @Test("kill -9 of the deliverer at random points, again and again: afterwards every queued reply was delivered exactly once")
     func crashLoop() throws {
         let scratch = try Scratch()
@@ -251,6 +314,16 @@ struct MailDeliveryTests {
             _ = try store.send(ReplyRequest(ticketID: chat.id, body: "Ihr Paket ist unterwegs.", author: "Li Wei", idempotencyKey: "jsonl-\(chat.id)"), now: now)
         }
         #expect(chats.count == 6)
+        // eBay replies go to the connector command.
+        for index in 0..<6 {
+            _ = try store.ingest([Fixture.message("ebay-\(index)", conversation: "ebay-chat-\(index)", at: Double(index), marketplace: .ebay,
+                                                  from: "buyer\(index) <buyer\(index)@members.ebay.example>", subject: "Item 2345678901")])
+        }
+        let ebayChats = try store.queue(QueueQuery(view: .allOpen, now: now), after: nil, limit: 100).filter { $0.conversation.hasPrefix("ebay-chat-") }
+        for chat in ebayChats {
+            _ = try store.send(ReplyRequest(ticketID: chat.id, body: "Your item ships today.", author: "Li Wei", idempotencyKey: "cmd-\(chat.id)"), now: now)
+        }
+        #expect(ebayChats.count == 6)
 
         var generator = SystemRandomNumberGenerator()
         var kills = 0
@@ -268,7 +341,7 @@ struct MailDeliveryTests {
         let final = try setup.kefu(["deliver", "--retry"])
         #expect(final.status == 0)
         let entries = try store.outboxEntries()
-        #expect(entries.count == expectedEmail + 6)
+        #expect(entries.count == expectedEmail + 12)
         #expect(entries.allSatisfy { $0.state == .sent }, "\(entries.map { ($0.id, $0.state, $0.lastError ?? "") })")
 
         // Exactly once at the SMTP server: every email reply's Message-ID, once each.
@@ -288,6 +361,15 @@ struct MailDeliveryTests {
         }
         #expect(keys.sorted() == entries.filter { $0.route == "jsonl" }.map(\.idempotencyKey).sorted())
         #expect(keys.count == 6)
+        // Exactly once at the connector command: every eBay reply's key on one line.
+        let handed = try String(contentsOfFile: setup.connectorFile, encoding: .utf8).split(separator: "\n")
+        let commandKeys = try handed.map { line -> String in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["marketplace"] as? String == "ebay")
+            return try #require(object["idempotency_key"] as? String)
+        }
+        #expect(commandKeys.sorted() == entries.filter { $0.route == "command" }.map(\.idempotencyKey).sorted())
+        #expect(commandKeys.count == 6 && Set(commandKeys).count == 6)
     }
 
     @Test("the console's thread shows a reply queued, then sent once kefu deliver hands it over (another process)")

@@ -6,13 +6,15 @@ import Glibc
 /// ```
 /// outbox-spool/
 ///   <message-id>.eml    the exact bytes handed to the mail command; also the handoff's lock
+///   <message-id>.json   the same for a marketplace reply: its JSON line (for a connector
+///                       command, or the lock of a reply appended to replies.jsonl)
 ///   <message-id>.sent   the journal: written (temp file, fsync, rename, fsync folder) by the
-///                       handoff process only after the mail command exited 0
+///                       handoff process only after the command exited 0
 /// ```
 ///
 /// Files are named by the reply's Message-ID, which is fixed when the reply is queued, so a
 /// journal can only ever speak for that one reply (a new store at the same path makes new
-/// Message-IDs). `.eml` files are created once and never rewritten (link-if-absent), so a
+/// Message-IDs). Staged files are created once and never rewritten (link-if-absent), so a
 /// process holding a lock on one always holds it on the file others open.
 public struct DeliverySpool: Sendable {
     public let folder: String
@@ -45,7 +47,15 @@ public struct DeliverySpool: Sendable {
         return stem.hasPrefix(".") ? "%2E" + stem.dropFirst() : stem
     }
 
-    public func messagePath(_ messageID: String) -> String { folder + "/" + Self.fileStem(messageID) + ".eml" }
+    /// What a staged file holds: an email, or a marketplace reply's JSON line.
+    public enum Staged: String, Sendable, CaseIterable {
+        case email = "eml"
+        case line = "json"
+    }
+
+    public func messagePath(_ messageID: String, _ staged: Staged = .email) -> String {
+        folder + "/" + Self.fileStem(messageID) + "." + staged.rawValue
+    }
     public func journalPath(_ messageID: String) -> String { folder + "/" + Self.fileStem(messageID) + ".sent" }
 
     public func isHandedOver(_ messageID: String) -> Bool {
@@ -55,8 +65,8 @@ public struct DeliverySpool: Sendable {
     /// Writes the message file unless it exists (same Message-ID, same bytes), then opens it and
     /// takes its exclusive lock, waiting while another process (a handoff still running after
     /// its deliverer died) holds it. The returned descriptor keeps the lock until closed.
-    public func stageAndLock(_ messageID: String, bytes: [UInt8]) throws -> Int32 {
-        let path = messagePath(messageID)
+    public func stageAndLock(_ messageID: String, bytes: [UInt8], as staged: Staged = .email) throws -> Int32 {
+        let path = messagePath(messageID, staged)
         if access(path, F_OK) != 0 {
             let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
             try DurableFile.write(bytes, to: temporary)

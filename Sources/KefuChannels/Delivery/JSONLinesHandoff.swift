@@ -13,9 +13,15 @@ import KefuStore
 /// absent. A row found `sending` after a crash is checked the same way: key in the file means
 /// handed over (mark sent), no key means never written (write it).
 ///
-///     {"body":"...","channel":"marketplace","conversation":"amz-114","idempotency_key":"...",
+///     {"attachments":[{"filename":"weigh.jpg","id":"EV-2F9A","path":"/srv/kefu/k-evidence/objects/2f/9a…",
+///      "sha256":"2f9a…","size":48211,"type":"image/jpeg"}],
+///      "body":"...","channel":"marketplace","conversation":"amz-114","idempotency_key":"...",
 ///      "marketplace":"amazon","message_id":"kefu.7.1f3a@shop.example","order":"114-...",
 ///      "queued_at":"2026-11-23T09:00:00Z","subject":"Re: ...","ticket":12,"to":"Anna <anna@...>"}
+///
+/// `attachments` lists the evidence the agent asked to send (empty when none); `path` is the
+/// evidence store's file, checked against `sha256` just before the line was written. The same
+/// line is what a connector command (`mail.marketplace_command`) reads on standard input.
 public struct JSONLinesHandoff: Sendable {
     public let folder: String
     public var path: String { folder + "/replies.jsonl" }
@@ -25,8 +31,15 @@ public struct JSONLinesHandoff: Sendable {
     }
 
     /// The line for a reply (sorted keys, no newline inside: JSON escapes them).
-    public static func line(_ entry: OutboxEntry) throws -> [UInt8] {
+    public static func line(_ entry: OutboxEntry, attachments: [LoadedAttachment] = []) throws -> [UInt8] {
+        let listed: [[String: Any]] = attachments.map {
+            [
+                "id": $0.attachment.evidenceID, "filename": $0.attachment.filename, "type": $0.attachment.contentType,
+                "sha256": $0.attachment.sha256, "size": $0.data.count, "path": $0.path,
+            ]
+        }
         let object: [String: Any] = [
+            "attachments": listed,
             "idempotency_key": entry.idempotencyKey, "message_id": entry.mailMessageID, "ticket": entry.ticketID,
             "conversation": entry.conversation, "channel": entry.channel.rawValue, "marketplace": entry.marketplace.rawValue,
             "order": entry.orderID ?? NSNull(),
@@ -41,7 +54,7 @@ public struct JSONLinesHandoff: Sendable {
 
     /// Appends the reply; with `checkFirst` (a reply that may have been written before) only
     /// when the file does not hold its key yet. A reply never tried before skips the scan.
-    public func deliver(_ entry: OutboxEntry, checkFirst: Bool) throws {
+    public func deliver(_ entry: OutboxEntry, line: [UInt8], checkFirst: Bool) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -54,7 +67,7 @@ public struct JSONLinesHandoff: Sendable {
             guard errno == EINTR else { throw DeliveryError("cannot lock \(path): \(String(cString: strerror(errno)))") }
         }
         if checkFirst, try contains(entry.idempotencyKey) { return }
-        try DurableFile.writeAll(descriptor, try Self.line(entry), path: path)
+        try DurableFile.writeAll(descriptor, line, path: path)
         guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(path): \(String(cString: strerror(errno)))") }
     }
 

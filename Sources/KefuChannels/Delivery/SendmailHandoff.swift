@@ -2,7 +2,9 @@ import Foundation
 import Glibc
 
 /// Hands one email to a sendmail-compatible command (msmtp, sendmail) so that it is handed
-/// over at most once, however the delivering process dies.
+/// over at most once, however the delivering process dies. A marketplace reply routed to a
+/// connector command (`mail.marketplace_command`) goes the same way: its JSON line is the
+/// staged file and standard input, and the command's exit 0 is the acceptance.
 ///
 /// The handoff runs in a process of its own, in a session of its own (`kefu deliver --handoff`):
 ///
@@ -23,8 +25,9 @@ import Glibc
 ///
 /// What this cannot close: the mail command accepting the message and the handoff process
 /// itself dying (or the machine losing power) before the journal's rename. The reply is then
-/// sent again, with the same Message-ID, which receiving systems use to drop duplicates. We
-/// chose that over the opposite risk, a reply the customer never gets.
+/// sent again, with the same Message-ID (and, for a connector, the same idempotency key),
+/// which receiving systems use to drop duplicates. We chose that over the opposite risk, a
+/// reply the customer never gets.
 public enum SendmailHandoff {
     /// The handoff process's work (`kefu deliver --handoff`): standard input is the message.
     /// Returns the exit status for the process.
@@ -59,14 +62,15 @@ public enum SendmailHandoff {
     /// Starts the handoff process and waits for it; returns nil when the journal shows the
     /// message handed over, else the reason it was not (for the outbox row).
     static func launch(
-        launcher: [String], spool: DeliverySpool, messageID: String, lockDescriptor: Int32, command: [String]
+        launcher: [String], spool: DeliverySpool, messageID: String, staged: DeliverySpool.Staged = .email,
+        lockDescriptor: Int32, command: [String]
     ) -> String? {
         let errorPath = spool.folder + "/.err-\(getpid())-\(UUID().uuidString)"
         defer { unlink(errorPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, spool.messagePath(messageID), O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, spool.messagePath(messageID, staged), O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, lockDescriptor, 3)

@@ -36,6 +36,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case saveTemplate = "save-template"
     case externalEditor = "external-editor"
     case disputeScaffold = "dispute-scaffold"
+    case toggleAttachEvidence = "toggle-attach-evidence"
     // Picker
     case pickerNext = "picker-next"
     case pickerPrevious = "picker-previous"

@@ -64,6 +64,7 @@ public struct KeyMap: Sendable, Hashable {
 
         Binding(.insertTracking, .composer, [[.ctrl("k")]], "insert the order's tracking link(s) at the cursor"),
         Binding(.insertEvidence, .composer, [[.ctrl("g")]], "insert an evidence reference at the cursor"),
+        Binding(.toggleAttachEvidence, .composer, [[.ctrl("o")]], "attach the referenced evidence (EV-…) files to the reply / stop attaching"),
 
         Binding(.pickerNext, .proofPicker, [[.down], [.ctrl("n")], [.char("j")]], "next", hint: true),
         Binding(.pickerPrevious, .proofPicker, [[.up], [.ctrl("p")], [.char("k")]], "previous", hint: true),

@@ -59,6 +59,8 @@ extension AppState {
             return [.editExternally(ticketID: composer.ticketID, text: composer.editor.text)]
         case .templates:
             return openPicker()
+        case .toggleAttachEvidence:
+            return toggleAttachEvidence()
         case .saveTemplate:
             guard !composer.editor.isEmpty else {
                 showFlash("Nothing to save: the reply is empty", .error)

@@ -13,6 +13,10 @@ extension AppState {
             }
             return [.send(ticketID: composer.ticketID, body: body, direction: .note)]
         }
+        if composer.attachEvidence && composer.evidenceToAttach.isEmpty {
+            showFlash("Not sent: attaching evidence was asked for, but the reply references none — Ctrl-G inserts a reference, Ctrl-O stops attaching", .error)
+            return []
+        }
         let findings = ReplyChecks.check(body, context: replyCheckContext)
         composer.findings = findings
         self.composer = composer
@@ -25,13 +29,13 @@ extension AppState {
             prompt = PromptState(kind: .confirm(.sendDespiteWarnings(ticketID: composer.ticketID, warnings: findings.count)), text: "")
             return []
         }
-        return [.send(ticketID: composer.ticketID, body: body, direction: .outbound)]
+        return [.send(ticketID: composer.ticketID, body: body, direction: .outbound, attachEvidence: composer.evidenceToAttach)]
     }
 
     /// The agent read the warnings and sends anyway.
     mutating func sendDespiteWarnings(ticketID: Int64) -> [Effect] {
         guard let composer, composer.ticketID == ticketID else { return [] }
-        return [.send(ticketID: ticketID, body: composer.editor.text, direction: .outbound)]
+        return [.send(ticketID: ticketID, body: composer.editor.text, direction: .outbound, attachEvidence: composer.evidenceToAttach)]
     }
 
     /// What the checks know about the ticket being answered.
@@ -47,6 +51,26 @@ extension AppState {
             orderID: ticket?.orderID ?? thread?.order?.id,
             trackingNumbers: thread?.order?.parcels.map(\.trackingNumber) ?? [],
             templateFields: composer?.template?.fields ?? [])
+    }
+
+    /// `Ctrl-O`: the evidence the reply references goes out as attachments (or no longer does).
+    /// Notes never leave the team, so there is nothing to attach to them.
+    mutating func toggleAttachEvidence() -> [Effect] {
+        guard let current = composer else { return [] }
+        guard current.mode == .reply else {
+            showFlash("An internal note is not sent: nothing to attach", .error)
+            return []
+        }
+        composer!.attachEvidence.toggle()
+        let ids = composer!.evidenceToAttach
+        if !composer!.attachEvidence {
+            showFlash("Evidence is referenced in the text only, not attached", .info)
+        } else if ids.isEmpty {
+            showFlash("Attaching evidence: insert a reference with Ctrl-G (its file goes with the reply)", .info)
+        } else {
+            showFlash("Attaching \(ids.joined(separator: ", ")) to the reply", .info)
+        }
+        return []
     }
 
     /// `Ctrl-N`: the composer switches between a reply to the customer and a note for the team.

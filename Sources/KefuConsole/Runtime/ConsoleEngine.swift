@@ -65,10 +65,10 @@ public final class ConsoleEngine {
             case .saveDraft(let id, let text):
                 try store.saveDraft(ticketID: id, body: text, now: environment.clock.now())
                 return nil
-            case .send(let id, let body, let direction):
+            case .send(let id, let body, let direction, let attachEvidence):
                 let request = ReplyRequest(
                     ticketID: id, body: body, author: state.profile.name, direction: direction,
-                    idempotencyKey: environment.makeIdempotencyKey())
+                    idempotencyKey: environment.makeIdempotencyKey(), attachEvidence: attachEvidence)
                 return .sent(try store.send(request, now: environment.clock.now()))
             case .setHold(let id, let reason):
                 guard let holding = store as? any ConversationHolding else { return .failed("This store cannot hold tickets") }

@@ -48,7 +48,8 @@ public enum Effect: Sendable, Hashable {
     case loadThread(Int64)
     case loadDraft(ticketID: Int64, customerName: String)
     case saveDraft(ticketID: Int64, text: String)
-    case send(ticketID: Int64, body: String, direction: MessageDirection)
+    /// `attachEvidence`: evidence ids whose files go out with the reply (asked for with Ctrl-O).
+    case send(ticketID: Int64, body: String, direction: MessageDirection, attachEvidence: [String] = [])
     /// Start a hold for the reason, or end the one that lasts (nil).
     case setHold(ticketID: Int64, reason: HoldReason?)
     case markNoResponseNeeded(ticketID: Int64)

@@ -48,6 +48,14 @@ public struct ComposerState: Sendable, Hashable {
     public var template: TemplateOrigin?
     /// What the checks found at the last send attempt, shown under the text until it changes.
     public var findings: [ReplyFinding] = []
+    /// The agent asked (Ctrl-O) for the evidence the text references (`EV-…`) to go out as
+    /// attachments; which evidence is read from the text when the reply is sent.
+    public var attachEvidence = false
+
+    /// The evidence that would be attached if the reply were sent now.
+    public var evidenceToAttach: [String] {
+        attachEvidence && mode == .reply ? EvidenceReference.ids(in: editor.text) : []
+    }
 
     public init(ticketID: Int64, customerName: String, editor: TextEditor) {
         self.ticketID = ticketID

@@ -1,7 +1,8 @@
 import KefuCore
 
 /// The composer docked under the thread: a title saying who the reply goes to, then the text
-/// with the cursor placed where the next character goes.
+/// with the cursor placed where the next character goes; under it, when the agent asked for
+/// evidence attachments, an `attach: EV-2F9A, EV-9F00` line.
 enum ComposerView {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
         guard let composer = state.composer, rect.height > 1, rect.width > 4 else { return }
@@ -22,7 +23,14 @@ enum ComposerView {
             screen.put(text, row: rect.bottom - findingLines + index, col: rect.left + 1,
                        role: finding.isBlocking ? .error : .warning, limit: width)
         }
-        let visible = rect.height - 1 - findingLines
+        // Ctrl-O's marker, in words (not only colour): which evidence files go with the reply.
+        let attachLines = composer.attachEvidence && composer.mode == .reply && rect.height - 1 - findingLines > 1 ? 1 : 0
+        if attachLines == 1 {
+            let ids = composer.evidenceToAttach
+            let marker = ids.isEmpty ? "attach: nothing yet — Ctrl-G inserts an evidence reference" : "attach: " + ids.joined(separator: ", ")
+            screen.put(marker, row: rect.bottom - findingLines - 1, col: rect.left + 1, role: ids.isEmpty ? .warning : .normal, limit: width)
+        }
+        let visible = rect.height - 1 - findingLines - attachLines
         let first = max(0, cursorRow - visible + 1)
         if composer.editor.isEmpty {
             screen.put("Type your reply…", row: rect.top + 1, col: rect.left + 1, role: .dim, limit: width)

@@ -130,6 +130,7 @@ extension Command {
         case .saveTemplate: "save template"
         case .externalEditor: "$EDITOR"
         case .disputeScaffold: "dispute"
+        case .toggleAttachEvidence: "attach evidence"
         case .pickerNext: "next"
         case .pickerPrevious: "previous"
         case .pickerInsert: "insert"

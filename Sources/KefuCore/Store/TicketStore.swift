@@ -101,13 +101,20 @@ public struct ReplyRequest: Sendable, Hashable {
     public var direction: MessageDirection
     /// Fixed when the agent presses send; sending the same key twice stores one reply.
     public var idempotencyKey: String
+    /// Evidence ids (`EV-2F9A`) whose files go out with the reply, when the agent asked for
+    /// them; recorded with the outbox row in the same transaction. Ignored for notes.
+    public var attachEvidence: [String]
 
-    public init(ticketID: Int64, body: String, author: String, direction: MessageDirection = .outbound, idempotencyKey: String) {
+    public init(
+        ticketID: Int64, body: String, author: String, direction: MessageDirection = .outbound, idempotencyKey: String,
+        attachEvidence: [String] = []
+    ) {
         self.ticketID = ticketID
         self.body = body
         self.author = author
         self.direction = direction
         self.idempotencyKey = idempotencyKey
+        self.attachEvidence = attachEvidence
     }
 }
 

@@ -21,7 +21,7 @@ public struct OutboxEntry: Sendable, Hashable {
     public var queuedAt: Date
     public var updatedAt: Date
     public var handedOverAt: Date?
-    /// `email` or `jsonl` once delivery chose; nil before.
+    /// `email`, `jsonl` or `command` once delivery chose; nil before.
     public var route: String?
 
     // The reply and where it goes.
@@ -40,6 +40,8 @@ public struct OutboxEntry: Sendable, Hashable {
     public var inReplyTo: String?
     /// The thread's Message-IDs, oldest first (customer mail and earlier replies).
     public var references: [String]
+    /// Evidence the agent asked to send with the reply (Ctrl-O in the composer).
+    public var attachments: [OutboxAttachment] = []
 }
 
 /// Delivery's view of the outbox: which rows wait, and the state changes of a handoff. Every
@@ -102,7 +104,7 @@ extension SQLiteTicketStore {
             body: row[12], author: row[13], customerName: row[14], customerAddress: row[15], ticketSubject: row[16],
             conversation: row[17], channel: Channel(rawValue: row[18]) ?? .email,
             marketplace: Marketplace(rawValue: row[19]) ?? .other, orderID: row[20], isMailConversation: isMail,
-            inReplyTo: inReplyTo, references: references)
+            inReplyTo: inReplyTo, references: references, attachments: try attachments(db, outboxID: row[0]))
     }
 
     /// Claims a row for a handoff: state `sending` and one more attempt, committed before

@@ -3,7 +3,8 @@ import GRDB
 import KefuCore
 
 /// Sending: the reply, the ticket's update (version, clocks, queue columns), the settled deadlines
-/// and the outbox row are one transaction, so a crash leaves either all of them or none.
+/// and the outbox row (with the evidence it carries) are one transaction, so a crash leaves
+/// either all of them or none.
 extension SQLiteTicketStore {
     public func send(_ reply: ReplyRequest, now: Date) throws -> SentReply {
         let body = reply.body.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -36,6 +37,7 @@ extension SQLiteTicketStore {
                     INSERT INTO outbox (message_id, ticket_id, idempotency_key, state, created_at, updated_at)
                     VALUES (?, ?, ?, 'queued', ?, ?)
                     """, arguments: [messageID, ticket.id, reply.idempotencyKey, now.timeIntervalSince1970, now.timeIntervalSince1970])
+                try Self.recordAttachments(db, outboxID: db.lastInsertedRowID, evidenceIDs: reply.attachEvidence)
                 try db.execute(sql: "DELETE FROM draft WHERE ticket_id = ?", arguments: [ticket.id])
             }
             let settled = Array(try DeadlineOutcomes.fetch(db, ticketID: ticket.id).dropFirst(outcomesBefore))

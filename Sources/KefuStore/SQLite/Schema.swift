@@ -394,6 +394,9 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v6-mail: evidence the agent asked to send with a reply") { db in
+            try MailSchema.v6(db)
+        }
         return migrator
     }
 }

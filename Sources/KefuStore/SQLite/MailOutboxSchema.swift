@@ -1,0 +1,21 @@
+import GRDB
+
+extension MailSchema {
+    /// Migration `v6-mail`: the evidence a reply carries. Written by `send` in the reply's own
+    /// transaction, as a snapshot of the evidence record at that moment (hash, name, type), so
+    /// delivery sends exactly what the agent saw and can tell when the evidence changed or went.
+    static func v6(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE outbox_attachment (
+                outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+                position INTEGER NOT NULL,
+                evidence_id TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                filename TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                PRIMARY KEY (outbox_id, position)
+            );
+            """)
+    }
+}

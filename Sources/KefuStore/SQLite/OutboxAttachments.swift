@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import KefuCore
+
+/// A piece of evidence a queued reply carries: the evidence record as it was when the reply
+/// was queued. The bytes are the evidence store's file named by `sha256`.
+public struct OutboxAttachment: Sendable, Hashable {
+    public var evidenceID: String
+    public var sha256: String
+    /// The file's original name (`weigh-2041.jpg`), which the customer sees.
+    public var filename: String
+    public var contentType: String
+    public var size: Int64
+    /// False when the evidence record was removed (or replaced by other content) after the
+    /// reply was queued: delivery then refuses to send it.
+    public var stillRecorded: Bool
+
+    public init(evidenceID: String, sha256: String, filename: String, contentType: String, size: Int64, stillRecorded: Bool = true) {
+        self.evidenceID = evidenceID
+        self.sha256 = sha256
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+        self.stillRecorded = stillRecorded
+    }
+}
+
+/// Why a reply asking for attachments was not queued.
+public enum ReplyAttachmentError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownEvidence(String)
+
+    public var description: String {
+        switch self {
+        case .unknownEvidence(let id):
+            "\(id) is not in the evidence locker (removed, or mistyped): delete it from the text or stop attaching (Ctrl-O)"
+        }
+    }
+}
+
+extension SQLiteTicketStore {
+    /// Records the evidence a reply carries, inside `send`'s transaction: an id that names no
+    /// evidence record stops the whole send, so a reply is never queued without what was asked.
+    static func recordAttachments(_ db: Database, outboxID: Int64, evidenceIDs: [String]) throws {
+        var seen = Set<String>()
+        for (position, id) in evidenceIDs.enumerated() {
+            guard let parsed = EvidenceID(parsing: id) else { throw ReplyAttachmentError.unknownEvidence(id) }
+            guard seen.insert(parsed.text).inserted else { continue }
+            guard let row = try Row.fetchOne(db, sql: "SELECT sha256, original_name, size FROM evidence WHERE id = ?", arguments: [parsed.text]) else {
+                throw ReplyAttachmentError.unknownEvidence(parsed.text)
+            }
+            let filename: String = row[1]
+            try db.execute(sql: """
+                INSERT INTO outbox_attachment (outbox_id, position, evidence_id, sha256, filename, content_type, size)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [outboxID, position, parsed.text, row[0] as String, filename, EvidenceMediaType.of(filename: filename), row[2] as Int64])
+        }
+    }
+
+    /// The attachments of an outbox row, in the order the reply names them.
+    static func attachments(_ db: Database, outboxID: Int64) throws -> [OutboxAttachment] {
+        try Row.fetchAll(db, sql: """
+            SELECT a.evidence_id, a.sha256, a.filename, a.content_type, a.size,
+                   EXISTS (SELECT 1 FROM evidence e WHERE e.id = a.evidence_id AND e.sha256 = a.sha256)
+            FROM outbox_attachment a WHERE a.outbox_id = ? ORDER BY a.position
+            """, arguments: [outboxID]).map {
+            OutboxAttachment(evidenceID: $0[0], sha256: $0[1], filename: $0[2], contentType: $0[3], size: $0[4], stillRecorded: $0[5])
+        }
+    }
+}

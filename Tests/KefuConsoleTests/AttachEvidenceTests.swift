@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import KefuCore
+@testable import KefuConsole
+
+/// Ctrl-O in the composer: the evidence the reply references goes out as attachments, shown in
+/// words under the text (`attach: EV-…`), carried by the send effect, refused for notes.
+@Suite("Composer: attaching referenced evidence (Ctrl-O)")
+struct AttachEvidenceTests {
+    var state = ConsoleFixtures.state(rows: 40, cols: 120)
+
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { state.reduce(.key($0)) }
+    }
+
+    mutating func openComposer(with text: String) {
+        _ = press(.char("r"))
+        _ = state.reduce(.draftLoaded(ticketID: 1, customerName: "佐藤 花子", text: text))
+    }
+
+    /// Sends, answering the reply checks' question if they ask one.
+    mutating func send() -> [Effect] {
+        let effects = press(.ctrl("s"))
+        if effects.isEmpty, state.prompt != nil { return press(.char("y")) }
+        return effects
+    }
+
+    func screen() -> String { ConsoleView.render(state).text }
+
+    static let reply = "Dear Hanako,\n\nthe weigh record EV-2F9A and the carrier scan EV-9F00A1 show the parcel left complete.\n\nBest regards,\nLi Wei"
+
+    @Test("Ctrl-O marks the referenced evidence for attaching, in text under the reply; again turns it off")
+    mutating func toggle() {
+        openComposer(with: Self.reply)
+        #expect(!screen().contains("attach:"))
+        _ = press(.ctrl("o"))
+        #expect(state.composer?.attachEvidence == true)
+        #expect(screen().contains("attach: EV-2F9A, EV-9F00A1"))
+        #expect(state.flash?.text == "Attaching EV-2F9A, EV-9F00A1 to the reply")
+        _ = press(.ctrl("o"))
+        #expect(state.composer?.attachEvidence == false)
+        #expect(!screen().contains("attach:"))
+        #expect(state.flash?.text == "Evidence is referenced in the text only, not attached")
+    }
+
+    @Test("the send carries the ids still in the text when it is sent; without Ctrl-O it carries none")
+    mutating func sendCarriesIDs() {
+        openComposer(with: Self.reply)
+        _ = press(.ctrl("o"))
+        // The agent deletes the second reference (in $EDITOR): it is no longer attached.
+        let edited = Self.reply.replacingOccurrences(of: " and the carrier scan EV-9F00A1 show", with: " shows")
+        _ = state.reduce(.editedExternally(ticketID: 1, text: edited))
+        #expect(state.composer?.attachEvidence == true)
+        #expect(screen().contains("attach: EV-2F9A"))
+        #expect(!screen().contains("EV-9F00A1"))
+        let body = state.composer!.editor.text
+        #expect(send() == [.send(ticketID: 1, body: body, direction: .outbound, attachEvidence: ["EV-2F9A"])])
+
+        var plain = AttachEvidenceTests()
+        plain.openComposer(with: Self.reply)
+        #expect(plain.send() == [.send(ticketID: 1, body: Self.reply, direction: .outbound, attachEvidence: [])])
+    }
+
+    @Test("asking to attach with no reference in the text blocks the send and says what to do")
+    mutating func nothingToAttach() {
+        openComposer(with: "Dear Hanako,\n\nyour parcel left today.\n\nBest regards,\nLi Wei")
+        _ = press(.ctrl("o"))
+        #expect(screen().contains("attach: nothing yet — Ctrl-G inserts an evidence reference"))
+        #expect(press(.ctrl("s")).isEmpty)
+        #expect(state.prompt == nil)
+        #expect(state.flash?.kind == .error)
+        #expect(state.flash?.text.hasPrefix("Not sent: attaching evidence was asked for, but the reply references none") == true)
+    }
+
+    @Test("an internal note attaches nothing: Ctrl-O is refused there and the marker goes")
+    mutating func notes() {
+        openComposer(with: Self.reply)
+        _ = press(.ctrl("o"))
+        _ = press(.ctrl("n"))
+        #expect(!screen().contains("attach:"))
+        #expect(press(.ctrl("s")) == [.send(ticketID: 1, body: Self.reply, direction: .note, attachEvidence: [])])
+        openComposer(with: "note")
+        _ = press(.ctrl("n"))
+        _ = press(.ctrl("o"))
+        #expect(state.flash?.text == "An internal note is not sent: nothing to attach")
+    }
+
+    @Test("help and the registry list Ctrl-O in the composer")
+    func registry() {
+        let composerKeys = KeyMap.standard.help(for: .composer)
+        let binding = composerKeys.first { $0.command == .toggleAttachEvidence }
+        #expect(binding?.keyText == "Ctrl-O")
+        // No other composer or global binding uses the key.
+        let others = KeyMap.standard.bindings.filter { ($0.context == .composer || $0.context == .global) && $0.command != .toggleAttachEvidence }
+        #expect(!others.contains { $0.keys.contains([.ctrl("o")]) })
+        #expect(KeyMap.standard.match([.ctrl("o")], in: .composer) == .command(.toggleAttachEvidence))
+    }
+}
