@@ -32,7 +32,7 @@ public enum ReplyAttachmentError: Error, Sendable, Hashable, CustomStringConvert
     public var description: String {
         switch self {
         case .unknownEvidence(let id):
-            "\(id) is not in the evidence locker (removed, or mistyped): delete it from the text or stop attaching (Ctrl-O)"
+            "\(id) is not in the evidence locker (removed, or mistyped): delete it from the text or stop attaching the evidence"
         }
     }
 }
