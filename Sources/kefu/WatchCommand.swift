@@ -11,22 +11,28 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch", abstract: "Keep taking in mail as it lands.", subcommands: [WatchMaildirCommand.self])
 }
 
-/// Polls a Maildir and imports each new message as it lands, while the console (another
-/// process on the same store) shows it. A first pass takes in what is already there, skipping
+/// Watches a Maildir and imports each new message as it lands, while the console (another
+/// process on the same store) shows it: woken by inotify when the kernel offers it, else by a
+/// poll (see `MaildirChangeWaiter`). A first pass takes in what is already there, skipping
 /// what is stored. Ctrl-C or SIGTERM stops it after the message in hand is stored.
 struct WatchMaildirCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "maildir", abstract: "Poll a Maildir and import new messages as they land (Ctrl-C stops).",
+        commandName: "maildir", abstract: "Watch a Maildir and import new messages as they land (Ctrl-C stops).",
         discussion: """
             The delivering program (mbsync, offlineimap, procmail) writes into tmp/ and renames into new/, so \
-            a message is only read once it is complete. Each poll lists cur/ and new/ and reads only names it \
-            has not seen. Prints one line per poll that found mail.
+            a message is only read once it is complete. On Linux, inotify wakes the watcher as soon as a message \
+            lands (and it still scans every 30 seconds, for file systems where inotify sees nothing); elsewhere, or \
+            with --poll (for a Maildir on NFS or SMB), it scans every --interval seconds. Each scan lists cur/ and \
+            new/ and reads only names it has not seen. Prints one line per scan that found mail.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Seconds between polls.")
+    @Option(help: "Seconds between scans when polling.")
     var interval: Double = 1
+
+    @Flag(help: "Poll every --interval seconds instead of using inotify (for network file systems).")
+    var poll = false
 
     @Argument(help: "The Maildir folder.")
     var directory: String
@@ -43,7 +49,9 @@ struct WatchMaildirCommand: ParsableCommand {
         StopSignal.install()
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
         importer.shouldStop = { StopSignal.requested }
-        say("Watching \(TerminalSanitizer.oneLine(scanner.reader.directory)) (Ctrl-C stops).")
+        let waiter = MaildirChangeWaiter(directory: scanner.reader.directory, useInotify: !poll)
+        let how = waiter.mode == .inotify ? "inotify" : "polling every \(interval) s"
+        say("Watching \(TerminalSanitizer.oneLine(scanner.reader.directory)) (\(how); Ctrl-C stops).")
         var total = MailboxImporter.Summary()
         while !StopSignal.requested {
             let summary = try importer.run(scanner.scan())
@@ -53,7 +61,7 @@ struct WatchMaildirCommand: ParsableCommand {
                 total.broken += summary.broken
                 total.stored += summary.stored
             }
-            StopSignal.sleep(interval)
+            waiter.wait(interval: interval, shouldStop: { StopSignal.requested })
         }
         say("Stopped. " + total.line)
     }

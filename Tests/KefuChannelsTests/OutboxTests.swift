@@ -1,5 +1,6 @@
 import Foundation
-import KefuChannels
+import Glibc
+@testable import KefuChannels
 import KefuCore
 import KefuMail
 import KefuStore
@@ -95,5 +96,51 @@ struct OutboxTests {
         #expect(!spool.isHandedOver("kefu.1.ab@shop.example"))
         try spool.recordHandedOver("kefu.1.ab@shop.example", note: "test")
         #expect(spool.isHandedOver("kefu.1.ab@shop.example"))
+    }
+}
+
+@Suite("Outbox spool sweep")
+struct SpoolSweepTests {
+    @Test("the sweep removes staged files and journals of sent replies and temporary files of dead processes; nothing else")
+    func sweep() throws {
+        let temporary = try TemporaryStore()
+        try temporary.store.setMeta("mail.message_id_domain", "shop.example")
+        _ = try temporary.store.ingest([Fixture.message("c1", conversation: "amz-1", at: 0), Fixture.message("c2", conversation: "amz-2", at: 1)])
+        let tickets = try temporary.store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 10)
+        for (index, ticket) in tickets.enumerated() {
+            _ = try temporary.store.send(ReplyRequest(ticketID: ticket.id, body: "Danke.", author: "Li Wei", idempotencyKey: "s\(index)"), now: Date())
+        }
+        let entries = try temporary.store.outboxEntries()
+        let sent = entries[0].mailMessageID
+        let queued = entries[1].mailMessageID
+        try temporary.store.markSent(id: entries[0].id, route: "jsonl", now: Date())
+        #expect(try temporary.store.isOutboxSent(mailMessageID: sent))
+        #expect(try !temporary.store.isOutboxSent(mailMessageID: queued))
+        #expect(try !temporary.store.isOutboxSent(mailMessageID: "kefu.1.0000@elsewhere.example"))
+
+        let scratch = try ScratchFolder()
+        let spool = try DeliverySpool(folder: scratch.path("spool"))
+        close(try spool.stageAndLock(sent, bytes: Array("line".utf8), as: .line))
+        try spool.recordHandedOver(sent, note: "test")
+        close(try spool.stageAndLock(queued, bytes: Array("mail".utf8)))
+        let foreign = spool.messagePath("someone-else@example.com")
+        FileManager.default.createFile(atPath: foreign, contents: Data("x".utf8))
+        // A process id that is not running (pid_max is far below this on Linux) and ours.
+        let deadTemporary = spool.folder + "/.tmp-999999999-abc"
+        let liveTemporary = spool.folder + "/.err-\(getpid())-abc"
+        FileManager.default.createFile(atPath: deadTemporary, contents: nil)
+        FileManager.default.createFile(atPath: liveTemporary, contents: nil)
+
+        let isSent: (String) throws -> Bool = { try temporary.store.isOutboxSent(mailMessageID: $0) }
+        // A staged file still locked (a handoff running) stays until the lock goes.
+        let held = open(spool.messagePath(sent, .line), O_RDONLY)
+        #expect(flock(held, LOCK_EX) == 0)
+        #expect(try spool.sweep(isSent: isSent) == 2)  // the journal and the dead process's file
+        #expect(FileManager.default.fileExists(atPath: spool.messagePath(sent, .line)))
+        close(held)
+        #expect(try spool.sweep(isSent: isSent) == 1)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: spool.folder))
+        #expect(left == [URL(fileURLWithPath: spool.messagePath(queued)).lastPathComponent, "someone-else@example.com.eml", ".err-\(getpid())-abc"])
+        #expect(DeliverySpool.messageID(fromStem: Substring(DeliverySpool.fileStem("../a b%@x"))) == "../a b%@x")
     }
 }

@@ -370,6 +370,11 @@ struct MailDeliveryTests {
         }
         #expect(commandKeys.sorted() == entries.filter { $0.route == "command" }.map(\.idempotencyKey).sorted())
         #expect(commandKeys.count == 6 && Set(commandKeys).count == 6)
+        // What the killed passes left in the spool (files of replies now sent, temporary files
+        // of dead processes) is swept by the next pass.
+        #expect(try setup.kefu(["deliver"]).output.hasPrefix("Delivered 0 replies"))
+        let spool = try FileManager.default.contentsOfDirectory(atPath: scratch.path("outbox-spool"))
+        #expect(spool.isEmpty, "left in the spool: \(spool)")
     }
 
     @Test("the console's thread shows a reply queued, then sent once kefu deliver hands it over (another process)")

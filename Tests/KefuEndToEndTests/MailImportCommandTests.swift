@@ -95,6 +95,49 @@ struct MailImportCommandTests {
         #expect(watcher.output.contains("Stopped. Imported 3 messages (3 new conversations, 0 attachments), 0 already stored, 0 quarantined."))
     }
 
+    @Test("watch maildir is woken by inotify: with a 30 s poll interval a landed message is stored within seconds; --poll waits the interval")
+    func watchInotify() throws {
+        let scratch = try Scratch()
+        let db = scratch.path("k.sqlite")
+        let maildir = scratch.path("Mail")
+        for folder in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: maildir + "/" + folder, withIntermediateDirectories: true)
+        }
+        func deliver(_ index: Int) throws {
+            let text = "From: buyer\(index)@client.example\nSubject: question \(index)\nMessage-ID: <i\(index)@client.example>\n\nhello \(index)\n"
+            try text.write(toFile: maildir + "/tmp/\(index).i.host", atomically: true, encoding: .utf8)
+            rename(maildir + "/tmp/\(index).i.host", maildir + "/new/\(index).i.host")
+        }
+        func stored(_ index: Int) throws -> Bool {
+            try KefuBinary.run(["queue", "--db", db, "--json", "--view", "all-open"]).output.contains("question \(index)")
+        }
+
+        // Polling every 30 s: a message landing after the first scan waits for the next one.
+        let polling = try BackgroundProcess([KefuBinary.path, "watch", "maildir", "--db", db, "--poll", "--interval", "30", maildir], folder: scratch.url.path)
+        try BackgroundProcess.waitUntil("the polling watcher to start") { polling.output.contains("Watching") }
+        #expect(polling.output.contains("(polling every 30.0 s; Ctrl-C stops)"))
+        try deliver(1)
+        usleep(2_000_000)
+        #expect(try !stored(1))
+        polling.signal(SIGTERM)
+        #expect(polling.wait() == 0)
+
+        // inotify: the same interval, yet each message is taken in as it lands.
+        let started = Date()
+        let watcher = try BackgroundProcess([KefuBinary.path, "watch", "maildir", "--db", db, "--interval", "30", maildir], folder: scratch.url.path)
+        try BackgroundProcess.waitUntil("the inotify watcher to start") { watcher.output.contains("Watching") }
+        #expect(watcher.output.contains("(inotify; Ctrl-C stops)"))
+        try BackgroundProcess.waitUntil("message 1 (there before the start) in the store") { try stored(1) }
+        for index in 2...3 {
+            try deliver(index)
+            try BackgroundProcess.waitUntil("message \(index) in the store", timeout: 10) { try stored(index) }
+        }
+        #expect(Date().timeIntervalSince(started) < 25, "inotify should not wait for the 30 s poll")
+        watcher.signal(SIGTERM)
+        #expect(watcher.wait() == 0)
+        #expect(watcher.output.contains("Stopped. Imported 3 messages (3 new conversations, 0 attachments), 0 already stored, 0 quarantined."))
+    }
+
     @Test("on a terminal, an import longer than a second shows a progress bar with rate and ETA, then the summary")
     func progressBar() throws {
         let scratch = try Scratch()

@@ -65,26 +65,37 @@ public struct DeliverySpool: Sendable {
     /// Writes the message file unless it exists (same Message-ID, same bytes), then opens it and
     /// takes its exclusive lock, waiting while another process (a handoff still running after
     /// its deliverer died) holds it. The returned descriptor keeps the lock until closed.
+    ///
+    /// A sweep (of a reply another process has just sent) may unlink the file between our
+    /// staging and our lock: then it is staged again, so the lock is always on the linked file.
     public func stageAndLock(_ messageID: String, bytes: [UInt8], as staged: Staged = .email) throws -> Int32 {
         let path = messagePath(messageID, staged)
-        if access(path, F_OK) != 0 {
-            let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
-            try DurableFile.write(bytes, to: temporary)
-            defer { unlink(temporary) }
-            if link(temporary, path) != 0 && errno != EEXIST {
-                throw DeliveryError("cannot stage \(path): \(String(cString: strerror(errno)))")
+        for _ in 0..<5 {
+            if access(path, F_OK) != 0 {
+                let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
+                try DurableFile.write(bytes, to: temporary)
+                defer { unlink(temporary) }
+                if link(temporary, path) != 0 && errno != EEXIST {
+                    throw DeliveryError("cannot stage \(path): \(String(cString: strerror(errno)))")
+                }
+                try DurableFile.syncFolder(folder)
             }
-            try DurableFile.syncFolder(folder)
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw DeliveryError("cannot open \(path): \(String(cString: strerror(errno)))") }
-        while flock(descriptor, LOCK_EX) != 0 {
-            if errno != EINTR {
-                close(descriptor)
-                throw DeliveryError("cannot lock \(path): \(String(cString: strerror(errno)))")
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0 {
+                if errno == ENOENT { continue }
+                throw DeliveryError("cannot open \(path): \(String(cString: strerror(errno)))")
             }
+            while flock(descriptor, LOCK_EX) != 0 {
+                if errno != EINTR {
+                    close(descriptor)
+                    throw DeliveryError("cannot lock \(path): \(String(cString: strerror(errno)))")
+                }
+            }
+            var status = stat()
+            if fstat(descriptor, &status) == 0, status.st_nlink > 0 { return descriptor }
+            close(descriptor)
         }
-        return descriptor
+        throw DeliveryError("cannot stage \(path): it keeps disappearing (another process removing it?)")
     }
 
     /// Records that the mail command took the message (called by the handoff process).
@@ -97,6 +108,58 @@ public struct DeliverySpool: Sendable {
             throw DeliveryError("cannot write the journal \(journalPath(messageID)): \(reason)")
         }
         try DurableFile.syncFolder(folder)
+    }
+}
+
+extension DeliverySpool {
+    /// The Message-ID a file stem stands for (the inverse of `fileStem`).
+    static func messageID(fromStem stem: Substring) -> String {
+        var bytes: [UInt8] = []
+        var index = stem.startIndex
+        while index < stem.endIndex {
+            if stem[index] == "%", let end = stem.index(index, offsetBy: 3, limitedBy: stem.endIndex),
+               let byte = UInt8(stem[stem.index(after: index)..<end], radix: 16) {
+                bytes.append(byte)
+                index = end
+            } else {
+                bytes += Array(String(stem[index]).utf8)
+                index = stem.index(after: index)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Removes what delivery no longer needs: staged files and journals of replies the store
+    /// has as `sent` (left by a crash between the commit and the clean-up, or by a deliverer
+    /// that found the reply sent by another), and temporary files of processes that are gone.
+    /// A staged file still locked (a handoff running) is left for a later sweep; files of
+    /// replies the store does not have as sent are never touched. Returns how many went.
+    @discardableResult
+    public func sweep(isSent: (String) throws -> Bool) throws -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
+        var removed = 0
+        for name in names {
+            let path = folder + "/" + name
+            if name.hasPrefix(".tmp-") || name.hasPrefix(".err-") {
+                let owner = name.dropFirst(5).split(separator: "-").first.flatMap { pid_t($0) }
+                if let owner, kill(owner, 0) != 0, errno == ESRCH, unlink(path) == 0 { removed += 1 }
+                continue
+            }
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { continue }
+            let suffix = name[name.index(after: dot)...]
+            let isJournal = suffix == "sent"
+            guard isJournal || Staged(rawValue: String(suffix)) != nil else { continue }
+            guard try isSent(Self.messageID(fromStem: name[..<dot])) else { continue }
+            if isJournal {
+                if unlink(path) == 0 { removed += 1 }
+                continue
+            }
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0, unlink(path) == 0 { removed += 1 }
+        }
+        return removed
     }
 }
 

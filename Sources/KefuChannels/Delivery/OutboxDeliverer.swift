@@ -56,12 +56,15 @@ public final class OutboxDeliverer {
         /// Found handed over by an earlier, interrupted pass: marked sent, not sent again.
         public var recovered = 0
         public var waiting = 0
+        /// Spool files of replies already sent (and stray temporary files) removed first.
+        public var swept = 0
         public init() {}
     }
 
     /// One pass; `shouldStop` is checked between replies.
     public func deliverPending(shouldStop: () -> Bool = { false }) throws -> PassSummary {
         var summary = PassSummary()
+        summary.swept = try spool.sweep(isSent: { try store.isOutboxSent(mailMessageID: $0) })
         for entry in try store.outboxEntries(states: [.queued, .sending, .failed]) {
             if shouldStop() { break }
             if entry.state == .failed && !isDue(entry) {
@@ -185,7 +188,7 @@ public final class OutboxDeliverer {
     }
 
     /// Once `sent` is committed the row never goes back, so its staged file and journal have
-    /// served; a crash before this leaves them behind, and `DeliverySpool.sweep` removes them.
+    /// served; a crash before this leaves them behind, and the next pass's sweep removes them.
     private func removeSpoolFiles(_ entry: OutboxEntry) {
         for staged in DeliverySpool.Staged.allCases { unlink(spool.messagePath(entry.mailMessageID, staged)) }
         unlink(spool.journalPath(entry.mailMessageID))

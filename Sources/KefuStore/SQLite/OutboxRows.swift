@@ -107,6 +107,18 @@ extension SQLiteTicketStore {
             inReplyTo: inReplyTo, references: references, attachments: try attachments(db, outboxID: row[0]))
     }
 
+    /// Whether the reply with this Message-ID is `sent`. Kefu's Message-IDs carry their outbox
+    /// row (`kefu.<id>.<random>@domain`), so this is a look-up by key; any other id is not ours
+    /// and counts as not sent.
+    public func isOutboxSent(mailMessageID: String) throws -> Bool {
+        let parts = mailMessageID.split(separator: ".", maxSplits: 2)
+        guard parts.count == 3, parts[0] == "kefu", let id = Int64(parts[1]) else { return false }
+        return try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT state = 'sent' FROM outbox WHERE id = ? AND mail_message_id = ?",
+                              arguments: [id, mailMessageID]) ?? false
+        }
+    }
+
     /// Claims a row for a handoff: state `sending` and one more attempt, committed before
     /// anything is handed over. Only rows not yet sent can be claimed; false when another
     /// process sent it meanwhile.
