@@ -23,6 +23,8 @@ public struct KefuConfiguration: Sendable {
     public var orderColumnMaps: [OrderColumnMap] = []
     /// The evidence locker's size limit and public base URL.
     public var evidence = EvidenceSettings()
+    /// The team and its roles; user file only. Empty: no roles, everyone may do everything.
+    public var team = TeamRoster.none
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -30,7 +32,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -55,6 +57,7 @@ public struct KefuConfiguration: Sendable {
         if let mail = userSections?.mail { configuration.mail = mail }
         configuration.orderColumnMaps = userSections?.orders ?? []
         if let evidence = userSections?.evidence ?? shippedSections.evidence { configuration.evidence = evidence }
+        configuration.team = userSections?.team ?? .none
         return configuration
     }
 
@@ -82,6 +85,7 @@ public struct KefuConfiguration: Sendable {
         var mail: MailSettings?
         var orders: [OrderColumnMap]?
         var evidence: EvidenceSettings?
+        var team: TeamRoster?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -102,6 +106,7 @@ public struct KefuConfiguration: Sendable {
             case "mail": sections.mail = try MailSectionReader.read(value)
             case "orders": sections.orders = try OrdersSectionReader.read(value)
             case "evidence": sections.evidence = try EvidenceSectionReader.read(value)
+            case "team": sections.team = try TeamSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

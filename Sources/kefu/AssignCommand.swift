@@ -12,7 +12,7 @@ struct AssignCommand: ParsableCommand {
     @Argument(help: "Ticket ids.") var ids: [Int64]
     @Option(help: "The agent who will own them.") var to: String?
     @Flag(help: "Take them from whoever owns them (unassigned).") var nobody = false
-    @Option(help: "Who makes the change (default: $KEFU_AGENT, else the login name).") var by: String?
+    @Option(help: "Who makes the change (default: $KEFU_AGENT, else the login name; with a team list, another name only for leads).") var by: String?
 
     func validate() throws {
         if ids.isEmpty { throw ValidationError("name at least one ticket id") }
@@ -21,9 +21,12 @@ struct AssignCommand: ParsableCommand {
     }
 
     func run() throws {
+        let acting = try Wiring.acting(by: by)
         let store = try storeOptions.open()
         do {
-            let changes = try store.assign(ticketIDs: ids, to: nobody ? nil : to, by: by ?? Wiring.agentName, now: Date())
+            // With a team list, only leads move batches or other people's tickets (checked in the
+            // same transaction as the change; a refusal changes nothing).
+            let changes = try store.assign(ticketIDs: ids, to: nobody ? nil : to, acting: acting, now: Date())
             print("\(changes.count) of \(ids.count) tickets now belong to \(nobody ? "nobody" : TerminalSanitizer.oneLine(to ?? ""))")
         } catch StoreError.ticketNotFound(let missing) {
             throw UserError(message: "no ticket #\(missing) in \(store.path); nothing was assigned")

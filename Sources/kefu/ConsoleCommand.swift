@@ -10,6 +10,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        try ConsoleRunner.run(store: store, profile: AgentProfile(name: Wiring.agentName, storeName: "Kefu"), proof: try Wiring.proofLoader(store: store))
+        let profile = AgentProfile(Wiring.actingAgent(configuration: try Wiring.configuration()), storeName: "Kefu")
+        try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store))
     }
 }

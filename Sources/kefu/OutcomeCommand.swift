@@ -21,7 +21,7 @@ struct OutcomeCommand: ParsableCommand {
         var responsible: String
         @Option(help: ArgumentHelp("The resolution: \(Resolution.allCases.map(\.rawValue).joined(separator: ", ")) (default: the usual one for the problem).", valueName: "resolution"))
         var resolution: String?
-        @Option(help: "Who records it (default: $KEFU_AGENT, else the login name).") var by: String?
+        @Option(help: "Who records it (default: $KEFU_AGENT, else the login name; with a team list, another name only for leads).") var by: String?
         @Flag(help: "Also mark the ticket solved (settling its resolution clock) if it is not.") var solve = false
 
         func run() throws {
@@ -38,19 +38,21 @@ struct OutcomeCommand: ParsableCommand {
                 }
                 chosen = value
             }
+            let acting = try Wiring.acting(by: by)
             let store = try storeOptions.open()
             let choice = OutcomeChoice(problem: problem, responsible: party, resolution: chosen)
-            let who = by ?? Wiring.agentName
+            let who = acting.name
             do {
                 let recorded: RecordedOutcome
                 if solve, try store.ticket(id: id)?.status != .solved {
-                    let solved = try store.solve(ticketID: id, outcome: choice, by: who, now: Date())
+                    let solved = try store.solve(ticketID: id, outcome: choice, acting: acting, now: Date())
                     recorded = solved.outcome
                     if !solved.closedUnanswered.isEmpty {
                         Wiring.notice("#\(id) was solved without a reply to the customer's last message: it counts as unanswered (breached)")
                     }
                 } else {
-                    recorded = try store.setOutcome(ticketID: id, outcome: choice, by: who, now: Date())
+                    // Changing an outcome already recorded is a lead's (refused, nothing changed).
+                    recorded = try store.setOutcome(ticketID: id, outcome: choice, acting: acting, now: Date())
                 }
                 print("#\(id): \(recorded.choice.summary) (recorded by \(TerminalSanitizer.oneLine(who)))")
             } catch StoreError.ticketNotFound(let missing) {

@@ -99,10 +99,10 @@ enum Wiring {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/kefu")
     }
 
-    /// The agent's name: `$KEFU_AGENT`, else the login name.
+    /// The agent's name: `$KEFU_AGENT`, else the login name, spelt as the config's team list
+    /// spells it (see `actingAgent`).
     static var agentName: String {
-        let env = ProcessInfo.processInfo.environment
-        return env["KEFU_AGENT"] ?? env["USER"] ?? "Agent"
+        actingAgent().name
     }
 }
 

@@ -16,8 +16,8 @@ struct TeamConsoleTests {
         tickets = try TeamDay.build(temp.store)
     }
 
-    func engine(rows: Int = 40, cols: Int = 120, me: String = "Li Wei") -> ConsoleEngine {
-        var state = AppState(rows: rows, cols: cols, now: TeamDay.now, profile: AgentProfile(name: me, storeName: "Shop"))
+    func engine(rows: Int = 40, cols: Int = 120, me: String = "Li Wei", standing: ActingAgent.Standing = .noRoles) -> ConsoleEngine {
+        var state = AppState(rows: rows, cols: cols, now: TeamDay.now, profile: AgentProfile(name: me, storeName: "Shop", standing: standing))
         state.timeZone = TeamDay.timeZone
         let engine = ConsoleEngine(state: state, environment: ConsoleEnvironment(store: temp.store, clock: .fixed(TeamDay.now)))
         engine.start()
@@ -82,6 +82,64 @@ struct TeamConsoleTests {
         #expect(last.previous == "Anna")
         #expect(last.assignedBy == "Lead Zhang")
         #expect(last.at == TeamDay.now)
+    }
+
+    @Test("An agent's A on a batch or to someone else, a on another's ticket and :outcome are refused on the status bar; nothing changes")
+    func agentRefused() throws {
+        let engine = engine(me: "Li Wei", standing: .agent)
+        let screen = { ConsoleView.render(engine.state) }
+        press(engine, .char("v"))  // all open
+        try select(engine, tickets.t5)
+        press(engine, .char("x"))
+        try select(engine, tickets.t6)
+        press(engine, .char("x"))
+        press(engine, .char("A"))
+        #expect(engine.state.prompt == nil)
+        #expect(screen().contains("Moving 2 tickets at once needs the lead role (Li Wei is an agent)"))
+        #expect(engine.state.marked == [tickets.t5, tickets.t6])  // kept for a lead to move
+
+        // One ticket to someone else: refused after the name, before anything is written.
+        press(engine, .char("x"))  // unmark T6
+        try select(engine, tickets.t5)
+        press(engine, .char("x"))  // unmark T5
+        #expect(engine.state.marked.isEmpty)
+        press(engine, .char("A"))
+        for c in "Bo Chen" { press(engine, .char(c)) }
+        press(engine, .enter)
+        #expect(screen().contains("Giving a ticket to Bo Chen needs the lead role"))
+        #expect(try temp.store.assignee(ticketID: tickets.t5) == nil)
+
+        // Anna's ticket is not Li Wei's to take.
+        try select(engine, tickets.t3)
+        press(engine, .char("a"))
+        #expect(screen().contains("Taking a ticket from Anna needs the lead role"))
+        #expect(try temp.store.assignee(ticketID: tickets.t3) == "Anna")
+
+        press(engine, .char(":"))
+        for c in "outcome \(tickets.t7)" { press(engine, .char(c)) }
+        press(engine, .enter)
+        #expect(engine.state.outcomePrompt == nil)
+        #expect(screen().contains("Changing the recorded outcome of #\(tickets.t7) needs the lead role"))
+
+        // What an agent may: take an unowned ticket.
+        try select(engine, tickets.t5)
+        press(engine, .char("a"))
+        #expect(try temp.store.assignee(ticketID: tickets.t5) == "Li Wei")
+        #expect(try temp.store.assignments(ticketID: tickets.t3).count == 1)  // only TeamDay's
+    }
+
+    @Test("A lead moves someone else's ticket and corrects an outcome")
+    func leadAllowed() throws {
+        let engine = engine(me: "Zhang Min", standing: .lead)
+        press(engine, .char("v"))
+        try select(engine, tickets.t3)
+        press(engine, .char("a"))
+        #expect(try temp.store.assignee(ticketID: tickets.t3) == "Zhang Min")
+        press(engine, .char(":"))
+        for c in "outcome \(tickets.t7)" { press(engine, .char(c)) }
+        press(engine, .enter)
+        press(engine, .char("w"), .char("w"))  // wrong item, warehouse
+        #expect(try temp.store.outcomeHistory(ticketID: tickets.t7).map(\.recordedBy) == ["Anna", "Zhang Min"])
     }
 
     @Test("S, then a problem key and a responsible key, solves with the preset resolution")

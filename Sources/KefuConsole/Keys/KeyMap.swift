@@ -31,7 +31,7 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.insertEvidence, .queue, [[.char("E")]], "reply with a reference to the order's evidence"),
         Binding(.nextPane, .queue, [[.tab]], "focus the thread"),
         Binding(.assignToMe, .queue, [[.char("a")]], "assign the selected ticket to me"),
-        Binding(.reassign, .queue, [[.char("A")]], "reassign the marked tickets (or the selected one) to someone"),
+        Binding(.reassign, .queue, [[.char("A")]], "reassign the marked tickets (or the selected one) to someone (leads)"),
         Binding(.cycleAssignee, .queue, [[.char("m")]], "show: all / mine / unassigned"),
         Binding(.toggleMark, .queue, [[.char("x")]], "mark or unmark for a batch move (then A)"),
         Binding(.solve, .queue, [[.char("S")]], "solve: problem key, then responsible key (resolution preset)", hint: true),

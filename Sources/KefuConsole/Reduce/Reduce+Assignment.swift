@@ -10,6 +10,8 @@ extension AppState {
         case .reassign:
             let ids = batchTargets()
             guard !ids.isEmpty else { return [] }
+            // An agent learns before typing a name that a batch is not theirs to move.
+            if ids.count > 1, refuses(.moveBatch(count: ids.count)) { return [] }
             prompt = PromptState(kind: .assign(ids), text: "")
             return []
         case .cycleAssignee: return cycleAssignee()
@@ -32,13 +34,40 @@ extension AppState {
             showFlash("#\(ticket.id) is already yours", .info)
             return []
         }
+        guard permitsAssigning([ticket.id], to: profile.name) else { return [] }
         return [.team(.assign(ticketIDs: [ticket.id], to: profile.name))]
     }
 
     mutating func assign(_ ids: [Int64], to name: String) -> [Effect] {
         guard !ids.isEmpty else { return [] }
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        return [.team(.assign(ticketIDs: ids, to: trimmed.isEmpty ? nil : trimmed))]
+        let owner = trimmed.isEmpty ? nil : trimmed
+        guard permitsAssigning(ids, to: owner) else { return [] }
+        return [.team(.assign(ticketIDs: ids, to: owner))]
+    }
+
+    /// The role check against the owners the queue shows, so an agent is told at once; the store
+    /// checks again against the owners of the moment.
+    mutating func permitsAssigning(_ ids: [Int64], to owner: String?) -> Bool {
+        let owners = ids.map { id in (ticketID: id, owner: queue.rows.first { $0.id == id }?.assignee) }
+        do {
+            try AssignmentRule.check(profile.acting, owners: owners, to: owner)
+            return true
+        } catch {
+            showFlash("\(error)", .error)
+            return false
+        }
+    }
+
+    /// Shows the refusal and returns true when `action` needs a lead and this person is not one.
+    mutating func refuses(_ action: LeadAction) -> Bool {
+        do {
+            try profile.acting.require(action)
+            return false
+        } catch {
+            showFlash("\(error)", .error)
+            return true
+        }
     }
 
     mutating func cycleAssignee() -> [Effect] {

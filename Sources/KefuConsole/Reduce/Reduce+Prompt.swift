@@ -70,7 +70,7 @@ extension AppState {
         ("filter TEXT", "filter the queue by text (empty: no filter)"),
         ("top, bottom", "first or last ticket"),
         ("dashboard", "the team dashboard"),
-        ("outcome ID", "edit the outcome of a solved ticket"),
+        ("outcome ID", "edit the outcome of a solved ticket (leads)"),
         ("assign NAME", "give the marked (or selected) tickets to NAME (empty: nobody)"),
     ]
 
@@ -105,6 +105,8 @@ extension AppState {
                 showFlash("outcome takes a ticket number, e.g. :outcome 42", .error)
                 return []
             }
+            // The lead's correction path: refused at once rather than after two keys.
+            if refuses(.editOutcome(ticketID: id)) { return [] }
             outcomePrompt = OutcomePromptState(ticketID: id, customerName: "#\(id)", mode: .edit)
             return []
         case "assign":

@@ -12,18 +12,18 @@ extension ConsoleEngine {
     func performTeam(_ effect: TeamEffect) throws -> Action? {
         let store = environment.store
         let now = environment.clock.now()
-        let me = state.profile.name
+        let me = state.profile.acting
         switch effect {
         case .assign(let ids, let name):
             guard let owners = store as? any AssignmentStore else { throw MissingCapability(what: "assign tickets") }
-            let changes = try owners.assign(ticketIDs: ids, to: name, by: me, now: now)
+            let changes = try owners.assign(ticketIDs: ids, to: name, acting: me, now: now)
             return .team(.assigned(changes: changes, requested: ids.count, to: name))
         case .solve(let id, let outcome):
             guard let outcomes = store as? any OutcomeStore else { throw MissingCapability(what: "record outcomes") }
-            return .team(.solved(try outcomes.solve(ticketID: id, outcome: outcome, by: me, now: now)))
+            return .team(.solved(try outcomes.solve(ticketID: id, outcome: outcome, acting: me, now: now)))
         case .setOutcome(let id, let outcome):
             guard let outcomes = store as? any OutcomeStore else { throw MissingCapability(what: "record outcomes") }
-            return .team(.outcomeSet(try outcomes.setOutcome(ticketID: id, outcome: outcome, by: me, now: now)))
+            return .team(.outcomeSet(try outcomes.setOutcome(ticketID: id, outcome: outcome, acting: me, now: now)))
         case .loadDashboard:
             guard let meters = store as? any MetersStore else { throw MissingCapability(what: "read the meters") }
             if liveMeters?.timeZone != state.timeZone { liveMeters = (state.timeZone, meters.liveMeters(timeZone: state.timeZone)) }

@@ -115,6 +115,8 @@ public final class ConsoleEngine {
     }
 
     static func describe(_ error: Error, doing effect: Effect) -> String {
+        // Says itself what was refused and that nothing changed.
+        if let refused = error as? LeadRoleRequired { return refused.description }
         if case .setHold = effect { return "Hold not changed: \(error)" }
         if case .markNoResponseNeeded = effect { return "Not settled: \(error)" }
         if case .saveTemplate = effect { return "Template not saved: \(error)" }

@@ -87,16 +87,28 @@ public struct AppState: Sendable, Hashable {
     public var nowSeconds: Double { now.timeIntervalSince1970 }
 }
 
-/// Who is answering, for the signature and the author of replies.
+/// Who is answering, for the signature and the author of replies, and what the team list says
+/// they may do.
 public struct AgentProfile: Sendable, Hashable {
     public var name: String
     public var storeName: String
     /// Used where a parcel's carrier has no tracking page of its own; `{n}` is the number.
     public var universalTrackingURL: String
+    /// Lead, agent, not on the list, or no roles configured (everything allowed).
+    public var standing: ActingAgent.Standing
 
-    public init(name: String, storeName: String, universalTrackingURL: String = "https://t.17track.net/en#nums={n}") {
+    public init(name: String, storeName: String, universalTrackingURL: String = "https://t.17track.net/en#nums={n}",
+                standing: ActingAgent.Standing = .noRoles) {
         self.name = name
         self.storeName = storeName
         self.universalTrackingURL = universalTrackingURL
+        self.standing = standing
     }
+
+    public init(_ acting: ActingAgent, storeName: String) {
+        self.init(name: acting.name, storeName: storeName, standing: acting.standing)
+    }
+
+    /// The person as the store's role checks see them.
+    public var acting: ActingAgent { ActingAgent(name: name, standing: standing) }
 }

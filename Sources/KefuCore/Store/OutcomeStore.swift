@@ -22,14 +22,30 @@ public struct SolvedTicket: Sendable, Hashable {
 public protocol OutcomeStore: AnyObject, Sendable {
     /// Marks the ticket solved, settles its running resolution clock, settles running reply clocks
     /// as closed without a reply (`DeadlineOutcome.closedUnanswered`) and records the outcome, in
-    /// one transaction.
-    func solve(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> SolvedTicket
+    /// one transaction. On a ticket already solved with an outcome this is an edit: only a lead
+    /// may (`LeadRoleRequired`, nothing changed).
+    func solve(ticketID: Int64, outcome: OutcomeChoice, acting: ActingAgent, now: Date) throws -> SolvedTicket
     /// Changes the recorded outcome of a ticket (solved or not), keeping the old one in history.
+    /// Changing one already recorded needs a lead (`LeadRoleRequired`, nothing changed);
+    /// recording the first is anyone's.
     @discardableResult
-    func setOutcome(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> RecordedOutcome
+    func setOutcome(ticketID: Int64, outcome: OutcomeChoice, acting: ActingAgent, now: Date) throws -> RecordedOutcome
     func outcome(ticketID: Int64) throws -> RecordedOutcome?
     /// Every version of the ticket's outcome, oldest first.
     func outcomeHistory(ticketID: Int64) throws -> [RecordedOutcome]
     /// Outcomes of tickets solved in `since ..< until` (open ends when nil), by solving time.
     func outcomes(since: Date?, until: Date?) throws -> [RecordedOutcome]
+}
+
+extension OutcomeStore {
+    /// Solves without a role check (imports, scripts acting as a lead, tests).
+    public func solve(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> SolvedTicket {
+        try solve(ticketID: ticketID, outcome: outcome, acting: .unrestricted(by), now: now)
+    }
+
+    /// Records or changes an outcome without a role check.
+    @discardableResult
+    public func setOutcome(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> RecordedOutcome {
+        try setOutcome(ticketID: ticketID, outcome: outcome, acting: .unrestricted(by), now: now)
+    }
 }

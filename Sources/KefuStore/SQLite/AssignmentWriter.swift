@@ -6,16 +6,22 @@ import KefuCore
 /// transaction, with the ticket's version bumped so other consoles notice.
 extension SQLiteTicketStore: AssignmentStore {
     @discardableResult
-    public func assign(ticketIDs: [Int64], to assignee: String?, by: String, now: Date) throws -> [Assignment] {
+    public func assign(ticketIDs: [Int64], to assignee: String?, acting: ActingAgent, now: Date) throws -> [Assignment] {
         let name = assignee?.trimmingCharacters(in: .whitespaces)
         let owner = (name?.isEmpty ?? true) ? nil : name
+        let by = acting.name
         return try pool.write { db in
-            var changes: [Assignment] = []
+            var owners: [(ticketID: Int64, owner: String?)] = []
             for id in ticketIDs {
                 guard let row = try Row.fetchOne(db, sql: "SELECT assignee FROM ticket WHERE id = ?", arguments: [id]) else {
                     throw StoreError.ticketNotFound(id)
                 }
-                let previous: String? = row[0]
+                owners.append((id, row[0]))
+            }
+            // Checked against the owners as they are in this transaction, so a refusal is final.
+            try AssignmentRule.check(acting, owners: owners, to: owner)
+            var changes: [Assignment] = []
+            for (id, previous) in owners {
                 if previous == owner { continue }
                 try db.execute(sql: "UPDATE ticket SET assignee = ?, version = version + 1 WHERE id = ?", arguments: [owner, id])
                 try db.execute(sql: """

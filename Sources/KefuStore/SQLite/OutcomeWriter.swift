@@ -6,9 +6,13 @@ import KefuCore
 /// (resolution: resolved; reply: closed without a reply) and the outcome (with its history row)
 /// are one transaction.
 extension SQLiteTicketStore: OutcomeStore {
-    public func solve(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> SolvedTicket {
-        try pool.write { db in
+    public func solve(ticketID: Int64, outcome: OutcomeChoice, acting: ActingAgent, now: Date) throws -> SolvedTicket {
+        let by = acting.name
+        return try pool.write { db in
             guard let state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+            if state.status == .solved, try OutcomeRows.exists(db, ticketID: ticketID) {
+                try acting.require(.editOutcome(ticketID: ticketID))
+            }
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM deadline_outcome WHERE ticket_id = ?", arguments: [ticketID]) ?? 0
             var closedUnanswered: [DeadlineOutcome] = []
             if state.status != .solved {
@@ -38,11 +42,13 @@ extension SQLiteTicketStore: OutcomeStore {
     }
 
     @discardableResult
-    public func setOutcome(ticketID: Int64, outcome: OutcomeChoice, by: String, now: Date) throws -> RecordedOutcome {
-        try pool.write { db in
+    public func setOutcome(ticketID: Int64, outcome: OutcomeChoice, acting: ActingAgent, now: Date) throws -> RecordedOutcome {
+        let by = acting.name
+        return try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM ticket WHERE id = ?", arguments: [ticketID]) != nil else {
                 throw StoreError.ticketNotFound(ticketID)
             }
+            if try OutcomeRows.exists(db, ticketID: ticketID) { try acting.require(.editOutcome(ticketID: ticketID)) }
             // An edit keeps the solving time, so the ticket stays in its week of the report.
             let solvedAt = try Double.fetchOne(db, sql: "SELECT solved_at FROM ticket_outcome WHERE ticket_id = ?", arguments: [ticketID])
             return try OutcomeRows.record(db, ticketID: ticketID, choice: outcome, by: by, now: now,
@@ -100,6 +106,10 @@ enum OutcomeRows {
             """, arguments: arguments)
         let order = try String.fetchOne(db, sql: "SELECT order_id FROM ticket WHERE id = ?", arguments: [ticketID])
         return RecordedOutcome(ticketID: ticketID, choice: choice, recordedBy: by, recordedAt: now, solvedAt: solvedAt, orderID: order)
+    }
+
+    static func exists(_ db: Database, ticketID: Int64) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1 FROM ticket_outcome WHERE ticket_id = ?", arguments: [ticketID]) != nil
     }
 
     /// Nil for a row whose names this version does not know (written by a newer Kefu).
