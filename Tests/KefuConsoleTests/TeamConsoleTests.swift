@@ -226,7 +226,14 @@ struct TeamConsoleTests {
         press(engine, .char("<"), .char("<"), .char("<"))
         #expect(engine.state.dashboard?.sortColumn == .replyP50)
         #expect(engine.state.dashboard?.rows.first?.subject == .agent("Li Wei"))  // 30m00s beats 15m00s
-        #expect(ConsoleView.render(engine.state).contains("sorted by rep p50"))
+        #expect(ConsoleView.render(engine.state).contains("sorted by rep p50, worst first"))
+        // r: best first — Anna's 15m00s; "(unassigned)" has no reply times and stays last.
+        press(engine, .char("r"))
+        #expect(engine.state.dashboard?.rows.map(\.subject) == [.agent("Anna"), .agent("Li Wei"), .agent(nil)])
+        #expect(ConsoleView.render(engine.state).contains("sorted by rep p50, best first"))
+        #expect(ConsoleView.render(engine.state).contains("rep p50▲"))
+        press(engine, .char("r"))
+        #expect(engine.state.dashboard?.rows.first?.subject == .agent("Li Wei"))
 
         // Enter on Li Wei: back to the queue listing his open tickets.
         press(engine, .enter)

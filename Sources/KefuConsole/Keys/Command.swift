@@ -53,6 +53,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case dashboard
     case sortPrevious = "sort-previous"
     case sortNext = "sort-next"
+    case reverseSort = "reverse-sort"
     // Everywhere
     case help
     case palette

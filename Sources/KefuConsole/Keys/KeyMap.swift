@@ -89,6 +89,7 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.nextPane, .dashboard, [[.tab]], "switch table: agents / channels", hint: true),
         Binding(.sortPrevious, .dashboard, [[.char("<")]], "sort by the column to the left", hint: true),
         Binding(.sortNext, .dashboard, [[.char(">")]], "sort by the column to the right", hint: true),
+        Binding(.reverseSort, .dashboard, [[.char("r")]], "reverse the order: best first (rows without data stay last)"),
         Binding(.open, .dashboard, [[.enter]], "the row's tickets in the queue", hint: true),
         Binding(.back, .dashboard, [[.escape], [.char("D")]], "back to the queue", hint: true),
 

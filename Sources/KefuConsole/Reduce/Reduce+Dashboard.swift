@@ -27,7 +27,11 @@ extension AppState {
             let columns = MeterColumn.allCases
             let i = columns.firstIndex(of: board.sortColumn) ?? 0
             board.sortColumn = columns[(i + (command == .sortNext ? 1 : columns.count - 1)) % columns.count]
-            showFlash("Sorted by \(board.sortColumn.title)", .info)
+            showFlash("Sorted by \(board.sortColumn.title), \(board.orderTitle)", .info)
+        case .reverseSort:
+            board.reversed.toggle()
+            board.selected = 0
+            showFlash("Sorted by \(board.sortColumn.title), \(board.orderTitle)", .info)
         case .open:
             return drillDown(board.selectedRow)
         case .back:

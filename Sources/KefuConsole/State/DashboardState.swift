@@ -8,6 +8,8 @@ public struct DashboardState: Sendable, Hashable {
     public var table: Table = .agents
     /// The column rows are sorted by (worst first).
     public var sortColumn: MeterColumn = .overdue
+    /// `r`: best first instead (names Z to A).
+    public var reversed = false
     /// The selected row of the focused table, by position in its sorted order.
     public var selected = 0
 
@@ -18,7 +20,13 @@ public struct DashboardState: Sendable, Hashable {
 
     public func rows(of table: Table) -> [MeterRow] {
         guard let figures else { return [] }
-        return sortColumn.sorted(table == .agents ? figures.agents : figures.lanes)
+        return sortColumn.sorted(table == .agents ? figures.agents : figures.lanes, reversed: reversed)
+    }
+
+    /// "worst first", "best first", "A to Z"...: the header's words for the order.
+    public var orderTitle: String {
+        if sortColumn == .name { return reversed ? "Z to A" : "A to Z" }
+        return reversed ? "best first" : "worst first"
     }
 
     public var selectedRow: MeterRow? {

@@ -10,7 +10,7 @@ enum DashboardView {
         let targets = MeterTargets()
         screen.fill(Rect(top: rect.top, left: rect.left, height: 1, width: rect.width), role: .header)
         let since = DashboardText.time(board.figures?.windows.today ?? state.now, zone: state.timeZone)
-        screen.put(" Dashboard · live · today since \(since) · 7 days since \(DashboardText.day(board.figures?.windows.days7 ?? state.now, zone: state.timeZone)) · sorted by \(board.sortColumn.title), worst first",
+        screen.put(" Dashboard · live · today since \(since) · 7 days since \(DashboardText.day(board.figures?.windows.days7 ?? state.now, zone: state.timeZone)) · sorted by \(board.sortColumn.title), \(board.orderTitle)",
                    row: rect.top, col: rect.left, role: .header, limit: rect.width)
         guard let figures = board.figures else {
             screen.put(" Loading…", row: rect.top + 1, col: rect.left, role: .dim, limit: rect.width)
@@ -70,7 +70,7 @@ enum DashboardView {
     ) -> Int {
         var row = start
         guard row < rect.bottom else { return row }
-        place(columns.header(title: title, sorted: board.sortColumn, focused: focused), row: row, col: rect.left, role: .title, limit: rect.width, on: &screen)
+        place(columns.header(title: title, sorted: board.sortColumn, reversed: board.reversed, focused: focused), row: row, col: rect.left, role: .title, limit: rect.width, on: &screen)
         row += 1
         if rows.isEmpty, row < rect.bottom {
             screen.put("  no figures yet", row: row, col: rect.left, role: .dim, limit: rect.width)
@@ -192,11 +192,11 @@ struct DashboardColumns {
         shown.prefix(index + 1).reduce(0) { $0 + width(of: $1) }
     }
 
-    func header(title: String, sorted: MeterColumn, focused: Bool) -> String {
+    func header(title: String, sorted: MeterColumn, reversed: Bool = false, focused: Bool) -> String {
         shown.map { column in
             let name = column == .name ? (focused ? "▸ " : "  ") + title
                 : column == .metToday || column == .met7d ? " \(column.title) ≥\(Int(MeterTargets().metShare * 100))%" : column.title
-            let text = name + (column == sorted ? "▼" : "")
+            let text = name + (column == sorted ? (reversed ? "▲" : "▼") : "")
             return column == .name || column == .metToday || column == .met7d
                 ? DisplayWidth.fit(text, to: width(of: column)) : Self.right(text, width(of: column))
         }.joined()

@@ -150,6 +150,7 @@ extension Command {
         case .dashboard: "dashboard"
         case .sortPrevious: "sort ←"
         case .sortNext: "sort →"
+        case .reverseSort: "reverse"
         }
     }
 }

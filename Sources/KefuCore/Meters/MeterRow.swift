@@ -70,14 +70,17 @@ public enum MeterColumn: Int, Sendable, Hashable, CaseIterable {
     }
 
     /// Sorting on this column puts the worst first (longest times, lowest shares, most overdue),
-    /// which is what a lead looks for; names sort A to Z.
+    /// which is what a lead looks for; names sort A to Z. Reversed, the best come first (names Z
+    /// to A); rows without data for the column stay last either way.
     public func sorted(_ rows: [MeterRow], reversed: Bool = false) -> [MeterRow] {
         let ordered = rows.sorted { a, b in
             let (x, y) = (key(a), key(b))
             if x != y { return x > y }
             return a.subject.title < b.subject.title
         }
-        return reversed ? ordered.reversed() : ordered
+        guard reversed else { return ordered }
+        let withData = ordered.filter { key($0) >= 0 }, without = ordered.filter { key($0) < 0 }
+        return withData.reversed() + without
     }
 
     /// A number where bigger means "look here first"; missing data sorts last.

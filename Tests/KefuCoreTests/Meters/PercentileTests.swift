@@ -48,6 +48,10 @@ struct PercentileTests {
         #expect(MeterColumn.overdue.sorted([a, b, c]).map(\.subject.title) == ["B", "A", "C"])
         #expect(MeterColumn.metToday.sorted([a, b, c]).map(\.subject.title) == ["B", "A", "C"])
         #expect(MeterColumn.name.sorted([c, b, a]).map(\.subject.title) == ["A", "B", "C"])
+        // Reversed: best first, and a row without data for the column still last.
+        #expect(MeterColumn.metToday.sorted([a, b, c], reversed: true).map(\.subject.title) == ["A", "B", "C"])
+        #expect(MeterColumn.overdue.sorted([a, b, c], reversed: true).map(\.subject.title) == ["C", "A", "B"])  // 0 overdue is data
+        #expect(MeterColumn.name.sorted([a, b, c], reversed: true).map(\.subject.title) == ["C", "B", "A"])
     }
 
     @Test("ISO weeks and the feedback report's lines")

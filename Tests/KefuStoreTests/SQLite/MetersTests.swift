@@ -156,4 +156,23 @@ struct MetersTests {
         #expect(DashboardFigures.compute(try live.read(now: tomorrow)) == (try sql(tomorrow)))
         #expect(DashboardFigures.compute(try live.read(now: tomorrow)).team.repliedToday == 0)
     }
+
+    @Test("A policy change made by another process reaches an open dashboard's live reader")
+    func policyChange() throws {
+        let live = temp.store.liveMeters(timeZone: TeamDay.timeZone)
+        #expect(DashboardFigures.compute(try live.read(now: TeamDay.now)) == figures)
+        // Another kefu starts with a new config: the team's own 4 h clock joins Amazon's 24 h, and
+        // the open deadlines are recomputed (no message, assignment or outcome is written).
+        let other = try temp.reopen(policy: try TestPolicy.layered(teamHours: 4, fingerprint: "new-config"))
+        try other.applyPolicyChangeIfNeeded()
+        let now = TeamDay.now.addingTimeInterval(1)
+        let after = DashboardFigures.compute(try live.read(now: now))
+        #expect(after == DashboardFigures.compute(try other.meterInputs(now: now, timeZone: TeamDay.timeZone)))
+        // T1 (Amazon, 15:00) is now due at 19:00 and T4 (chat, 14:00) at 18:00: 1-4 h; T5 (eBay,
+        // 13:00) at 17:00, 59m59s away; T2 (16:30 yesterday) is overdue on the team's clock, like T3.
+        #expect(after.histogram[.oneToFourHours] == 2)
+        #expect(after.histogram[.underHour] == 1)
+        #expect(after.histogram[.overdue] == 2)
+        #expect(after.histogram != figures.histogram)
+    }
 }
