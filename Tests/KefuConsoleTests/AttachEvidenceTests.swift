@@ -96,3 +96,57 @@ struct AttachEvidenceTests {
         #expect(KeyMap.standard.match([.ctrl("o")], in: .composer) == .command(.toggleAttachEvidence))
     }
 }
+
+/// Inserting evidence whose text says "It is attached to this message." (no public link)
+/// turns attaching on; the reply checks warn when the text promises a file that is not attached.
+@Suite("Composer: evidence that promises an attachment")
+struct AttachmentPromiseTests {
+    var state = ConsoleFixtures.state(rows: 40, cols: 120)
+    static let sha = "0b1c7e9d2f9a41c07be3d1e0aa55c4e7b1f0d9c8e7a6b5c4d3e2f1a0b9c8d7e6"
+
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { state.reduce(.key($0)) }
+    }
+
+    mutating func load(url: String?) {
+        var thread = ConsoleFixtures.thread(for: ConsoleFixtures.tickets[0])
+        thread.proof = ThreadProof(parcels: [], evidence: [
+            EvidenceReference(id: "EV-0B1C", kind: .weighRecord, addedAt: ConsoleFixtures.now, sha256: Self.sha, note: nil, url: url)
+        ])
+        _ = state.reduce(.threadLoaded(thread))
+        _ = press(.char("r"))
+        _ = state.reduce(.draftLoaded(ticketID: 1, customerName: "佐藤 花子", text: "Dear Hanako,"))
+    }
+
+    @Test("Ctrl-G with evidence that has no public link: the text says attached, so attaching turns on")
+    mutating func turnsOn() {
+        load(url: nil)
+        _ = press(.ctrl("g"))
+        #expect(state.composer?.editor.text.contains("It is attached to this message.") == true)
+        #expect(state.composer?.attachEvidence == true)
+        #expect(state.flash?.text.hasSuffix("· its file will be attached (Ctrl-O: don't)") == true)
+        #expect(ConsoleView.render(state).text.contains("attach: EV-0B1C"))
+    }
+
+    @Test("Ctrl-G with a public link: nothing is promised, nothing attached")
+    mutating func linkOnly() {
+        load(url: "https://proof.example.com/ev/0b1c")
+        _ = press(.ctrl("g"))
+        #expect(state.composer?.editor.text.contains("https://proof.example.com/ev/0b1c") == true)
+        #expect(state.composer?.attachEvidence == false)
+        #expect(!ConsoleView.render(state).text.contains("attach:"))
+    }
+
+    @Test("turned off again, the send warns that the reply promises a file it leaves out")
+    mutating func warnsWhenOff() {
+        load(url: nil)
+        _ = press(.ctrl("g"))
+        _ = press(.ctrl("o"))
+        #expect(state.composer?.attachEvidence == false)
+        #expect(press(.ctrl("s")).isEmpty)
+        let finding = state.composer?.findings.first { $0.kind == .attachmentPromised }
+        #expect(finding?.message == "the reply says the evidence is attached, but no file is attached")
+        #expect(finding?.location.line == 3)
+        #expect(state.prompt != nil)  // a warning: the agent may still send it
+    }
+}

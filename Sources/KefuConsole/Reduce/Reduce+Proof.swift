@@ -6,8 +6,9 @@ import KefuCore
 /// picker asks which (its first line takes them all).
 ///
 /// Tracking lines use `TrackingReplySnippet` in the ticket's language (number, carrier, link).
-/// Evidence is inserted as `EvidenceReference` text, whose `EV-` ids are the markers a later
-/// email step resolves to attach the files; nothing else needs recording beside the draft.
+/// Evidence is inserted as `EvidenceReference` text, whose `EV-` ids are the markers delivery
+/// resolves to attach the files when the composer attaches evidence (Ctrl-O; turned on here when
+/// the text says the file is attached).
 extension AppState {
     mutating func runProofCommand(_ command: Command, context: KeyContext) -> [Effect] {
         let kind: ProofKind = command == .insertTracking ? .tracking : .evidence
@@ -91,11 +92,13 @@ extension AppState {
             let references = thread.proof.evidence
             let each = references.map { reference in
                 ProofChoice(title: Self.evidenceSummary(reference, timeZone: timeZone),
-                            text: reference.text(languageCode: language, timeZone: timeZone))
+                            text: reference.text(languageCode: language, timeZone: timeZone),
+                            promisesAttachment: reference.promisesAttachment)
             }
             guard references.count > 1 else { return each }
             let all = references.map { $0.text(languageCode: language, timeZone: timeZone) }.joined(separator: "\n\n")
-            return [ProofChoice(title: "All \(references.count) pieces of evidence", text: all)] + each
+            return [ProofChoice(title: "All \(references.count) pieces of evidence", text: all,
+                                promisesAttachment: references.contains(where: \.promisesAttachment))] + each
         }
     }
 
@@ -124,10 +127,10 @@ extension AppState {
         let flash = kind == .tracking ? "Inserted tracking: \(choice.title)" : "Inserted evidence: \(choice.title)"
         if composer?.ticketID == ticketID {
             focus = .composer
-            placeInComposer(choice.text, flash: flash)
+            placeInComposer(choice.text, flash: flash, attach: choice.promisesAttachment)
             return []
         }
-        proof.pendingInsert = PendingProofInsert(ticketID: ticketID, text: choice.text, flash: flash)
+        proof.pendingInsert = PendingProofInsert(ticketID: ticketID, text: choice.text, flash: flash, attach: choice.promisesAttachment)
         let effects = openComposer()
         applyPendingProofInsert()
         return effects
@@ -137,15 +140,22 @@ extension AppState {
     mutating func applyPendingProofInsert() {
         guard let pending = proof.pendingInsert, composer?.ticketID == pending.ticketID else { return }
         proof.pendingInsert = nil
-        placeInComposer(pending.text, flash: pending.flash)
+        placeInComposer(pending.text, flash: pending.flash, attach: pending.attach)
     }
 
-    /// The proof starts on a line of its own and the cursor ends on the line after it.
-    private mutating func placeInComposer(_ text: String, flash: String) {
+    /// The proof starts on a line of its own and the cursor ends on the line after it. Evidence
+    /// whose text says "attached" turns attaching on (the agent sees `attach:` and can say no
+    /// with Ctrl-O), so the reply does not promise a file it leaves out.
+    private mutating func placeInComposer(_ text: String, flash: String, attach: Bool = false) {
         guard composer != nil else { return }
         if composer!.editor.column > 0 { composer!.editor.newline() }
         composer!.editor.insert(text + "\n")
         markComposerChanged()
+        if attach && composer!.mode == .reply && !composer!.attachEvidence {
+            composer!.attachEvidence = true
+            showFlash(flash + " · its file will be attached (Ctrl-O: don't)", .info)
+            return
+        }
         showFlash(flash, .info)
     }
 }

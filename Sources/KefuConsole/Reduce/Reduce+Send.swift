@@ -50,7 +50,8 @@ extension AppState {
             customerLastMessage: lastCustomer,
             orderID: ticket?.orderID ?? thread?.order?.id,
             trackingNumbers: thread?.order?.parcels.map(\.trackingNumber) ?? [],
-            templateFields: composer?.template?.fields ?? [])
+            templateFields: composer?.template?.fields ?? [],
+            attachesEvidence: composer.map { $0.mode == .reply ? $0.attachEvidence : true })
     }
 
     /// `Ctrl-O`: the evidence the reply references goes out as attachments (or no longer does).

@@ -24,10 +24,13 @@ public enum ProofKind: Sendable, Hashable {
 public struct ProofChoice: Sendable, Hashable {
     public var title: String
     public var text: String
+    /// The text tells the customer a file is attached (evidence without a public link).
+    public var promisesAttachment: Bool
 
-    public init(title: String, text: String) {
+    public init(title: String, text: String, promisesAttachment: Bool = false) {
         self.title = title
         self.text = text
+        self.promisesAttachment = promisesAttachment
     }
 }
 
@@ -51,6 +54,8 @@ public struct PendingProofInsert: Sendable, Hashable {
     public var ticketID: Int64
     public var text: String
     public var flash: String
+    /// Turn attaching on as the text goes in (it promises an attachment).
+    public var attach = false
 }
 
 /// A `T` or `E` pressed before the ticket's thread (and so its proof) was loaded.

@@ -13,6 +13,8 @@ struct EvidencePhrases: Sendable {
     func kindName(_ kind: EvidenceKind) -> String { kindNames[kind] ?? kind.rawValue }
     func meaning(_ kind: EvidenceKind) -> String { meanings[kind] ?? EvidencePhrases.english.meanings[kind]! }
 
+    static var all: [EvidencePhrases] { [english, german, french, spanish, italian] }
+
     /// The phrases for a language code (`de`, `de-AT`, `FR`); English for any other.
     static func `for`(_ languageCode: String?) -> EvidencePhrases {
         switch languageCode?.lowercased().prefix(2) {

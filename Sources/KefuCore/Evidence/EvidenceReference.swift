@@ -43,6 +43,13 @@ public struct EvidenceReference: Sendable, Hashable {
 
     public var shortHash: String { String(sha256.prefix(12)) }
 
+    /// Without a public link the reference tells the customer the file is attached to the
+    /// message, so the file has to go with it.
+    public var promisesAttachment: Bool { url == nil }
+
+    /// "It is attached to this message." in every language references are written in.
+    public static var attachmentSentences: [String] { EvidencePhrases.all.map(\.attached) }
+
     /// The date as `2026-11-20` in `timeZone`: the same in every language.
     public func dateText(timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -12,12 +12,16 @@ public struct ReplyCheckContext: Sendable, Hashable {
     public var trackingNumbers: [String]
     /// The agent fields of the template the reply started from, to name them in fixes.
     public var templateFields: [String]
+    /// Whether the evidence the reply references goes out as attachments; nil when the
+    /// caller does not know (then the reply's promise of an attachment is not checked).
+    public var attachesEvidence: Bool?
 
     public init(
         customerLanguage: String? = nil, stage: TemplateStage? = nil, isComplaint: Bool = false,
         customerLastMessage: String? = nil, orderID: String? = nil, trackingNumbers: [String] = [],
-        templateFields: [String] = []
+        templateFields: [String] = [], attachesEvidence: Bool? = nil
     ) {
+        self.attachesEvidence = attachesEvidence
         self.customerLanguage = customerLanguage
         self.stage = stage
         self.isComplaint = isComplaint

@@ -35,6 +35,7 @@ public enum ReplyChecks {
         findings += solutions(text, context: context)
         findings += language(text, context: context)
         findings += unansweredReference(text, context: context)
+        findings += attachmentPromise(text, context: context)
         return findings.sorted {
             ($0.severity, $0.location.line, $0.location.column) < ($1.severity, $1.location.line, $1.location.column)
         }

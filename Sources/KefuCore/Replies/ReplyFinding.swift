@@ -23,6 +23,7 @@ public struct ReplyFinding: Sendable, Hashable {
         case tooFewSolutions = "too-few-solutions"
         case languageMismatch = "language-mismatch"
         case questionWithoutReference = "question-without-reference"
+        case attachmentPromised = "attachment-promised"
 
         public var severity: Severity {
             switch self {

@@ -153,4 +153,17 @@ import Testing
         #expect(findings.warnings.allSatisfy { !$0.isBlocking })
         #expect(!findings.warnings.isEmpty)
     }
+
+    @Test("a reference that says the evidence is attached warns only when nothing is attached")
+    func attachmentPromised() {
+        let reply = "Dear Anna,\n\nEvidence EV-2F9A: weigh record of 2026-11-20 (SHA-256 2f9a41c07be3).\nEr ist dieser Nachricht beigefügt.\n\nBest regards,\nLi Wei"
+        let off = ReplyChecks.check(reply, context: ReplyCheckContext(attachesEvidence: false)).filter { $0.kind == .attachmentPromised }
+        #expect(off.count == 1)
+        #expect(off.first?.location.line == 4 && off.first?.location.column == 1)
+        #expect(off.first?.isBlocking == false)
+        #expect(ReplyChecks.check(reply, context: ReplyCheckContext(attachesEvidence: true)).allSatisfy { $0.kind != .attachmentPromised })
+        #expect(ReplyChecks.check(reply, context: ReplyCheckContext()).allSatisfy { $0.kind != .attachmentPromised })
+        let noReference = reply.replacingOccurrences(of: "EV-2F9A", with: "the weigh record")
+        #expect(ReplyChecks.check(noReference, context: ReplyCheckContext(attachesEvidence: false)).allSatisfy { $0.kind != .attachmentPromised })
+    }
 }
