@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import KefuCore
+import KefuStore
+import KefuTestSupport
 @testable import KefuConsole
 
 /// Ctrl-O in the composer: the evidence the reply references goes out as attachments, shown in
@@ -148,5 +150,31 @@ struct AttachmentPromiseTests {
         #expect(finding?.message == "the reply says the evidence is attached, but no file is attached")
         #expect(finding?.location.line == 3)
         #expect(state.prompt != nil)  // a warning: the agent may still send it
+    }
+}
+
+/// The Ctrl-O choice is part of the draft in the store: a new console gets it back.
+@Suite("Composer: the attach choice is kept with the draft")
+struct AttachChoiceDraftTests {
+    @Test("typed, Ctrl-O, a second later saved: a new console restores text and choice; Ctrl-O off is saved too")
+    func keptWithTheDraft() throws {
+        let temp = try ConsoleEngineTests.store(tickets: 2)
+        let engine = ConsoleEngineTests.engine(temp)
+        let id = try #require(engine.state.queue.selectedTicket?.id)
+        engine.send(.key(.char("r")))
+        for c in "See EV-2F9A." { engine.send(.key(.char(c))) }
+        engine.send(.key(.ctrl("o")))
+        engine.send(.tick(Fixture.base.addingTimeInterval(5)))
+        #expect(try temp.store.draft(ticketID: id) == "See EV-2F9A.")
+        #expect(try temp.store.draftAttachesEvidence(ticketID: id))
+
+        let second = ConsoleEngineTests.engine(temp)
+        second.send(.key(.char("r")))
+        #expect(second.state.composer?.attachEvidence == true)
+        #expect(ConsoleView.render(second.state).text.contains("attach: EV-2F9A"))
+        second.send(.key(.ctrl("o")))
+        second.send(.tick(Fixture.base.addingTimeInterval(10)))
+        #expect(try !temp.store.draftAttachesEvidence(ticketID: id))
+        #expect(try temp.store.draft(ticketID: id) == "See EV-2F9A.")
     }
 }

@@ -142,23 +142,33 @@ struct MailAttachmentDeliveryTests {
         #expect(String(decoding: received, as: UTF8.self).contains(Self.base64(evidence.photo)))
     }
 
-    @Test("console: Ctrl-O shows attach: EV-… under the reply, and the sent email carries the file")
+    @Test("console: Ctrl-O shows attach: EV-… under the reply, the choice survives kill -9 with the draft, and the sent email carries the file")
     func consoleToggle() throws {
         let scratch = try Scratch()
         let sink = try SMTPSink(scratch: scratch)
         let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
         let evidence = try Evidence(setup)
-        let tmux = try Tmux(command: [KefuBinary.path, "--db", setup.db], environment: ["KEFU_CONFIG": setup.config])
-        try tmux.waitFor(text: "Queue · needs reply · 1/")
-        try tmux.press("/")
-        try tmux.type("Claire")
-        try tmux.press("Enter")
-        try tmux.press("Enter")
-        try tmux.waitFor(text: "── Customer · ")
-        try tmux.press("r")
-        try tmux.waitFor(text: "Reply to Claire")
-        try tmux.type("Bonjour Claire, voici la pesee \(evidence.photoID). Li Wei")
-        try tmux.press("C-o")
+        func openClairesComposer() throws -> Tmux {
+            let tmux = try Tmux(command: [KefuBinary.path, "--db", setup.db], environment: ["KEFU_CONFIG": setup.config])
+            try tmux.waitFor(text: "Queue · needs reply · 1/")
+            try tmux.press("/")
+            try tmux.type("Claire")
+            try tmux.press("Enter")
+            try tmux.press("Enter")
+            try tmux.waitFor(text: "── Customer · ")
+            try tmux.press("r")
+            try tmux.waitFor(text: "Reply to Claire")
+            return tmux
+        }
+        let first = try openClairesComposer()
+        try first.type("Bonjour Claire, voici la pesee \(evidence.photoID). Li Wei")
+        try first.press("C-o")
+        try first.waitFor(text: "attach: \(evidence.photoID)")
+        // The draft (text and choice) is saved a second after the last key; then the console dies.
+        try first.waitFor(text: "draft saved")
+        kill(try first.panePID(), SIGKILL)
+        let tmux = try openClairesComposer()
+        try tmux.waitFor(text: "Draft restored")
         try tmux.waitFor(text: "attach: \(evidence.photoID)")
         try tmux.press("C-s")
         let asked = try tmux.waitFor("sent or a question") { $0.contains("Reply sent to ") || $0.contains("Send anyway? y/n") }

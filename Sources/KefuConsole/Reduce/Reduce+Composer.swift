@@ -31,7 +31,7 @@ extension AppState {
         composer = nil
         var effects: [Effect] = []
         if current.unsavedSince != nil {
-            effects.append(.saveDraft(ticketID: current.ticketID, text: current.editor.text))
+            effects.append(.saveDraft(ticketID: current.ticketID, text: current.editor.text, attachEvidence: current.attachEvidence))
             current.unsavedSince = nil
         }
         if !current.editor.isEmpty { parkedComposers[current.ticketID] = current }

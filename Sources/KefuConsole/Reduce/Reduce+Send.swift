@@ -63,6 +63,8 @@ extension AppState {
             return []
         }
         composer!.attachEvidence.toggle()
+        // The choice is part of the draft: saved with its text a second from now.
+        markComposerChanged()
         let ids = composer!.evidenceToAttach
         if !composer!.attachEvidence {
             showFlash("Evidence is referenced in the text only, not attached", .info)

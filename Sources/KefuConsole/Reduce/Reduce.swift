@@ -52,8 +52,9 @@ extension AppState {
             }
             thread = loaded
             return resumeProofRequest()
-        case .draftLoaded(let ticketID, let customerName, let text):
+        case .draftLoaded(let ticketID, let customerName, let text, let attachEvidence):
             composer = ComposerState(ticketID: ticketID, customerName: customerName, editor: TextEditor(text: text ?? ""))
+            composer!.attachEvidence = attachEvidence
             focus = .composer
             if layout.mode == .onePane { threadPushed = true }
             if let text, !text.isEmpty { showFlash("Draft restored", .info) }
@@ -199,7 +200,7 @@ extension AppState {
         quitting = true
         var effects: [Effect] = []
         for composer in [composer].compactMap({ $0 }) + Array(parkedComposers.values) where composer.unsavedSince != nil {
-            effects.append(.saveDraft(ticketID: composer.ticketID, text: composer.editor.text))
+            effects.append(.saveDraft(ticketID: composer.ticketID, text: composer.editor.text, attachEvidence: composer.attachEvidence))
         }
         return effects + [.quit]
     }
@@ -208,11 +209,11 @@ extension AppState {
     mutating func dueDraftSaves() -> [Effect] {
         var effects: [Effect] = []
         if let since = composer?.unsavedSince, nowSeconds - since >= Self.draftSaveDelay {
-            effects.append(.saveDraft(ticketID: composer!.ticketID, text: composer!.editor.text))
+            effects.append(.saveDraft(ticketID: composer!.ticketID, text: composer!.editor.text, attachEvidence: composer!.attachEvidence))
             composer!.unsavedSince = nil
         }
         for (id, parked) in parkedComposers where parked.unsavedSince != nil {
-            effects.append(.saveDraft(ticketID: id, text: parked.editor.text))
+            effects.append(.saveDraft(ticketID: id, text: parked.editor.text, attachEvidence: parked.attachEvidence))
             parkedComposers[id]!.unsavedSince = nil
         }
         return effects

@@ -61,9 +61,14 @@ public final class ConsoleEngine {
                 thread.proof = try environment.proof?.proof(for: order) ?? ThreadProof()
                 return .threadLoaded(thread)
             case .loadDraft(let id, let name):
-                return .draftLoaded(ticketID: id, customerName: name, text: try store.draft(ticketID: id))
-            case .saveDraft(let id, let text):
-                try store.saveDraft(ticketID: id, body: text, now: environment.clock.now())
+                let attach = try (store as? any DraftAttachmentChoice)?.draftAttachesEvidence(ticketID: id) ?? false
+                return .draftLoaded(ticketID: id, customerName: name, text: try store.draft(ticketID: id), attachEvidence: attach)
+            case .saveDraft(let id, let text, let attach):
+                if let drafts = store as? any DraftAttachmentChoice {
+                    try drafts.saveDraft(ticketID: id, body: text, attachEvidence: attach, now: environment.clock.now())
+                } else {
+                    try store.saveDraft(ticketID: id, body: text, now: environment.clock.now())
+                }
                 return nil
             case .send(let id, let body, let direction, let attachEvidence):
                 let request = ReplyRequest(

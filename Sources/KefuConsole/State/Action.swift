@@ -13,7 +13,8 @@ public enum Action: Sendable, Hashable {
     case queueLoaded(QueueWindow)
     case totalsLoaded(QueueTotals)
     case threadLoaded(ThreadState)
-    case draftLoaded(ticketID: Int64, customerName: String, text: String?)
+    /// `attachEvidence`: the draft's Ctrl-O choice, kept with it.
+    case draftLoaded(ticketID: Int64, customerName: String, text: String?, attachEvidence: Bool = false)
     case sent(SentReply)
     case templateUsageLoaded([String: Int])
     case editedExternally(ticketID: Int64, text: String?)
@@ -47,7 +48,8 @@ public enum Effect: Sendable, Hashable {
     case loadTotals
     case loadThread(Int64)
     case loadDraft(ticketID: Int64, customerName: String)
-    case saveDraft(ticketID: Int64, text: String)
+    /// `attachEvidence`: the composer's Ctrl-O choice, saved with the text.
+    case saveDraft(ticketID: Int64, text: String, attachEvidence: Bool = false)
     /// `attachEvidence`: evidence ids whose files go out with the reply (asked for with Ctrl-O).
     case send(ticketID: Int64, body: String, direction: MessageDirection, attachEvidence: [String] = [])
     /// Start a hold for the reason, or end the one that lasts (nil).

@@ -18,4 +18,9 @@ extension MailSchema {
             );
             """)
     }
+
+    /// Migration `v6-mail-drafts`: the composer's Ctrl-O choice kept with the draft's text.
+    static func v6Drafts(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE draft ADD COLUMN attach_evidence INTEGER NOT NULL DEFAULT 0")
+    }
 }

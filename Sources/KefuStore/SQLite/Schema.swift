@@ -397,6 +397,9 @@ enum Schema {
         migrator.registerMigration("v6-mail: evidence the agent asked to send with a reply") { db in
             try MailSchema.v6(db)
         }
+        migrator.registerMigration("v6-mail-drafts: a draft remembers whether its evidence goes as attachments") { db in
+            try MailSchema.v6Drafts(db)
+        }
         return migrator
     }
 }
