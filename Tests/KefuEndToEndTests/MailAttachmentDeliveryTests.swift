@@ -112,6 +112,8 @@ struct MailAttachmentDeliveryTests {
         ].joined(separator: "\r\n")
         #expect(text == expected)
         #expect(try setup.outbox().first?["state"] as? String == "sent")
+        // The thread says what went with the reply.
+        #expect(try setup.kefu(["show", "\(claire)"]).output.contains(" · sent · attach: \(evidence.photoID), \(evidence.scanID) ──"))
     }
 
     @Test("an evidence file missing at delivery: the reply fails naming the evidence, nothing reaches the server; restored, --retry sends it")
@@ -175,8 +177,9 @@ struct MailAttachmentDeliveryTests {
         if !asked.contains("Reply sent to ") { try tmux.press("y") }
         try tmux.waitFor(text: "Reply sent to ")
         #expect(try setup.outbox().first?["attachments"] as? [String] == [evidence.photoID])
+        try tmux.waitFor(text: " · queued · attach: \(evidence.photoID) ──")
         try setup.kefu(["deliver"])
-        try tmux.waitFor(text: " · sent ──")
+        try tmux.waitFor(text: " · sent · attach: \(evidence.photoID) ──")
         let text = String(decoding: try #require(sink.messages().first), as: UTF8.self)
         #expect(text.contains("filename*=UTF-8''Pes%C3%A9e%20colis.jpg"))
         #expect(text.contains(Self.base64(evidence.photo)))

@@ -48,7 +48,7 @@ public enum ThreadLines {
             case .note: who = "Internal note"; role = .note
             }
             let author = TerminalSanitizer.oneLine(MailAddress(parsing: message.author).name)
-            let delivery = message.delivery.map { " · " + TerminalSanitizer.oneLine($0.label) } ?? ""
+            let delivery = message.delivery.map { " · " + TerminalSanitizer.oneLine($0.labelWithAttachments) } ?? ""
             add("── \(who) · \(author) · \(TimeText.of(message.at, timeZone: timeZone))\(delivery) ──", role)
             let body = TerminalSanitizer.clean(message.body)
             add(body, message.direction == .note ? .note : .normal)

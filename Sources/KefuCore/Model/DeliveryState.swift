@@ -6,11 +6,20 @@ public struct DeliveryState: Sendable, Hashable {
     public var state: String
     public var attempts: Int
     public var lastError: String?
+    /// Evidence ids whose files go (went) with the reply.
+    public var attachments: [String]
 
-    public init(state: String, attempts: Int = 0, lastError: String? = nil) {
+    public init(state: String, attempts: Int = 0, lastError: String? = nil, attachments: [String] = []) {
         self.state = state
         self.attempts = attempts
         self.lastError = lastError
+        self.attachments = attachments
+    }
+
+    /// The label and, when the reply carries evidence, `· attach: EV-2F9A, EV-9F00`, as the
+    /// composer showed it.
+    public var labelWithAttachments: String {
+        attachments.isEmpty ? label : label + " · attach: " + attachments.joined(separator: ", ")
     }
 
     /// A short label for the thread pane and `kefu outbox`: `queued`, `sent`, `sent (2 attempts)`,

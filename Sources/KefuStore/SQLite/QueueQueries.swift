@@ -116,14 +116,19 @@ extension SQLiteTicketStore {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT m.id, m.ticket_id, m.external_id, m.direction, m.author, m.recipient, m.at, m.subject, m.body, m.language,
-                       o.state, o.attempts, o.last_error
+                       o.state, o.attempts, o.last_error,
+                       (SELECT group_concat(evidence_id, ' ') FROM
+                           (SELECT evidence_id FROM outbox_attachment a WHERE a.outbox_id = o.id ORDER BY a.position))
                 FROM message m LEFT JOIN outbox o ON o.message_id = m.id WHERE m.ticket_id = ? ORDER BY m.at, m.id
                 """, arguments: [ticketID]).map { row in
                 Message(
                     id: row[0], ticketID: row[1], externalID: row[2],
                     direction: MessageDirection(rawValue: row[3]) ?? .inbound, author: row[4], recipient: row[5],
                     at: Date(timeIntervalSince1970: row[6]), subject: row[7], body: row[8], language: row[9],
-                    delivery: (row[10] as String?).map { DeliveryState(state: $0, attempts: row[11], lastError: row[12]) })
+                    delivery: (row[10] as String?).map {
+                        DeliveryState(state: $0, attempts: row[11], lastError: row[12],
+                                      attachments: (row[13] as String?).map { $0.split(separator: " ").map(String.init) } ?? [])
+                    })
             }
         }
     }
