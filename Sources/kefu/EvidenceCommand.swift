@@ -147,6 +147,14 @@ struct EvidenceRemoveCommand: ParsableCommand {
         }
         let file = removal.fileDeleted ? "file deleted" : "file kept: other evidence uses it"
         print("Removed \(removal.record.id) (\(removal.record.kind.rawValue) of order \(TerminalSanitizer.oneLine(removal.record.orderID))); \(file); audit record kept")
+        let waiting = try locker.store.unsentRepliesCarrying(evidenceID: removal.record.id)
+        if waiting > 0 {
+            FileHandle.standardError.write(Data("""
+                Note: \(waiting) \(waiting == 1 ? "reply in the outbox carries" : "replies in the outbox carry") \(removal.record.id) as an attachment; \
+                kefu deliver will mark \(waiting == 1 ? "it" : "them") failed rather than send without it (kefu outbox shows which).
+
+                """.utf8))
+        }
     }
 }
 

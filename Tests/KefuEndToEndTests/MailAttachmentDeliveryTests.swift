@@ -144,6 +144,26 @@ struct MailAttachmentDeliveryTests {
         #expect(String(decoding: received, as: UTF8.self).contains(Self.base64(evidence.photo)))
     }
 
+    @Test("evidence removed while a reply carrying it waits: kefu evidence rm says so, and the reply fails naming it instead of going without")
+    func removedEvidenceFails() throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
+        let evidence = try Evidence(setup)
+        let claire = try setup.ticketID(customer: "Claire Martin")
+        _ = try setup.store().send(
+            ReplyRequest(ticketID: claire, body: "Hello Claire, see \(evidence.scanID).", author: "Li Wei", idempotencyKey: "att-3", attachEvidence: [evidence.scanID]),
+            now: Date())
+        let removed = try setup.kefu(["evidence", "rm", evidence.scanID, "--confirm", evidence.scanID, "--reason", "wrong parcel"])
+        #expect(removed.output.hasPrefix("Removed \(evidence.scanID)"))
+        #expect(removed.error.contains("Note: 1 reply in the outbox carries \(evidence.scanID) as an attachment; kefu deliver will mark it failed"))
+        let delivered = try setup.kefu(["deliver", "--retry"], check: false)
+        #expect(delivered.status == 1)
+        #expect(sink.messages().isEmpty)
+        let row = try #require(try setup.outbox().first)
+        #expect((row["error"] as? String)?.hasPrefix("evidence \(evidence.scanID) was removed from the evidence locker after the reply was queued") == true)
+    }
+
     @Test("console: Ctrl-O shows attach: EV-… under the reply, the choice survives kill -9 with the draft, and the sent email carries the file")
     func consoleToggle() throws {
         let scratch = try Scratch()

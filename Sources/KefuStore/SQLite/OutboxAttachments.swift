@@ -56,6 +56,16 @@ extension SQLiteTicketStore {
         }
     }
 
+    /// How many replies not yet sent carry this evidence (they fail if it is removed).
+    public func unsentRepliesCarrying(evidenceID: String) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(DISTINCT a.outbox_id) FROM outbox_attachment a JOIN outbox o ON o.id = a.outbox_id
+                WHERE a.evidence_id = ? AND o.state != 'sent'
+                """, arguments: [evidenceID]) ?? 0
+        }
+    }
+
     /// The attachments of an outbox row, in the order the reply names them.
     static func attachments(_ db: Database, outboxID: Int64) throws -> [OutboxAttachment] {
         try Row.fetchAll(db, sql: """
