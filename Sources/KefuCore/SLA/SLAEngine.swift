@@ -19,10 +19,18 @@ public struct SLAEngine: DeadlinePolicy, BusinessTimeMeasuring, DeadlineSettling
     /// Names the configuration this engine was built from (see `DeadlinePolicy.fingerprint`).
     public var fingerprint: String?
 
-    private struct Resolved: Sendable {
-        var policy: SLAPolicy
+    /// A policy with its calendar looked up. A class: matching hands the same one around for
+    /// every ticket, and copying the policy's many fields cost a third of a recompute in
+    /// reference counting.
+    private final class Resolved: Sendable {
+        let policy: SLAPolicy
         /// Calendar for business targets and for measuring business seconds.
-        var calendar: BusinessCalendar?
+        let calendar: BusinessCalendar?
+
+        init(policy: SLAPolicy, calendar: BusinessCalendar?) {
+            self.policy = policy
+            self.calendar = calendar
+        }
     }
 
     private let byLayer: [(layer: String, policies: [Resolved])]

@@ -59,65 +59,6 @@ extension SQLiteTicketStore: ConversationHolding {
     }
 }
 
-extension SQLiteTicketStore: DeadlineRecomputing {
-    /// Meta key holding the fingerprint of the policy the stored clocks were computed with.
-    static let policyFingerprintKey = "policy_fingerprint"
-
-    public func recomputeOpenDeadlines() throws -> Int {
-        try pool.write { db in
-            var moved = 0
-            let states = try Row.fetchAll(db, sql: "SELECT \(TicketClockState.columns) FROM ticket WHERE status != 'solved'")
-                .map(TicketClockState.decode)
-            // The engine is pure and the bulk of the work: spread it over the cores, then write
-            // the rows in order on this connection.
-            // One thread: spread over the cores the engine ran slower (its shared calendars'
-            // reference counts bounce between them), 0.88 s against 0.50 s for 100,000 tickets.
-            let clocks = states.map { policy.clocks(for: $0.facts) }
-            // Rewriting most rows one by one would update every queue index row by row; for a
-            // large store it is several times faster to drop those indexes and build them again
-            // sorted, inside the same transaction (readers keep their snapshot meanwhile).
-            let rebuilt = states.count >= Self.bulkRecomputeThreshold ? try Self.dropTicketIndexes(db) : []
-            for (state, stateClocks) in zip(states, clocks) {
-                if try TicketClockState.writeClocks(db, state: state, clocks: stateClocks) { moved += 1 }
-            }
-            for sql in rebuilt { try db.execute(sql: sql) }
-            if let fingerprint = policy.fingerprint {
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: [Self.policyFingerprintKey, fingerprint])
-            }
-            return moved
-        }
-    }
-
-    /// From how many open tickets a recompute rebuilds the ticket indexes instead of updating them.
-    static let bulkRecomputeThreshold = 20_000
-
-    /// Drops the ticket table's own indexes (not the UNIQUE constraint's) and returns the SQL
-    /// that creates them again.
-    static func dropTicketIndexes(_ db: Database) throws -> [String] {
-        // Only the indexes over the columns a recompute writes.
-        let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ticket' AND sql IS NOT NULL
-              AND (sql LIKE '%queue_key%' OR sql LIKE '%needs_reply%' OR sql LIKE '%due_at%' OR sql LIKE '%warn_at%'
-                   OR sql LIKE '%hold_reason%' OR sql LIKE '%clocks%')
-            """)
-        for index in indexes { try db.execute(sql: "DROP INDEX \(String.fromDatabaseValue(index["name"])!.quotedDatabaseIdentifier)") }
-        return indexes.map { $0["sql"] }
-    }
-
-    /// Recomputes open deadlines when the policy differs from the one the store last used (a
-    /// changed config file), so a policy edit applies to open tickets from that moment. Returns
-    /// the number of tickets whose deadlines moved, nil when the policy had not changed.
-    @discardableResult
-    public func applyPolicyChangeIfNeeded() throws -> Int? {
-        guard let fingerprint = policy.fingerprint else { return nil }
-        let stored = try meta(Self.policyFingerprintKey)
-        if stored == fingerprint { return nil }
-        let moved = try recomputeOpenDeadlines()
-        return stored == nil ? nil : moved
-    }
-}
-
 extension HoldReason {
     /// The note the thread shows when a hold starts.
     var sentence: String {

@@ -39,7 +39,7 @@ enum TicketRow {
 }
 
 /// The facts about a ticket that deadlines depend on, as stored on its row.
-struct TicketClockState {
+struct TicketClockState: Sendable {
     var id: Int64
     var channel: Channel
     var marketplace: Marketplace
@@ -101,8 +101,27 @@ struct TicketClockState {
     /// Writes clocks already worked out for `state`.
     @discardableResult
     static func writeClocks(_ db: Database, state: TicketClockState, clocks: [ReplyClock]) throws -> Bool {
-        let nearest = clocks.nearest
-        let encoded = ClockCoding.encode(clocks)
+        try ClockColumns(state: state, clocks: clocks).write(db)
+    }
+}
+
+/// The ticket columns that follow from its running clocks, worked out apart from the write so a
+/// bulk recompute can prepare them on another thread.
+struct ClockColumns: Sendable {
+    var id: Int64
+    var encoded: String
+    var nearest: ReplyClock?
+    var hold: String?
+
+    init(state: TicketClockState, clocks: [ReplyClock]) {
+        id = state.id
+        encoded = ClockCoding.encode(clocks)
+        nearest = clocks.nearest
+        hold = state.openHold?.reason.rawValue
+    }
+
+    /// Writes the columns unless the stored clocks and hold are already these; true when written.
+    func write(_ db: Database) throws -> Bool {
         try db.cachedStatement(sql: """
             UPDATE ticket SET clocks = ?, due_at = ?, due_target = ?, warn_at = ?, queue_key = ?, needs_reply = ?,
                               hold_reason = ?
@@ -110,7 +129,7 @@ struct TicketClockState {
             """).execute(arguments: [
                 encoded, nearest?.due.timeIntervalSince1970, nearest?.target, nearest?.warnAt?.timeIntervalSince1970,
                 nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1,
-                state.openHold?.reason.rawValue, state.id, encoded, state.openHold?.reason.rawValue,
+                hold, id, encoded, hold,
             ])
         return db.changesCount > 0
     }
