@@ -70,28 +70,10 @@ struct MailImportBenchmark: ParsableCommand {
         let store = try SQLiteTicketStore(path: root + "/jsonl-\(size).sqlite", policy: policy)
         let start = ContinuousClock.now
         let cpuStart = Self.processCPUSeconds()
-        var summary = IngestSummary()
-        var batch: [IngestRecord] = []
-        var invalid = 0
-        var lineNumber = 0
-        try ChunkedLines.forEach(path: file) { line in
-            lineNumber += 1
-            switch IngestParser.parse(line: line, number: lineNumber) {
-            case .success(let record):
-                batch.append(record)
-                if batch.count >= 5_000 {
-                    let part = try store.ingest(batch)
-                    summary.added += part.added
-                    summary.newTickets += part.newTickets
-                    batch.removeAll(keepingCapacity: true)
-                }
-            case .failure:
-                invalid += 1
-            }
-        }
-        let part = try store.ingest(batch)
-        summary.added += part.added
-        summary.newTickets += part.newTickets
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read \(file)") }
+        defer { try? handle.close() }
+        let result = try JSONLinesImporter(store: store, source: file).run(handle)
+        let summary = result.stored, invalid = result.invalid, lineNumber = result.lines
         let seconds = Self.seconds(ContinuousClock.now - start)
         let cpu = Self.processCPUSeconds() - cpuStart
         emit(String(format: "jsonl   %7d messages: %6.2f s wall, %7.0f msg/s (target > 50000); CPU %.2f s = %.0f msg per CPU-second; %d stored, %d conversations, %d invalid; peak RSS %d kB",
@@ -134,26 +116,5 @@ struct MailImportBenchmark: ParsableCommand {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-}
-
-/// Lines of a file read in 1 MiB chunks (what `kefu ingest` does).
-enum ChunkedLines {
-    static func forEach(path: String, _ body: (Substring) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path)") }
-        defer { try? handle.close() }
-        var pending = Data()
-        while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending.append(chunk)
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                try body(Substring(String(decoding: pending[start..<newline], as: UTF8.self)))
-                start = pending.index(after: newline)
-            }
-            pending = Data(pending[start...])
-        }
-        if !pending.isEmpty { try body(Substring(String(decoding: pending, as: UTF8.self))) }
     }
 }

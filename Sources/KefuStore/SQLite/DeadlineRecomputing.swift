@@ -18,7 +18,7 @@ extension SQLiteTicketStore: DeadlineRecomputing {
         return try pool.write { db in
             let states = try Row.fetchAll(db, sql: "SELECT \(TicketClockState.columns) FROM ticket WHERE status != 'solved'")
                 .map(TicketClockState.decode)
-            let columns = ChunkedWork(count: states.count, chunkSize: 4096) { range in
+            let columns = ProducerThread(count: states.count, chunkSize: 4096) { range in
                 states[range].map { ClockColumns(state: $0, clocks: policy.clocks(for: $0.facts)) }
             }
             defer { columns.cancel() }

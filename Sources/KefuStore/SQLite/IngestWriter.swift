@@ -22,141 +22,112 @@ extension SQLiteTicketStore {
         return summary
     }
 
+    /// Takes a batch in with a few statements per message: the stored ids and conversations of
+    /// the whole batch are looked up at once, each conversation's ticket changes in memory
+    /// (`TicketDraft`) and is written once, then the messages and the deadline records go in.
     func ingestBatch(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> IngestSummary {
+        try ingestBatchStoring(db, records).summary
+    }
+
+    /// `ingestBatch`, also returning the row id of each message it stored, by external id.
+    func ingestBatchStoring(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> (summary: IngestSummary, stored: [String: Int64]) {
         var summary = IngestSummary()
-        var touched = Set<Int64>()
+        var seen = try Self.storedMessageIDs(db, among: records.map(\.id))
+        var drafts = try TicketDraft.fetch(db, conversations: Set(records.map(\.conversation)))
+        var order: [String] = []
+        var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM ticket") ?? 0) + 1
+        var taken: [(record: IngestRecord, conversation: String)] = []
+        var settled: [(ticketID: Int64, clock: ReplyClock, facts: ConversationFacts, at: Date)] = []
         for record in records {
-            if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM message WHERE external_id = ?"), arguments: [record.id]) != nil {
+            guard seen.insert(record.id).inserted else {
                 summary.duplicates += 1
                 continue
             }
-            let (ticketID, created) = try ticketID(db, for: record)
-            if created { summary.newTickets += 1 }
-            try insertMessage(db, ticketID: ticketID, record: record)
-            try MessageEffects.apply(db, ticketID: ticketID, direction: record.direction, at: record.at,
-                                     subject: record.subject, body: record.body, order: record.order,
-                                     language: record.language, policy: policy, settle: true)
-            touched.insert(ticketID)
+            var draft: TicketDraft
+            if let known = drafts[record.conversation] {
+                draft = known
+            } else {
+                draft = TicketDraft(opening: record, id: nextID)
+                nextID += 1
+                summary.newTickets += 1
+                order.append(record.conversation)
+            }
+            if !draft.isNew && draft.added == 0 { order.append(record.conversation) }
+            let ticketID = draft.id
+            let ended = try draft.apply(
+                direction: record.direction, at: record.at, body: record.body, order: record.order,
+                language: record.language, policy: policy,
+                storedInboundAfter: { try Self.earliestInbound(db, ticketID: ticketID, after: $0) })
+            for clock in ended.ended { settled.append((ticketID, clock, ended.facts, record.at)) }
+            drafts[record.conversation] = draft
+            taken.append((record, record.conversation))
             summary.added += 1
         }
-        for id in touched { try TicketClockState.refreshClocks(db, id: id, policy: policy) }
-        return summary
-    }
-
-    private func ticketID(_ db: Database, for record: IngestRecord) throws -> (Int64, Bool) {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM ticket WHERE conversation = ?"), arguments: [record.conversation]) {
-            return (id, false)
-        }
-        let customer = record.customer
-        let snippet = Snippet.of(record.body)
-        try db.cachedStatement(sql: """
-            INSERT INTO ticket (conversation, channel, marketplace, customer_name, customer_address, subject, snippet,
-                                status, last_from, last_message_at, queue_key, language, order_id, search_text,
-                                kind, tags, segment)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                record.conversation, record.channel.rawValue, record.marketplace.rawValue, customer.name,
-                customer.address, record.subject, snippet,
-                record.direction == .inbound ? Speaker.customer.rawValue : Speaker.agent.rawValue,
-                record.at.timeIntervalSince1970, QueuePosition.noDeadlineKey, record.language, record.order,
-                TicketRow.searchText(customer: customer.name, address: customer.address, subject: record.subject,
-                                     snippet: snippet, order: record.order),
-                (record.kind ?? .message).rawValue, TagCoding.encode(record.tags), record.segment,
-            ])
-        return (db.lastInsertedRowID, true)
-    }
-
-    private func insertMessage(_ db: Database, ticketID: Int64, record: IngestRecord) throws {
-        try db.cachedStatement(sql: """
+        for conversation in order { try drafts[conversation]!.write(db, policy: policy) }
+        var stored: [String: Int64] = [:]
+        stored.reserveCapacity(taken.count)
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO message (ticket_id, external_id, direction, author, recipient, at, subject, body, language)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                ticketID, record.id, record.direction.rawValue, record.from, record.to,
+            """)
+        for (record, conversation) in taken {
+            try insert.execute(arguments: [
+                drafts[conversation]!.id, record.id, record.direction.rawValue, record.from, record.to,
                 record.at.timeIntervalSince1970, record.subject, record.body, record.language,
             ])
+            stored[record.id] = db.lastInsertedRowID
+        }
+        for ending in settled {
+            try DeadlineOutcomes.insert(db, ticketID: ending.ticketID, clock: ending.clock, facts: ending.facts,
+                                        settledAt: ending.at, policy: policy)
+        }
+        return (summary, stored)
+    }
+
+    /// Which of these message ids the store already holds.
+    static func storedMessageIDs(_ db: Database, among ids: [String]) throws -> Set<String> {
+        try Set(String.fetchAll(db.cachedStatement(sql: """
+            SELECT external_id FROM message WHERE external_id IN (SELECT value FROM json_each(?))
+            """), arguments: [JSONArray.of(ids)]))
+    }
+
+    /// The earliest stored customer message of a ticket after an instant.
+    static func earliestInbound(_ db: Database, ticketID: Int64, after at: Double) throws -> Double? {
+        try Double.fetchOne(db.cachedStatement(sql: """
+            SELECT min(at) FROM message WHERE ticket_id = ? AND direction = 'in' AND at > ?
+            """), arguments: [ticketID, at])
     }
 }
 
 /// The first line of a message, trimmed, for the queue's snippet column.
 enum Snippet {
     static func of(_ body: String) -> String {
-        let line = body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
-            .first { !$0.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) } } ?? ""
-        return String(line.trimmingCharacters(in: .whitespaces).prefix(160))
+        // Swift string operations only: Foundation's trimming bridges to NSString, which was a
+        // tenth of a JSON Lines import.
+        for line in body.split(whereSeparator: \.isNewline) {
+            guard let first = line.firstIndex(where: { !$0.isWhitespace }),
+                  let last = line.lastIndex(where: { !$0.isWhitespace }) else { continue }
+            return String(line[first...last].prefix(160))
+        }
+        return ""
     }
 }
 
-/// How one new message changes its ticket: who spoke last, what the queue shows, which clocks
-/// run. Shared by ingest and by sending, so both keep the same rules.
+/// How one new message changes its ticket, for a message written on its own (a reply, a note):
+/// the same rules as ingest (`TicketDraft.apply`), applied to the stored row. The message row is
+/// already inserted.
 enum MessageEffects {
     static func apply(
-        _ db: Database, ticketID: Int64, direction: MessageDirection, at: Date, subject: String, body: String,
-        order: String?, language: String?, policy: any DeadlinePolicy, settle: Bool
+        _ db: Database, ticketID: Int64, direction: MessageDirection, at: Date, body: String,
+        order: String?, language: String?, policy: any DeadlinePolicy
     ) throws {
-        guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
-        let lastMessageAt = try Double.fetchOne(db.cachedStatement(sql: "SELECT last_message_at FROM ticket WHERE id = ?"), arguments: [ticketID]) ?? 0
-        let isLatest = at.timeIntervalSince1970 >= lastMessageAt
-        switch direction {
-        case .inbound:
-            if state.lastOutboundAt.map({ at > $0 }) ?? true {
-                state.awaitingSince = min(state.awaitingSince ?? at, at)
-            }
-            if state.status != .open { state.status = .open }
-            state.openedAt = min(state.openedAt ?? at, at)
-            // The customer answered: waiting on them is over, and the paused clocks run again.
-            if let hold = state.openHold, hold.reason == .waitingOnCustomer, at >= hold.start {
-                state.holds[state.holds.count - 1].end = at
-            }
-        case .outbound:
-            if state.lastOutboundAt.map({ at > $0 }) ?? true {
-                if settle {
-                    // The reply clocks running until now end with this reply: record how they ended.
-                    // (A resolution clock ends when the ticket is solved, not when it is answered.)
-                    let facts = state.facts
-                    let running = policy.clocks(for: facts).filter { $0.started <= at && $0.kind != .resolution }
-                    for clock in running {
-                        try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, facts: facts, settledAt: at, policy: policy)
-                    }
-                }
-                state.lastOutboundAt = at
-                state.hasReplied = true
-                state.awaitingSince = try Double.fetchOne(db, sql: """
-                    SELECT min(at) FROM message WHERE ticket_id = ? AND direction = 'in' AND at > ?
-                    """, arguments: [ticketID, at.timeIntervalSince1970]).map(Date.init(timeIntervalSince1970:))
-            }
-        case .note:
-            break
-        }
-        var assignments = """
-            status = ?, awaiting_since = ?, has_replied = ?, last_outbound_at = ?, opened_at = ?, holds = ?,
-            message_count = message_count + 1, version = version + 1
-            """
-        var arguments: StatementArguments = [
-            state.status.rawValue, state.awaitingSince?.timeIntervalSince1970, state.hasReplied,
-            state.lastOutboundAt?.timeIntervalSince1970, state.openedAt?.timeIntervalSince1970, HoldCoding.encode(state.holds),
-        ]
-        if isLatest && direction != .note {
-            assignments += ", last_message_at = ?, last_from = ?, snippet = ?"
-            arguments += [at.timeIntervalSince1970, direction == .inbound ? "customer" : "agent", Snippet.of(body)]
-        }
-        if let order, !order.isEmpty {
-            assignments += ", order_id = coalesce(order_id, ?)"
-            arguments += [order]
-        }
-        if let language, direction == .inbound {
-            assignments += ", language = coalesce(language, ?)"
-            arguments += [language]
-        }
-        arguments += [ticketID]
-        try db.cachedStatement(sql: "UPDATE ticket SET \(assignments) WHERE id = ?").execute(arguments: arguments)
-        if isLatest && direction != .note {
-            // Lower-cased in Swift: SQLite's lower() only knows ASCII, and the filter must match Анна and ZOÉ.
-            if let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT customer_name, customer_address, subject, snippet, order_id FROM ticket WHERE id = ?
-                """), arguments: [ticketID]) {
-                let text = TicketRow.searchText(customer: row[0], address: row[1], subject: row[2], snippet: row[3], order: row[4])
-                try db.cachedStatement(sql: "UPDATE ticket SET search_text = ? WHERE id = ?").execute(arguments: [text, ticketID])
-            }
+        guard var draft = try TicketDraft.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+        let ended = try draft.apply(
+            direction: direction, at: at, body: body, order: order, language: language, policy: policy,
+            storedInboundAfter: { try SQLiteTicketStore.earliestInbound(db, ticketID: ticketID, after: $0) })
+        try draft.write(db, policy: policy)
+        for clock in ended.ended {
+            try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, facts: ended.facts, settledAt: at, policy: policy)
         }
     }
 }

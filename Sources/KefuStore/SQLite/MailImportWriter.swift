@@ -58,13 +58,14 @@ public struct MailImportSummary: Sendable, Hashable {
 extension SQLiteTicketStore {
     public func importMail(_ mails: [ImportedMail], quarantined: [QuarantinedInput]) throws -> MailImportSummary {
         try pool.write { db in
-            let part = try ingestBatch(db, mails.map(\.record)[...])
+            let (part, stored) = try ingestBatchStoring(db, mails.map(\.record)[...])
             var summary = MailImportSummary()
             summary.added = part.added
             summary.duplicates = part.duplicates
             summary.newTickets = part.newTickets
             for mail in mails {
-                guard let messageID = try Int64.fetchOne(
+                // A message stored by an earlier run gets its links again if they were missing.
+                guard let messageID = try stored[mail.record.id] ?? Int64.fetchOne(
                     db.cachedStatement(sql: "SELECT id FROM message WHERE external_id = ?"), arguments: [mail.record.id])
                 else { continue }
                 try db.cachedStatement(sql: "INSERT OR IGNORE INTO mail_origin (message_id, source) VALUES (?, ?)")

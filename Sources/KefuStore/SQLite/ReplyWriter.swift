@@ -29,9 +29,8 @@ extension SQLiteTicketStore {
                     reply.direction == .note ? "" : ReplySubject.of(ticket.subject), body,
                 ])
             let messageID = db.lastInsertedRowID
-            try MessageEffects.apply(db, ticketID: ticket.id, direction: reply.direction, at: now, subject: "",
-                                     body: body, order: nil, language: nil, policy: policy, settle: true)
-            try TicketClockState.refreshClocks(db, id: ticket.id, policy: policy)
+            try MessageEffects.apply(db, ticketID: ticket.id, direction: reply.direction, at: now,
+                                     body: body, order: nil, language: nil, policy: policy)
             if reply.direction == .outbound {
                 try db.execute(sql: """
                     INSERT INTO outbox (message_id, ticket_id, idempotency_key, state, created_at, updated_at)

@@ -138,6 +138,7 @@ struct ClockColumns: Sendable {
 /// Holds are kept on the ticket row as JSON, oldest first.
 enum HoldCoding {
     static func encode(_ holds: [Hold]) -> String {
+        if holds.isEmpty { return "[]" }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .secondsSince1970
         return (try? String(decoding: encoder.encode(holds), as: UTF8.self)) ?? "[]"

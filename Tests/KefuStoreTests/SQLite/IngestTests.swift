@@ -78,3 +78,46 @@ struct IngestTests {
         #expect(kept.first?.raw == "{oops")
     }
 }
+
+/// A batch is taken in with each conversation's ticket changed in memory and written once; it
+/// must end exactly where taking the same messages one at a time ends.
+@Suite("Ingest batches agree with one message at a time")
+struct IngestBatchAgreementTests {
+    @Test("Random conversations with replies, follow-ups, late arrivals and repeats", arguments: [1, 2, 3] as [UInt64])
+    func agreement(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        var records: [IngestRecord] = []
+        for number in 0..<300 {
+            let conversation = "c\(Int.random(in: 0..<25, using: &random))"
+            let direction: MessageDirection = [.inbound, .inbound, .outbound, .note].randomElement(using: &random)!
+            // Mostly in time order, sometimes a message that arrives late.
+            let minutes = Double(number * 7) - (Int.random(in: 0..<6, using: &random) == 0 ? 200 : 0)
+            let id = Int.random(in: 0..<12, using: &random) == 0 && number > 0 ? records[number - 1].id : "m\(number)"
+            records.append(Fixture.message(id, conversation: conversation, direction: direction, at: minutes,
+                                           body: "Message \(number)\nsecond line", order: number % 5 == 0 ? "114-000000\(number % 10)-1234567" : nil))
+        }
+        // Half the conversations already stored before the batch.
+        let early = records.prefix(60)
+        let batched = try TemporaryStore(), single = try TemporaryStore()
+        for store in [batched.store, single.store] { _ = try store.ingest(Array(early)) }
+        let batchSummary = try batched.store.ingest(Array(records.dropFirst(60)))
+        var singleSummary = IngestSummary()
+        for record in records.dropFirst(60) {
+            let part = try single.store.ingest([record])
+            singleSummary.added += part.added
+            singleSummary.duplicates += part.duplicates
+            singleSummary.newTickets += part.newTickets
+        }
+        #expect(batchSummary == singleSummary)
+        let now = Fixture.base.addingTimeInterval(3 * 3600)
+        let left = try batched.store.queue(QueueQuery(view: .allOpen, now: now), after: nil, limit: 100)
+        let right = try single.store.queue(QueueQuery(view: .allOpen, now: now), after: nil, limit: 100)
+        #expect(left.count == 25)
+        #expect(left.map(\.conversation) == right.map(\.conversation))
+        for (ticket, other) in zip(left, right) {
+            #expect(ticket == other, "ticket of \(ticket.conversation)")
+            #expect(try batched.store.deadlineOutcomes(ticketID: ticket.id) == single.store.deadlineOutcomes(ticketID: ticket.id),
+                    "deadline records of \(ticket.conversation)")
+        }
+    }
+}

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-@testable import KefuStore
+import KefuCore
 
-/// The hand-over between the recompute's engine thread and the writer.
-@Suite("Chunked work between two threads")
-struct ChunkedWorkTests {
+/// The hand-over between a background producer (parsing, the deadline engine) and the writer.
+@Suite("Producer thread")
+struct ProducerThreadTests {
     @Test("Chunks arrive complete and in order, however the count divides")
     func order() {
         for (count, size) in [(0, 4), (1, 4), (4, 4), (10, 3), (1_000, 7)] {
-            let work = ChunkedWork(count: count, chunkSize: size) { range in Array(range) }
+            let work = ProducerThread(count: count, chunkSize: size) { range in Array(range) }
             var seen: [Int] = []
             while let chunk = work.next() {
                 #expect(chunk.count <= size)
@@ -22,11 +22,11 @@ struct ChunkedWorkTests {
     @Test("A consumer that stops early does not leave the producer waiting for room")
     func cancel() async throws {
         let produced = Counter()
-        let work = ChunkedWork(count: 1_000, chunkSize: 10) { range in produced.add(range.count); return Array(range) }
+        let work = ProducerThread(count: 1_000, chunkSize: 10) { range in produced.add(range.count); return Array(range) }
         _ = work.next()
         work.cancel()
-        // The producer finishes its chunk in hand and stops well short of the end.
         try await Task.sleep(for: .milliseconds(100))
+        // The producer finished the chunk in hand and stopped well short of the end.
         #expect(produced.value < 1_000)
         #expect(work.next() == nil)
     }
