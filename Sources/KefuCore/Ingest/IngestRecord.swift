@@ -78,20 +78,20 @@ public enum IngestParser {
         func fail(_ reason: String) -> Result<IngestRecord, IngestLineError> {
             .failure(IngestLineError(line: number, reason: reason))
         }
-        let data = Data(line.utf8)
-        let object: Any
+        let fields: [String: FlatJSONObject.Value]
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [])
+            fields = try FlatJSONObject.parse(line)
         } catch {
-            return fail("not valid JSON")
+            // Valid JSON that is not an object (an array, a string) gets its own reason.
+            let isJSON = (try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])) != nil
+            return fail(isJSON ? "expected a JSON object" : "not valid JSON")
         }
-        guard let fields = object as? [String: Any] else { return fail("expected a JSON object") }
         func string(_ key: String, required: Bool) -> Result<String?, IngestLineError> {
             switch fields[key] {
-            case nil, is NSNull:
+            case nil, .null:
                 return required ? .failure(IngestLineError(line: number, reason: "missing field '\(key)'")) : .success(nil)
-            case let value as String:
-                if required && value.unicodeScalars.allSatisfy({ CharacterSet.whitespaces.contains($0) }) {
+            case .string(let value):
+                if required && value.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
                     return .failure(IngestLineError(line: number, reason: "field '\(key)' is empty"))
                 }
                 return .success(value)
@@ -143,8 +143,8 @@ public enum IngestParser {
                 record.kind = kind
             }
             switch fields["tags"] {
-            case nil, is NSNull: break
-            case let tags as [String]: record.tags = Set(tags.map { $0.lowercased() }.filter { !$0.isEmpty && !$0.contains(",") })
+            case nil, .null: break
+            case .strings(let tags): record.tags = Set(tags.map { $0.lowercased() }.filter { !$0.isEmpty && !$0.contains(",") })
             default: return fail("field 'tags' must be an array of strings")
             }
             record.segment = try string("segment", required: false).get().flatMap { $0.isEmpty ? nil : $0 }

@@ -12,10 +12,10 @@ public struct MailAddress: Sendable, Hashable {
     }
 
     public init(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = String(Self.trimmed(text[...]))
         if let open = trimmed.lastIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
-            address = String(trimmed[trimmed.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
-            var display = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
+            address = String(Self.trimmed(trimmed[trimmed.index(after: open)..<close]))
+            var display = String(Self.trimmed(trimmed[..<open]))
             if display.hasPrefix("\""), display.hasSuffix("\""), display.count >= 2 {
                 display = String(display.dropFirst().dropLast())
             }
@@ -24,6 +24,16 @@ public struct MailAddress: Sendable, Hashable {
             address = trimmed
             name = trimmed.contains("@") ? MailAddress.localPart(trimmed) : trimmed
         }
+    }
+
+    /// Without leading and trailing spaces and tabs (what `CharacterSet.whitespaces` holds),
+    /// in Swift: Foundation's trimming bridges to NSString, and every ingested message parses an address.
+    private static func trimmed(_ text: Substring) -> Substring {
+        func isSpace(_ character: Character) -> Bool {
+            character.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        }
+        guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return text[first...last]
     }
 
     private static func localPart(_ address: String) -> String {

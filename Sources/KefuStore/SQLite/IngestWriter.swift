@@ -104,10 +104,14 @@ enum Snippet {
     static func of(_ body: String) -> String {
         // Swift string operations only: Foundation's trimming bridges to NSString, which was a
         // tenth of a JSON Lines import.
-        for line in body.split(whereSeparator: \.isNewline) {
-            guard let first = line.firstIndex(where: { !$0.isWhitespace }),
-                  let last = line.lastIndex(where: { !$0.isWhitespace }) else { continue }
-            return String(line[first...last].prefix(160))
+        var lineStart = body.startIndex
+        while lineStart < body.endIndex {
+            let lineEnd = body[lineStart...].firstIndex(where: \.isNewline) ?? body.endIndex
+            let line = body[lineStart..<lineEnd]
+            if let first = line.firstIndex(where: { !$0.isWhitespace }), let last = line.lastIndex(where: { !$0.isWhitespace }) {
+                return String(line[first...last].prefix(160))
+            }
+            lineStart = lineEnd < body.endIndex ? body.index(after: lineEnd) : body.endIndex
         }
         return ""
     }
