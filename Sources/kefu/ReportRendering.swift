@@ -18,7 +18,7 @@ struct TeamReport {
         var out: [(String, Any)] = [
             ("open", row.open), ("replied_today", row.repliedToday),
         ]
-        for (name, p) in [("first_reply", row.firstReply), ("reply", row.reply)] {
+        for (name, p) in [("first_reply", row.firstReply), ("reply", row.reply), ("first_reply_7d", row.firstReply7d), ("reply_7d", row.reply7d)] {
             out.append(("\(name)_p50_seconds", p.map { Self.seconds($0.p50) as Any } ?? NSNull()))
             out.append(("\(name)_p90_seconds", p.map { Self.seconds($0.p90) as Any } ?? NSNull()))
             out.append(("\(name)_answers", p?.count ?? 0))
@@ -133,10 +133,12 @@ struct TeamReport {
     func table() -> String {
         var out = "Kefu report · as of \(RFC3339.format(figures.windows.now)) (\(timeZone.identifier)) · today since \(RFC3339.format(figures.windows.today)) · 7 days since \(RFC3339.format(figures.windows.days7))\n"
         out += "Percentiles are nearest-rank; response times are calendar time with holds left out; \"no response needed\" is left out.\n\n"
-        let header = ["", "open", "replied", "1st p50", "1st p90", "rep p50", "rep p90", "met today", "met 7d", "overdue", "due<1h"]
+        let header = ["", "open", "replied", "1st p50", "1st p90", "rep p50", "rep p90", "7d: 1st p50", "1st p90", "rep p50", "rep p90",
+                      "met today", "met 7d", "overdue", "due<1h"]
         func cells(_ row: MeterRow) -> [String] {
             [TerminalSanitizer.oneLine(row.subject.title), "\(row.open)", "\(row.repliedToday)",
              duration(row.firstReply?.p50), duration(row.firstReply?.p90), duration(row.reply?.p50), duration(row.reply?.p90),
+             duration(row.firstReply7d?.p50), duration(row.firstReply7d?.p90), duration(row.reply7d?.p50), duration(row.reply7d?.p90),
              share(row.metToday), share(row.met7d), "\(row.overdueNow)", "\(row.dueWithinHour)"]
         }
         out += Self.grid([["AGENTS"] + header.dropFirst()] + figures.agents.map(cells) + [cells(figures.team)])

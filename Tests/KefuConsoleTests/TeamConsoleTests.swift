@@ -269,6 +269,33 @@ struct TeamConsoleTests {
         #expect(engine.state.totals == (try temp.store.totals(now: TeamDay.now)))
     }
 
+    @Test("p shows the last 7 days' response times in the same columns: … while they load, then the figures")
+    func weekTimes() throws {
+        let engine = engine()
+        press(engine, .char("D"))
+        let screen = { (0..<ConsoleView.render(engine.state).rows).map { ConsoleView.render(engine.state).text(row: $0) } }
+        func words(_ name: String) throws -> [String] {
+            try #require(screen().first { $0.contains(" " + name + " ") }).split(separator: " ").map(String.init)
+        }
+        #expect(ConsoleView.render(engine.state).contains("times: today"))
+        press(engine, .char("p"))
+        #expect(ConsoleView.render(engine.state).contains("times: 7 days"))
+        if engine.state.dashboard?.figures?.weekPending == true {
+            #expect(try words("Li Wei").prefix(6) == ["Li", "Wei", "2", "5", "…", "…"])
+        }
+        engine.liveMeters?.reader.waitUntilComplete()
+        engine.send(.tick(TeamDay.now))
+        // name, open, replied today, then 1st p50, 1st p90, rep p50, rep p90 over 7 days (see MetersTests).
+        #expect(try words("Li Wei").prefix(8) == ["Li", "Wei", "2", "5", "20m00s", "30m00s", "16m40s", "1d01h"])
+        #expect(try words("whole queue").prefix(8) == ["whole", "queue", "6", "8", "20m00s", "2h00m", "16m40s", "2h00m"])
+        // Sorting by rep p50 follows the shown period: Li Wei's 16m40s over Anna's 10m00s.
+        press(engine, .char("<"), .char("<"), .char("<"), .char("<"))
+        #expect(engine.state.dashboard?.sortColumn == .replyP50)
+        #expect(engine.state.dashboard?.rows.map(\.subject.title).prefix(2) == ["Li Wei", "Anna"])
+        press(engine, .char("p"))
+        #expect(try words("Li Wei").prefix(8) == ["Li", "Wei", "2", "5", "20m00s", "30m00s", "30m00s", "1d01h"])
+    }
+
     @Test("Dashboard snapshots at 120x40 and 80x24")
     func snapshots() throws {
         for (rows, cols) in [(40, 120), (24, 80)] {

@@ -48,6 +48,9 @@ struct TeamCommandTests {
         #expect(li["first_reply_p90_seconds"] as? Int == 1800)
         #expect(li["reply_p50_seconds"] as? Int == 1800)
         #expect(li["reply_p90_seconds"] as? Int == 90_000)
+        // The last 7 days beside today: four 1000 s answers of three days ago join today's five.
+        #expect(li["reply_7d_p50_seconds"] as? Int == 1000 && li["reply_7d_p90_seconds"] as? Int == 90_000 && li["reply_7d_answers"] as? Int == 9)
+        #expect(li["first_reply_7d_p50_seconds"] as? Int == 1200)
         // T2 was solved without a reply: its running Amazon clock counts as breached.
         #expect(li["met_today_met"] as? Int == 5 && li["met_today_settled"] as? Int == 7)
         #expect(li["met_7d_met"] as? Int == 9 && li["met_7d_settled"] as? Int == 11)
@@ -97,6 +100,7 @@ struct TeamCommandTests {
         #expect(rows.allSatisfy { $0.count == 5 })
         #expect(text.split(separator: "\r\n").allSatisfy { $0.hasPrefix("\"") && $0.hasSuffix("\"") })
         #expect(rows.contains(["agent", "Anna", "reply_p50_seconds", "900", ""]))
+        #expect(rows.contains(["agent", "Anna", "reply_7d_p50_seconds", "600", ""]))
         #expect(rows.contains(["agent", "Li Wei", "met_today_share", "0.7143", ""]))
         #expect(rows.contains(["whole_queue", "whole queue", "replied_today", "8", ""]))
         #expect(rows.contains(["channel", "Amazon", "late_response_30d_rate", "0.4", ""]))
@@ -112,7 +116,7 @@ struct TeamCommandTests {
         let text = try report("table")
         let lines = text.split(separator: "\n").map(String.init)
         let li = try #require(lines.first { $0.hasPrefix("Li Wei") })
-        #expect(li.split(separator: " ").joined(separator: " ") == "Li Wei 1 5 20m00s 30m00s 30m00s 1d01h 71.4% (5/7) 81.8% (9/11) 0 0")
+        #expect(li.split(separator: " ").joined(separator: " ") == "Li Wei 1 5 20m00s 30m00s 30m00s 1d01h 20m00s 30m00s 16m40s 1d01h 71.4% (5/7) 81.8% (9/11) 0 0")
         #expect(lines.contains { $0.hasPrefix("Amazon late-response rate") && $0.contains("7d 30.8% (4/13) · 30d 40.0% (6/15) · 90d 37.5% (6/16)") })
         #expect(lines.contains("2026-W47 · 5 solved"))
         #expect(lines.contains { $0.hasPrefix("  wrong-item") && $0.contains("302-0000002, =HYPERLINK") })

@@ -54,6 +54,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case sortPrevious = "sort-previous"
     case sortNext = "sort-next"
     case reverseSort = "reverse-sort"
+    case togglePeriod = "toggle-period"
     // Everywhere
     case help
     case palette

@@ -90,6 +90,7 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.sortPrevious, .dashboard, [[.char("<")]], "sort by the column to the left", hint: true),
         Binding(.sortNext, .dashboard, [[.char(">")]], "sort by the column to the right", hint: true),
         Binding(.reverseSort, .dashboard, [[.char("r")]], "reverse the order: best first (rows without data stay last)"),
+        Binding(.togglePeriod, .dashboard, [[.char("p")]], "response times: today / last 7 days"),
         Binding(.open, .dashboard, [[.enter]], "the row's tickets in the queue", hint: true),
         Binding(.back, .dashboard, [[.escape], [.char("D")]], "back to the queue", hint: true),
 

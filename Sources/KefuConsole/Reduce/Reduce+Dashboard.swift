@@ -28,6 +28,9 @@ extension AppState {
             let i = columns.firstIndex(of: board.sortColumn) ?? 0
             board.sortColumn = columns[(i + (command == .sortNext ? 1 : columns.count - 1)) % columns.count]
             showFlash("Sorted by \(board.sortColumn.title), \(board.orderTitle)", .info)
+        case .togglePeriod:
+            board.week.toggle()
+            showFlash("Response times: \(board.periodTitle)" + (board.week && board.figures?.weekPending == true ? " (loading…)" : ""), .info)
         case .reverseSort:
             board.reversed.toggle()
             board.selected = 0

@@ -9,6 +9,12 @@ extension ConsoleEngine {
         var description: String { "this store cannot \(what)" }
     }
 
+    /// Blocks until the dashboard reader's background work (the week's answers) is done; for
+    /// benchmarks and tests that need the next refresh to have everything.
+    public func waitForBackgroundWork() {
+        liveMeters?.reader.waitUntilComplete()
+    }
+
     func performTeam(_ effect: TeamEffect) throws -> Action? {
         let store = environment.store
         let now = environment.clock.now()

@@ -10,6 +10,8 @@ public struct DashboardState: Sendable, Hashable {
     public var sortColumn: MeterColumn = .overdue
     /// `r`: best first instead (names Z to A).
     public var reversed = false
+    /// `p`: the response-time columns show the last 7 days instead of today.
+    public var week = false
     /// The selected row of the focused table, by position in its sorted order.
     public var selected = 0
 
@@ -20,8 +22,14 @@ public struct DashboardState: Sendable, Hashable {
 
     public func rows(of table: Table) -> [MeterRow] {
         guard let figures else { return [] }
-        return sortColumn.sorted(table == .agents ? figures.agents : figures.lanes, reversed: reversed)
+        return sortColumn.sorted((table == .agents ? figures.agents : figures.lanes).map(showing), reversed: reversed)
     }
+
+    /// The row as shown: with the 7-day response times in their columns when `week` is on.
+    public func showing(_ row: MeterRow) -> MeterRow { week ? row.withWeekTimes : row }
+
+    /// "today" or "7 days": the period of the response-time columns.
+    public var periodTitle: String { week ? "7 days" : "today" }
 
     /// "worst first", "best first", "A to Z"...: the header's words for the order.
     public var orderTitle: String {

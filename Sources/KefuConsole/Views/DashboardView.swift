@@ -10,13 +10,14 @@ enum DashboardView {
         let targets = MeterTargets()
         screen.fill(Rect(top: rect.top, left: rect.left, height: 1, width: rect.width), role: .header)
         let since = DashboardText.time(board.figures?.windows.today ?? state.now, zone: state.timeZone)
-        screen.put(" Dashboard · live · today since \(since) · 7 days since \(DashboardText.day(board.figures?.windows.days7 ?? state.now, zone: state.timeZone)) · sorted by \(board.sortColumn.title), \(board.orderTitle)",
+        screen.put(" Dashboard · live · today since \(since) · 7 days since \(DashboardText.day(board.figures?.windows.days7 ?? state.now, zone: state.timeZone)) · times: \(board.periodTitle) (p) · sorted by \(board.sortColumn.title), \(board.orderTitle)",
                    row: rect.top, col: rect.left, role: .header, limit: rect.width)
         guard let figures = board.figures else {
             screen.put(" Loading…", row: rect.top + 1, col: rect.left, role: .dim, limit: rect.width)
             return
         }
-        let columns = DashboardColumns(width: rect.width)
+        var columns = DashboardColumns(width: rect.width)
+        columns.pending = board.week && figures.weekPending
         let agents = board.rows(of: .agents), lanes = board.rows(of: .lanes)
         // Rows left for the two tables after the fixed lines (headers, team row, Amazon line, graphs).
         let graphHeight = min(7, max(0, rect.height - 12))
@@ -28,7 +29,7 @@ enum DashboardView {
         row = drawTable("Agents", agents, visible: agentRows, focused: board.table == .agents, board: board,
                         columns: columns, targets: targets, row: row, rect: rect, on: &screen)
         if row < rect.bottom {
-            drawRow(figures.team, columns: columns, targets: targets, role: .title, row: row, left: rect.left, on: &screen)
+            drawRow(board.showing(figures.team), columns: columns, targets: targets, role: .title, row: row, left: rect.left, on: &screen)
             row += 1
         }
         row = drawTable("Channels", lanes, visible: laneRows, focused: board.table == .lanes, board: board,
@@ -155,6 +156,8 @@ struct DashboardColumns {
 
     let width: Int
     let nameWidth: Int
+    /// The 7-day times are shown but not loaded yet: "…" rather than "—" (no data).
+    var pending = false
     let bars: Bool
     let percentiles90: Bool
     /// Each width includes the gap before the value.
@@ -210,10 +213,10 @@ struct DashboardColumns {
             case .name: return Cell(index: index, text: " " + DisplayWidth.fit(TerminalSanitizer.oneLine(row.subject.title), to: w - 1), width: w)
             case .open: return number("\(row.open)")
             case .repliedToday: return number("\(row.repliedToday)")
-            case .firstReplyP50: return number(DashboardText.duration(row.firstReply?.p50))
-            case .firstReplyP90: return number(DashboardText.duration(row.firstReply?.p90))
-            case .replyP50: return number(DashboardText.duration(row.reply?.p50))
-            case .replyP90: return number(DashboardText.duration(row.reply?.p90))
+            case .firstReplyP50: return number(time(row.firstReply?.p50))
+            case .firstReplyP90: return number(time(row.firstReply?.p90))
+            case .replyP50: return number(time(row.reply?.p50))
+            case .replyP90: return number(time(row.reply?.p90))
             case .overdue: return number("\(row.overdueNow)", alarm: row.overdueNow > 0)
             case .dueWithinHour: return number("\(row.dueWithinHour)")
             case .metToday, .met7d:
@@ -225,6 +228,10 @@ struct DashboardColumns {
                             alarm: share.fraction.map { $0 < targets.metShare } ?? false, good: share.fraction.map { $0 >= targets.metShare } ?? false)
             }
         }
+    }
+
+    private func time(_ seconds: Double?) -> String {
+        pending ? "…" : DashboardText.duration(seconds)
     }
 
     static func right(_ text: String, _ width: Int) -> String {

@@ -151,6 +151,7 @@ extension Command {
         case .sortPrevious: "sort ←"
         case .sortNext: "sort →"
         case .reverseSort: "reverse"
+        case .togglePeriod: "today/7d"
         }
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 ///   hold left out (`elapsed_calendar` of the deadline record), one sample per answer: when an
 ///   answer settles several clocks (the marketplace's and the team's), the first clock's record
 ///   counts. Percentiles are nearest-rank (`Percentile`). "First reply" counts first answers of a
-///   conversation; "reply" counts every answer, first and later ones.
+///   conversation; "reply" counts every answer, first and later ones. Today's and the 7-day
+///   window's (since midnight six days ago) are given side by side.
 /// - "Met" is the share of settled deadlines (every clock, every kind) that were met; deadlines
 ///   settled by "no response needed" are left out of both counts. A reply clock still running
 ///   when its ticket is solved counts as breached (closed without a reply).
@@ -26,14 +27,18 @@ public struct DashboardFigures: Sendable, Hashable {
     /// Open tickets with a running reply clock, by time to their nearest deadline.
     public var histogram: [DueBucket: Int]
     public var traffic: [HourTraffic]
+    /// The 7-day percentiles are still being loaded (live dashboard, first second or two).
+    public var weekPending: Bool
 
-    public init(windows: MeterWindows, agents: [MeterRow], lanes: [MeterRow], team: MeterRow, histogram: [DueBucket: Int], traffic: [HourTraffic]) {
+    public init(windows: MeterWindows, agents: [MeterRow], lanes: [MeterRow], team: MeterRow, histogram: [DueBucket: Int], traffic: [HourTraffic],
+                weekPending: Bool = false) {
         self.windows = windows
         self.agents = agents
         self.lanes = lanes
         self.team = team
         self.histogram = histogram
         self.traffic = traffic
+        self.weekPending = weekPending
     }
 
     public static func compute(_ inputs: MeterInputs) -> DashboardFigures {
@@ -47,7 +52,7 @@ public struct DashboardFigures: Sendable, Hashable {
         }
         return DashboardFigures(
             windows: inputs.windows, agents: MeterColumn.name.sorted(agents), lanes: MeterColumn.name.sorted(lanes),
-            team: team, histogram: histogram, traffic: inputs.traffic)
+            team: team, histogram: histogram, traffic: inputs.traffic, weekPending: inputs.week == nil)
     }
 
     private static func rows(_ inputs: MeterInputs, subject: (MeterGroup) -> MeterSubject) -> [MeterRow] {
@@ -100,6 +105,8 @@ public struct DashboardFigures: Sendable, Hashable {
             rows[s]!.firstReply = Percentiles(firstTimes[s] ?? [])
             rows[s]!.reply = Percentiles(replyTimes[s] ?? [])
             rows[s]!.lateResponse = late[s] ?? [:]
+            // Every answer of the week is a settled deadline of the 90-day tallies: its row exists.
+            if let week = inputs.week { (rows[s]!.firstReply7d, rows[s]!.reply7d) = week.percentiles(of: s) }
         }
         return Array(rows.values)
     }

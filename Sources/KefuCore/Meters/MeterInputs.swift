@@ -12,13 +12,18 @@ public struct MeterInputs: Sendable, Hashable {
     public var open: [OpenTally]
     /// Inbound messages and replies per hour over the last 24 hours, oldest first.
     public var traffic: [HourTraffic]
+    /// The answers of the 7-day window, sorted per subject; nil while a live reader is still
+    /// loading them (the dashboard shows "…" meanwhile).
+    public var week: ResponseTimes?
 
-    public init(windows: MeterWindows, answersToday: [AnswerSample], settled: [SettledTally], open: [OpenTally], traffic: [HourTraffic]) {
+    public init(windows: MeterWindows, answersToday: [AnswerSample], settled: [SettledTally], open: [OpenTally], traffic: [HourTraffic],
+                week: ResponseTimes? = nil) {
         self.windows = windows
         self.answersToday = answersToday
         self.settled = settled
         self.open = open
         self.traffic = traffic
+        self.week = week
     }
 }
 

@@ -24,6 +24,9 @@ public struct MeterRow: Sendable, Hashable {
     public var firstReply: Percentiles?
     /// Every reply today (first and next), seconds.
     public var reply: Percentiles?
+    /// The same over the 7-day window (since midnight six days ago).
+    public var firstReply7d: Percentiles?
+    public var reply7d: Percentiles?
     public var metToday: Share
     public var met7d: Share
     public var overdueNow: Int
@@ -46,6 +49,17 @@ public struct MeterRow: Sendable, Hashable {
         self.overdueNow = overdueNow
         self.dueWithinHour = dueWithinHour
         self.lateResponse = lateResponse
+    }
+}
+
+extension MeterRow {
+    /// A copy whose today's percentiles are the 7-day ones: the dashboard shows and sorts the
+    /// week in the same columns.
+    public var withWeekTimes: MeterRow {
+        var row = self
+        row.firstReply = firstReply7d
+        row.reply = reply7d
+        return row
     }
 }
 

@@ -11,4 +11,7 @@ public protocol MetersStore: AnyObject, Sendable {
 /// the dashboard's live refresh. `read` gives the same figures as `MetersStore.meterInputs`.
 public protocol LiveMeters: AnyObject {
     func read(now: Date) throws -> MeterInputs
+    /// Blocks until work the reader does in the background (loading the week's answers) is
+    /// done, so the next `read` has everything; for tests and benchmarks.
+    func waitUntilComplete()
 }

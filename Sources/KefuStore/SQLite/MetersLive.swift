@@ -15,12 +15,24 @@ extension SQLiteTicketStore {
 /// `ticket_outcome_history` (solving). Deadlines moved by a policy change are caught by the
 /// policy fingerprint in `meta`, which makes the next read a full one. A refresh costs what
 /// changed, not the size of the store. The rollup sums and hourly traffic are small and read whole.
+///
+/// The week's answers (for the 7-day percentiles; hundreds of thousands on a busy store) are
+/// loaded and sorted on another thread when the reader starts and after each midnight, so
+/// neither the first paint nor a refresh waits for them: until they are in, `week` is nil. New
+/// answers are then inserted into the sorted lists one by one.
 final class SQLiteLiveMeters: LiveMeters {
     let store: SQLiteTicketStore
     let timeZone: TimeZone
     private var day: Date?
     private var lastOutcomeID: Int64 = 0
     private var answers: [AnswerSample] = []
+    /// The 7-day answers, sorted per subject, once loaded.
+    private var week: ResponseTimes?
+    /// The load under way and the answers that arrived meanwhile (added once it is in).
+    private var weekLoad: WeekLoad?
+    private var arrivedDuringLoad: [AnswerSample] = []
+    /// Answers settled after the instant read (a clock ahead of ours): added when it is reached.
+    private var ahead: [AnswerSample] = []
     /// Open tickets as small records: group number, nearest due when a reply is needed, waiting since.
     private var open: [Int64: (group: Int, due: Double?, awaitingSince: Double?)] = [:]
     private var groups: [MeterGroup] = []
@@ -37,13 +49,17 @@ final class SQLiteLiveMeters: LiveMeters {
     func read(now: Date) throws -> MeterInputs {
         let windows = MeterWindows(now: now, timeZone: timeZone)
         return try store.pool.read { db in
-            try readAnswers(db, windows)
+            let newest = try readAnswers(db, windows)
             try readTickets(db)
+            adoptWeek(now: now)
+            // Started after this read's own work, so the first paint does not share the CPU with
+            // it; a later read takes the result.
+            if weekLoad == nil, week == nil { weekLoad = WeekLoad.start(store: store, since: windows.days7, throughID: newest, now: windows.now) }
             return MeterInputs(
                 windows: windows, answersToday: answers.filter { $0.settledAt <= now },
                 settled: try MetersQueries.settled(db, windows),
                 open: tallyOpen(windows),
-                traffic: try MetersQueries.traffic(db, now: now))
+                traffic: try MetersQueries.traffic(db, now: now), week: week)
         }
     }
 
@@ -52,7 +68,8 @@ final class SQLiteLiveMeters: LiveMeters {
                      settledAt: Date(timeIntervalSince1970: row[5]))
     }
 
-    private func readAnswers(_ db: Database, _ windows: MeterWindows) throws {
+    /// Returns the newest deadline record id this read covers.
+    private func readAnswers(_ db: Database, _ windows: MeterWindows) throws -> Int64 {
         let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM deadline_outcome") ?? 0
         if day != windows.today {
             // A new day (or the first read): today's answers from the partial index.
@@ -61,13 +78,39 @@ final class SQLiteLiveMeters: LiveMeters {
                 WHERE answer = 1 AND settled_at >= ? AND id <= ?
                 """), arguments: [windows.today.timeIntervalSince1970, newest]).map(answer)
             day = windows.today
+            // The week is loaded again, up to the same record, on another thread (see `read`).
+            week = nil
+            weekLoad = nil
+            arrivedDuringLoad = []
+            ahead = []
         } else if newest > lastOutcomeID {
-            answers += try Row.fetchAll(db.cachedStatement(sql: """
+            let added = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(Self.answerColumns) FROM deadline_outcome
                 WHERE id > ? AND id <= ? AND answer = 1 AND settled_at >= ?
-                """), arguments: [lastOutcomeID, newest, windows.today.timeIntervalSince1970]).map(answer)
+                """), arguments: [lastOutcomeID, newest, windows.days7.timeIntervalSince1970]).map(answer)
+            answers += added.filter { $0.settledAt >= windows.today }
+            if week == nil { arrivedDuringLoad += added } else { ahead += added }
         }
         lastOutcomeID = newest
+        return newest
+    }
+
+    /// Takes the loaded week when it is ready, and adds the answers whose instant has come.
+    private func adoptWeek(now: Date) {
+        if let load = weekLoad, let loaded = load.result() {
+            week = loaded.times
+            ahead += loaded.ahead + arrivedDuringLoad
+            arrivedDuringLoad = []
+            weekLoad = nil
+        }
+        guard week != nil, !ahead.isEmpty else { return }
+        let due = ahead.filter { $0.settledAt <= now }
+        ahead.removeAll { $0.settledAt <= now }
+        for sample in due { week!.add(sample) }
+    }
+
+    func waitUntilComplete() {
+        weekLoad?.wait()
     }
 
     private func state(_ row: Row) -> (group: Int, due: Double?, awaitingSince: Double?) {
@@ -123,5 +166,40 @@ final class SQLiteLiveMeters: LiveMeters {
             while let row = try rows.next() { all[row[0]] = state(row) }
             open = all
         }
+    }
+}
+
+/// One load of the 7-day answers on a background thread: read from the partial index up to a
+/// record id, sorted per subject there, handed over under a lock.
+final class WeekLoad: @unchecked Sendable {
+    private let lock = NSLock()
+    private let finished = DispatchSemaphore(value: 0)
+    private var loaded: (times: ResponseTimes, ahead: [AnswerSample])?
+    private var waited = false
+
+    static func start(store: SQLiteTicketStore, since start: Date, throughID: Int64, now: Date) -> WeekLoad {
+        let load = WeekLoad()
+        DispatchQueue.global(qos: .userInitiated).async {
+            // A failed read leaves the week empty rather than stopping the dashboard.
+            let samples = (try? store.pool.read { db in try MetersQueries.answers(db, since: start, throughID: throughID) }) ?? []
+            let times = ResponseTimes(samples.filter { $0.settledAt <= now })
+            load.lock.withLock { load.loaded = (times, samples.filter { $0.settledAt > now }) }
+            load.finished.signal()
+        }
+        return load
+    }
+
+    /// The loaded week, or nil while the load runs.
+    func result() -> (times: ResponseTimes, ahead: [AnswerSample])? {
+        lock.withLock { loaded }
+    }
+
+    /// Blocks until the load is done (tests and benchmarks).
+    func wait() {
+        let already = lock.withLock { () -> Bool in
+            defer { waited = true }
+            return waited
+        }
+        if !already { finished.wait() }
     }
 }

@@ -9,10 +9,11 @@ extension SQLiteTicketStore: MetersStore {
     public func meterInputs(now: Date, timeZone: TimeZone) throws -> MeterInputs {
         let windows = MeterWindows(now: now, timeZone: timeZone)
         return try pool.read { db in
-            MeterInputs(
-                windows: windows, answersToday: try MetersQueries.answers(db, windows),
+            let week = try MetersQueries.answers(db, since: windows.days7).filter { $0.settledAt <= now }
+            return MeterInputs(
+                windows: windows, answersToday: week.filter { $0.settledAt >= windows.today },
                 settled: try MetersQueries.settled(db, windows), open: try MetersQueries.open(db, windows),
-                traffic: try MetersQueries.traffic(db, now: now))
+                traffic: try MetersQueries.traffic(db, now: now), week: ResponseTimes(week))
         }
     }
 }
@@ -28,15 +29,26 @@ enum MetersQueries {
             marketplace: Marketplace(rawValue: row[index + 2] ?? "") ?? .other)
     }
 
-    static func answers(_ db: Database, _ windows: MeterWindows) throws -> [AnswerSample] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+    /// Answers settled since `start` (from the partial index alone), up to the record `throughID`.
+    static func answers(_ db: Database, since start: Date, throughID: Int64 = .max) throws -> [AnswerSample] {
+        var samples: [AnswerSample] = []
+        // Groups repeat on almost every row: build each once.
+        var groups: [String: MeterGroup] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT agent, channel, marketplace, kind, elapsed_calendar, settled_at
             FROM deadline_outcome INDEXED BY deadline_outcome_answers
-            WHERE answer = 1 AND settled_at >= ? AND settled_at <= ?
-            """), arguments: [windows.today.timeIntervalSince1970, windows.now.timeIntervalSince1970]).map { row in
-            AnswerSample(group: group(row, from: 0), kind: ClockKind(rawValue: row[3]) ?? .nextReply, elapsed: row[4],
-                         settledAt: Date(timeIntervalSince1970: row[5]))
+            WHERE answer = 1 AND settled_at >= ? AND id <= ?
+            """), arguments: [start.timeIntervalSince1970, throughID])
+        while let row = try rows.next() {
+            let agent: String? = row[0], channel: String? = row[1], marketplace: String? = row[2]
+            let key = "\(agent ?? "")\u{1F}\(channel ?? "")\u{1F}\(marketplace ?? "")"
+            let group: MeterGroup
+            if let known = groups[key] { group = known } else { group = Self.group(row, from: 0); groups[key] = group }
+            let kind: String = row[3]
+            samples.append(AnswerSample(group: group, kind: kind == ClockKind.firstReply.rawValue ? .firstReply : ClockKind(rawValue: kind) ?? .nextReply,
+                                        elapsed: row[4], settledAt: Date(timeIntervalSince1970: row[5])))
         }
+        return samples
     }
 
     static func settled(_ db: Database, _ windows: MeterWindows) throws -> [SettledTally] {

@@ -54,6 +54,23 @@ struct PercentileTests {
         #expect(MeterColumn.name.sorted([a, b, c], reversed: true).map(\.subject.title) == ["C", "B", "A"])
     }
 
+    @Test("Response times kept sorted: one by one or all at once, the same lists and nearest-rank percentiles")
+    func responseTimes() {
+        let li = MeterGroup(agent: "Li Wei", channel: .marketplace, marketplace: .amazon)
+        let bo = MeterGroup(agent: "Bo", channel: .chat, marketplace: .shopify)
+        let at = Date(timeIntervalSince1970: 0)
+        let samples = [(li, 300.0, ClockKind.firstReply), (bo, 60, .nextReply), (li, 100, .nextReply), (li, 200, .firstReply), (bo, 60, .firstReply)]
+            .map { AnswerSample(group: $0.0, kind: $0.2, elapsed: $0.1, settledAt: at) }
+        var oneByOne = ResponseTimes()
+        for sample in samples { oneByOne.add(sample) }
+        #expect(oneByOne == ResponseTimes(samples))
+        #expect(oneByOne.all[ResponseTimes.wholeQueue] == [60, 60, 100, 200, 300])
+        #expect(oneByOne.percentiles(of: .agent("Li Wei")).reply == Percentiles(p50: 200, p90: 300, count: 3))
+        #expect(oneByOne.percentiles(of: .agent("Li Wei")).first == Percentiles(p50: 200, p90: 300, count: 2))
+        #expect(oneByOne.percentiles(of: .lane(Lane(channel: .chat, marketplace: .shopify))).reply == Percentiles(p50: 60, p90: 60, count: 2))
+        #expect(oneByOne.percentiles(of: .agent("nobody")).reply == nil)
+    }
+
     @Test("ISO weeks and the feedback report's lines")
     func feedback() throws {
         let utc = TimeZone(identifier: "UTC")!
