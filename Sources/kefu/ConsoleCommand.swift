@@ -10,7 +10,8 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let profile = AgentProfile(Wiring.actingAgent(configuration: try Wiring.configuration()), storeName: "Kefu")
+        let configuration = try Wiring.configuration()
+        let profile = AgentProfile(Wiring.actingAgent(configuration: configuration), storeName: "Kefu", team: configuration.team)
         try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store))
     }
 }

@@ -52,7 +52,9 @@ struct ReportCommand: ParsableCommand {
         guard start < end else { throw ValidationError("--since must come before --until") }
 
         let store = try storeOptions.open()
-        let figures = DashboardFigures.compute(try store.meterInputs(now: asOf, timeZone: zone))
+        // Everyone on the config's team list gets a row, with or without figures.
+        let members = (try Wiring.configuration()).team.members.map(\.name)
+        let figures = DashboardFigures.compute(try store.meterInputs(now: asOf, timeZone: zone), members: members)
         let outcomes = try store.outcomes(since: start, until: end)
         let report = TeamReport(figures: figures, feedback: FeedbackReport(outcomes: outcomes, timeZone: zone),
                                 since: start, until: end, timeZone: zone)

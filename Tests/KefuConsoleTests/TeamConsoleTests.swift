@@ -296,6 +296,21 @@ struct TeamConsoleTests {
         #expect(try words("Li Wei").prefix(8) == ["Li", "Wei", "2", "5", "20m00s", "30m00s", "30m00s", "1d01h"])
     }
 
+    @Test("With a team list the dashboard shows every member, Bo Chen too before his first answer")
+    func teamMembers() throws {
+        var state = AppState(rows: 40, cols: 120, now: TeamDay.now, profile: AgentProfile(
+            ActingAgent(name: "Zhang Min", standing: .lead), storeName: "Shop",
+            team: TeamRoster(members: [TeamMember(name: "Zhang Min", role: .lead), TeamMember(name: "Bo Chen", role: .agent)])))
+        state.timeZone = TeamDay.timeZone
+        let engine = ConsoleEngine(state: state, environment: ConsoleEnvironment(store: temp.store, clock: .fixed(TeamDay.now)))
+        engine.start()
+        press(engine, .char("D"))
+        let screen = ConsoleView.render(engine.state)
+        let row = try #require((0..<screen.rows).map { screen.text(row: $0) }.first { $0.contains(" Bo Chen ") })
+        #expect(row.split(separator: " ").prefix(4) == ["Bo", "Chen", "0", "0"])
+        #expect(engine.state.dashboard?.figures?.agents.count == 5)  // Anna, Li Wei, nobody, and the two listed
+    }
+
     @Test("Dashboard snapshots at 120x40 and 80x24")
     func snapshots() throws {
         for (rows, cols) in [(40, 120), (24, 80)] {

@@ -81,6 +81,13 @@ struct TeamRolesEndToEndTests {
         let leadEdit = try kefu(["outcome", "set", ids[0], "--db", db, "--problem", "damaged-parcel", "--responsible", "carrier"], as: "Zhang Min")
         #expect(leadEdit.status == 0)
         #expect(try store.outcomeHistory(ticketID: Int64(ids[0])!).map(\.recordedBy) == ["Li Wei", "Zhang Min"])
+
+        // The report lists everyone on the team list, Zhang Min too, who answered nothing.
+        let report = try kefu(["report", "--db", db, "--format", "json"], as: "Li Wei")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        let agents = try #require(root["agents"] as? [[String: Any]])
+        let zhang = try #require(agents.first { $0["agent"] as? String == "Zhang Min" })
+        #expect(zhang["replied_today"] as? Int == 0)
     }
 
     @Test("A broken team list stops kefu with the file, line and field")

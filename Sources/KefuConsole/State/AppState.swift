@@ -96,6 +96,8 @@ public struct AgentProfile: Sendable, Hashable {
     public var universalTrackingURL: String
     /// Lead, agent, not on the list, or no roles configured (everything allowed).
     public var standing: ActingAgent.Standing
+    /// The names on the config's team list: the dashboard gives each a row.
+    public var team: [String] = []
 
     public init(name: String, storeName: String, universalTrackingURL: String = "https://t.17track.net/en#nums={n}",
                 standing: ActingAgent.Standing = .noRoles) {
@@ -105,8 +107,9 @@ public struct AgentProfile: Sendable, Hashable {
         self.standing = standing
     }
 
-    public init(_ acting: ActingAgent, storeName: String) {
+    public init(_ acting: ActingAgent, storeName: String, team: TeamRoster = .none) {
         self.init(name: acting.name, storeName: storeName, standing: acting.standing)
+        self.team = team.members.map(\.name)
     }
 
     /// The person as the store's role checks see them.

@@ -41,8 +41,12 @@ public struct DashboardFigures: Sendable, Hashable {
         self.weekPending = weekPending
     }
 
-    public static func compute(_ inputs: MeterInputs) -> DashboardFigures {
-        let agents = rows(inputs, subject: { MeterSubject.agent($0.agent) })
+    /// `members`: the names on the team list, each given a row even before their first figure
+    /// (an agent with nothing answered is what a lead looks for).
+    public static func compute(_ inputs: MeterInputs, members: [String] = []) -> DashboardFigures {
+        var agents = rows(inputs, subject: { MeterSubject.agent($0.agent) })
+        let listed = Set(agents.compactMap { row -> String? in if case .agent(let name?) = row.subject { return TeamRoster.key(name) }; return nil })
+        for name in members where !listed.contains(TeamRoster.key(name)) { agents.append(MeterRow(subject: .agent(name))) }
         let lanes = rows(inputs, subject: { MeterSubject.lane($0.lane) })
         let team = rows(inputs, subject: { _ in MeterSubject.agent("whole queue") }).first
             ?? MeterRow(subject: .agent("whole queue"))

@@ -43,6 +43,31 @@ public struct ResponseTimes: Sendable, Hashable {
         }
     }
 
+    /// Adds many answers at once (an import settled thousands while the dashboard was open):
+    /// inserted one by one when few, else sorted per subject and merged, so a burst costs one
+    /// pass over each list rather than one per answer.
+    public mutating func add(contentsOf samples: [AnswerSample]) {
+        guard samples.count > 64 else {
+            for sample in samples { add(sample) }
+            return
+        }
+        let batch = ResponseTimes(samples)
+        for (subject, times) in batch.all { all[subject] = Self.merge(all[subject] ?? [], times) }
+        for (subject, times) in batch.first { first[subject] = Self.merge(first[subject] ?? [], times) }
+    }
+
+    private static func merge(_ a: [Double], _ b: [Double]) -> [Double] {
+        var merged: [Double] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if a[i] <= b[j] { merged.append(a[i]); i += 1 } else { merged.append(b[j]); j += 1 }
+        }
+        merged += a[i...]
+        merged += b[j...]
+        return merged
+    }
+
     /// Nearest-rank p50 and p90 (`Percentile`) of a subject's first replies and of all its answers.
     public func percentiles(of subject: MeterSubject) -> (first: Percentiles?, reply: Percentiles?) {
         (Self.percentiles(first[subject] ?? []), Self.percentiles(all[subject] ?? []))

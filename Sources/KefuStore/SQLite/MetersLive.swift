@@ -106,7 +106,7 @@ final class SQLiteLiveMeters: LiveMeters {
         guard week != nil, !ahead.isEmpty else { return }
         let due = ahead.filter { $0.settledAt <= now }
         ahead.removeAll { $0.settledAt <= now }
-        for sample in due { week!.add(sample) }
+        week!.add(contentsOf: due)
     }
 
     func waitUntilComplete() {

@@ -69,6 +69,16 @@ struct PercentileTests {
         #expect(oneByOne.percentiles(of: .agent("Li Wei")).first == Percentiles(p50: 200, p90: 300, count: 2))
         #expect(oneByOne.percentiles(of: .lane(Lane(channel: .chat, marketplace: .shopify))).reply == Percentiles(p50: 60, p90: 60, count: 2))
         #expect(oneByOne.percentiles(of: .agent("nobody")).reply == nil)
+        // A burst is merged rather than inserted one by one: the same lists either way.
+        let burst: [AnswerSample] = (0..<500).map { (i: Int) -> AnswerSample in
+            let group: MeterGroup = i % 3 == 0 ? li : bo
+            let kind: ClockKind = i % 2 == 0 ? .firstReply : .nextReply
+            return AnswerSample(group: group, kind: kind, elapsed: Double((i * 7919) % 1000), settledAt: at)
+        }
+        var merged = oneByOne
+        merged.add(contentsOf: burst)
+        #expect(merged == ResponseTimes(samples + burst))
+        #expect(merged.all[ResponseTimes.wholeQueue]?.count == 505)
     }
 
     @Test("ISO weeks and the feedback report's lines")

@@ -74,6 +74,16 @@ struct MetersTests {
         #expect(!figures.weekPending)
     }
 
+    @Test("Everyone on the team list gets a row, figures or not; a listed name is not repeated in another case")
+    func teamList() throws {
+        let listed = DashboardFigures.compute(try temp.store.meterInputs(now: TeamDay.now, timeZone: TeamDay.timeZone),
+                                              members: ["li wei", "Bo Chen", "Anna"])
+        #expect(listed.agents.map(\.subject.title) == ["(unassigned)", "Anna", "Bo Chen", "Li Wei"])
+        let bo = try #require(listed.agents.first { $0.subject == .agent("Bo Chen") })
+        #expect(bo == MeterRow(subject: .agent("Bo Chen")))
+        #expect(listed.team == figures.team)
+    }
+
     @Test("The whole queue and its histogram of time to deadline")
     func wholeQueue() {
         let team = figures.team
