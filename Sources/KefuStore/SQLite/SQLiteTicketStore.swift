@@ -38,7 +38,8 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            // Other kefu processes may be opening (and migrating) a new store at this moment.
+            pool = try ConcurrentOpening.pool(path: path, configuration: configuration)
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Bulk writes (an import, a recompute after a policy change) touch every index of
@@ -46,7 +47,7 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
                 // the kernel. The cache fills only as far as a write needs it.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
             }
-            try Schema.migrator.migrate(pool)
+            try ConcurrentOpening.migrate(pool, with: Schema.migrator)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
