@@ -40,7 +40,9 @@ struct StoreSharingTests {
         try tmux.press("r")
         try tmux.waitFor(text: "Reply to Zoé Lefèvre")
         try tmux.type("Bonjour Zoé, votre colis est en route. 日本")
-        // The composer says when the draft is in the store (a second after typing stops).
+        // The composer says when the draft is in the store (a second after typing stops). It
+        // also says "draft saved" before the typed keys are read: wait for the text first.
+        try tmux.waitFor(text: "Bonjour Zoé, votre colis est en route. 日本")
         try tmux.waitFor(text: "draft saved", timeout: 5)
         let pid = try tmux.panePID()
         #expect(kill(pid, SIGKILL) == 0)
