@@ -296,6 +296,26 @@ struct TeamConsoleTests {
         #expect(try words("Li Wei").prefix(8) == ["Li", "Wei", "2", "5", "20m00s", "30m00s", "30m00s", "1d01h"])
     }
 
+    @Test("At 160 columns the 7-day percentiles stand beside today's; < > sort by them too")
+    func weekBeside() throws {
+        let engine = engine(rows: 40, cols: 160)
+        press(engine, .char("D"))
+        engine.waitForBackgroundWork()
+        engine.send(.tick(TeamDay.now))
+        let screen = ConsoleView.render(engine.state)
+        let text = (0..<screen.rows).map { screen.text(row: $0) }
+        #expect(text.contains { $0.contains("rep p90 1st50 7d 1st90 7d rep50 7d rep90 7d") })
+        let li = try #require(text.first { $0.contains(" Li Wei ") }).split(separator: " ").map(String.init)
+        // name, open, replied, today's four times, then the week's four.
+        #expect(li.prefix(12) == ["Li", "Wei", "2", "5", "20m00s", "30m00s", "30m00s", "1d01h", "20m00s", "30m00s", "16m40s", "1d01h"])
+        press(engine, .char("p"))
+        #expect(engine.state.dashboard?.week == false)
+        #expect(engine.state.flash?.text == "Today's and the 7 days' times are both shown at this width")
+        // From overdue, < goes through met 7d and met today to the week's rep p90.
+        press(engine, .char("<"), .char("<"), .char("<"))
+        #expect(engine.state.dashboard?.sortColumn == .replyP90Week)
+    }
+
     @Test("With a team list the dashboard shows every member, Bo Chen too before his first answer")
     func teamMembers() throws {
         var state = AppState(rows: 40, cols: 120, now: TeamDay.now, profile: AgentProfile(

@@ -24,11 +24,16 @@ extension AppState {
             board.table = board.table == .agents ? .lanes : .agents
             board.selected = 0
         case .sortPrevious, .sortNext:
-            let columns = MeterColumn.allCases
+            // The columns this screen shows (the hidden ones would sort by what cannot be seen).
+            let columns = DashboardColumns.columns(width: cols)
             let i = columns.firstIndex(of: board.sortColumn) ?? 0
             board.sortColumn = columns[(i + (command == .sortNext ? 1 : columns.count - 1)) % columns.count]
             showFlash("Sorted by \(board.sortColumn.title), \(board.orderTitle)", .info)
         case .togglePeriod:
+            guard !DashboardColumns(width: cols).weekColumns else {
+                showFlash("Today's and the 7 days' times are both shown at this width", .info)
+                return []
+            }
             board.week.toggle()
             showFlash("Response times: \(board.periodTitle)" + (board.week && board.figures?.weekPending == true ? " (loading…)" : ""), .info)
         case .reverseSort:

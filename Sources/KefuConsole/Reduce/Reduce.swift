@@ -29,6 +29,8 @@ extension AppState {
             self.rows = rows
             self.cols = cols
             if layout.mode == .twoPane { threadPushed = false }
+            // Wide enough for the 7-day columns of their own: today's columns show today again.
+            if DashboardColumns(width: cols).weekColumns { dashboard?.week = false }
             return [.redraw]
         case .storeChanged:
             var effects: [Effect] = [.loadQueue(.reload(keep: queue.selectedTicket?.id)), .loadTotals]

@@ -18,6 +18,7 @@ enum DashboardView {
         }
         var columns = DashboardColumns(width: rect.width)
         columns.pending = board.week && figures.weekPending
+        columns.weekPending = figures.weekPending
         let agents = board.rows(of: .agents), lanes = board.rows(of: .lanes)
         // Rows left for the two tables after the fixed lines (headers, team row, Amazon line, graphs).
         let graphHeight = min(7, max(0, rect.height - 12))
@@ -155,31 +156,43 @@ struct DashboardColumns {
     }
 
     let width: Int
-    let nameWidth: Int
-    /// The 7-day times are shown but not loaded yet: "…" rather than "—" (no data).
+    /// Today's times show the 7 days (`p`) and those are not loaded yet: "…" rather than "—".
     var pending = false
+    /// The 7-day columns' own figures are not loaded yet.
+    var weekPending = false
     let bars: Bool
     let percentiles90: Bool
+    /// The 7-day percentiles get columns of their own beside today's.
+    let weekColumns: Bool
+    let shown: [MeterColumn]
+    let nameWidth: Int
     /// Each width includes the gap before the value.
     static let numberWidths: [MeterColumn: Int] = [
         .open: 5, .repliedToday: 8, .firstReplyP50: 8, .firstReplyP90: 8, .replyP50: 8, .replyP90: 8, .overdue: 8, .dueWithinHour: 5,
+        .firstReplyP50Week: 9, .firstReplyP90Week: 9, .replyP50Week: 9, .replyP90Week: 9,
     ]
 
-    /// At 120 columns and more every column with bars; from 100 without bars; below 100 the
-    /// p90 columns give way (the p50s stay).
+    /// From 160 columns the 7-day percentiles stand beside today's; at 120 and more every other
+    /// column with bars; from 100 without bars; below 100 the p90 columns give way (the p50s stay).
     init(width: Int) {
         self.width = width
         bars = width >= 120
         percentiles90 = width >= 100
+        weekColumns = width >= 160
+        let shown = Self.columns(width: width)
+        self.shown = shown
         let metWidth = bars ? 23 : 16
-        let wide = width >= 100
-        let others = MeterColumn.allCases.filter { wide || ($0 != .firstReplyP90 && $0 != .replyP90) }
+        let others = shown.filter { $0 != .name }
             .reduce(0) { total, column in total + (column == .metToday || column == .met7d ? metWidth : Self.numberWidths[column] ?? 0) }
         nameWidth = max(6, width - others)
     }
 
-    var shown: [MeterColumn] {
-        MeterColumn.allCases.filter { percentiles90 || ($0 != .firstReplyP90 && $0 != .replyP90) }
+    /// The columns a screen this wide shows (and `<` `>` sort by), in order.
+    static func columns(width: Int) -> [MeterColumn] {
+        MeterColumn.allCases.filter { column in
+            if column.isWeek { return width >= 160 }
+            return width >= 100 || (column != .firstReplyP90 && column != .replyP90)
+        }
     }
 
     func width(of column: MeterColumn) -> Int {
@@ -217,6 +230,10 @@ struct DashboardColumns {
             case .firstReplyP90: return number(time(row.firstReply?.p90))
             case .replyP50: return number(time(row.reply?.p50))
             case .replyP90: return number(time(row.reply?.p90))
+            case .firstReplyP50Week: return number(weekTime(row.firstReply7d?.p50))
+            case .firstReplyP90Week: return number(weekTime(row.firstReply7d?.p90))
+            case .replyP50Week: return number(weekTime(row.reply7d?.p50))
+            case .replyP90Week: return number(weekTime(row.reply7d?.p90))
             case .overdue: return number("\(row.overdueNow)", alarm: row.overdueNow > 0)
             case .dueWithinHour: return number("\(row.dueWithinHour)")
             case .metToday, .met7d:
@@ -232,6 +249,10 @@ struct DashboardColumns {
 
     private func time(_ seconds: Double?) -> String {
         pending ? "…" : DashboardText.duration(seconds)
+    }
+
+    private func weekTime(_ seconds: Double?) -> String {
+        weekPending ? "…" : DashboardText.duration(seconds)
     }
 
     static func right(_ text: String, _ width: Int) -> String {

@@ -65,7 +65,10 @@ extension MeterRow {
 
 /// The dashboard's sortable columns, in the order they are shown.
 public enum MeterColumn: Int, Sendable, Hashable, CaseIterable {
-    case name, open, repliedToday, firstReplyP50, firstReplyP90, replyP50, replyP90, metToday, met7d, overdue, dueWithinHour
+    case name, open, repliedToday, firstReplyP50, firstReplyP90, replyP50, replyP90
+    /// The same percentiles over the last 7 days (shown beside today's on wide screens).
+    case firstReplyP50Week, firstReplyP90Week, replyP50Week, replyP90Week
+    case metToday, met7d, overdue, dueWithinHour
 
     public var title: String {
         switch self {
@@ -76,12 +79,19 @@ public enum MeterColumn: Int, Sendable, Hashable, CaseIterable {
         case .firstReplyP90: "1st p90"
         case .replyP50: "rep p50"
         case .replyP90: "rep p90"
+        case .firstReplyP50Week: "1st50 7d"
+        case .firstReplyP90Week: "1st90 7d"
+        case .replyP50Week: "rep50 7d"
+        case .replyP90Week: "rep90 7d"
         case .metToday: "met today"
         case .met7d: "met 7d"
         case .overdue: "overdue"
         case .dueWithinHour: "<1h"
         }
     }
+
+    /// Whether the column is one of the 7-day percentiles.
+    public var isWeek: Bool { [.firstReplyP50Week, .firstReplyP90Week, .replyP50Week, .replyP90Week].contains(self) }
 
     /// Sorting on this column puts the worst first (longest times, lowest shares, most overdue),
     /// which is what a lead looks for; names sort A to Z. Reversed, the best come first (names Z
@@ -107,6 +117,10 @@ public enum MeterColumn: Int, Sendable, Hashable, CaseIterable {
         case .firstReplyP90: return row.firstReply?.p90 ?? -1
         case .replyP50: return row.reply?.p50 ?? -1
         case .replyP90: return row.reply?.p90 ?? -1
+        case .firstReplyP50Week: return row.firstReply7d?.p50 ?? -1
+        case .firstReplyP90Week: return row.firstReply7d?.p90 ?? -1
+        case .replyP50Week: return row.reply7d?.p50 ?? -1
+        case .replyP90Week: return row.reply7d?.p90 ?? -1
         case .metToday: return row.metToday.fraction.map { 1 - $0 } ?? -1
         case .met7d: return row.met7d.fraction.map { 1 - $0 } ?? -1
         case .overdue: return Double(row.overdueNow)
