@@ -126,7 +126,7 @@ struct AttachmentPromiseTests {
         _ = press(.ctrl("g"))
         #expect(state.composer?.editor.text.contains("It is attached to this message.") == true)
         #expect(state.composer?.attachEvidence == true)
-        #expect(state.flash?.text.hasSuffix("· its file will be attached (Ctrl-O: don't)") == true)
+        #expect(state.flash?.text.hasPrefix("Its file will be attached (Ctrl-O: don't) · Inserted evidence: EV-0B1C") == true)
         #expect(ConsoleView.render(state).text.contains("attach: EV-0B1C"))
     }
 

@@ -153,7 +153,8 @@ extension AppState {
         markComposerChanged()
         if attach && composer!.mode == .reply && !composer!.attachEvidence {
             composer!.attachEvidence = true
-            showFlash(flash + " · its file will be attached (Ctrl-O: don't)", .info)
+            // First, so a narrow status bar still shows it.
+            showFlash("Its file will be attached (Ctrl-O: don't) · " + flash, .info)
             return
         }
         showFlash(flash, .info)
