@@ -81,7 +81,7 @@ public enum OrderIDFinder {
         let lower = text.lowercased()
         for label in labels {
             var searchStart = lower.startIndex
-            while let range = lower.range(of: label, range: searchStart..<lower.endIndex) {
+            while let range = nextRange(of: label, in: lower, from: searchStart) {
                 searchStart = range.upperBound
                 if range.lowerBound > lower.startIndex, lower[lower.index(before: range.lowerBound)].isLetter { continue }
                 var rest = lower[range.upperBound...]
@@ -96,6 +96,21 @@ public enum OrderIDFinder {
                     return String(original.hasSuffix("-") ? original.dropLast() : original)
                 }
             }
+        }
+        return nil
+    }
+
+    /// Where `label` next occurs in `text` at or after `start`, compared byte for byte (`text` is
+    /// already lower-cased; Foundation's `range(of:)` bridged every search to NSString).
+    private static func nextRange(of label: String, in text: String, from start: String.Index) -> Range<String.Index>? {
+        let needle = Array(label.utf8), haystack = text.utf8
+        guard let first = needle.first else { return nil }
+        var at = start
+        while let candidate = haystack[at...].firstIndex(of: first) {
+            if haystack[candidate...].starts(with: needle) {
+                return candidate..<haystack.index(candidate, offsetBy: needle.count)
+            }
+            at = haystack.index(after: candidate)
         }
         return nil
     }
