@@ -17,9 +17,10 @@ extension SQLiteTicketStore {
 /// changed, not the size of the store. The rollup sums and hourly traffic are small and read whole.
 ///
 /// The week's answers (for the 7-day percentiles; hundreds of thousands on a busy store) are
-/// loaded and sorted on another thread when the reader starts and after each midnight, so
-/// neither the first paint nor a refresh waits for them: until they are in, `week` is nil. New
-/// answers are then inserted into the sorted lists one by one.
+/// loaded and sorted on another thread, started by the second read of the day (a second after
+/// the first paint, which thus has the cores to itself), so neither the first paint nor a
+/// refresh waits for them: until they are in, `week` is nil. New answers are then inserted into
+/// the sorted lists (merged when they come in a burst).
 final class SQLiteLiveMeters: LiveMeters {
     let store: SQLiteTicketStore
     let timeZone: TimeZone
@@ -30,6 +31,8 @@ final class SQLiteLiveMeters: LiveMeters {
     private var week: ResponseTimes?
     /// The load under way and the answers that arrived meanwhile (added once it is in).
     private var weekLoad: WeekLoad?
+    /// What the first read of a day noted for the load: the window's start, the last record, now.
+    private var weekToLoad: (since: Date, throughID: Int64, now: Date)?
     private var arrivedDuringLoad: [AnswerSample] = []
     /// Answers settled after the instant read (a clock ahead of ours): added when it is reached.
     private var ahead: [AnswerSample] = []
@@ -52,9 +55,11 @@ final class SQLiteLiveMeters: LiveMeters {
             let newest = try readAnswers(db, windows)
             try readTickets(db)
             adoptWeek(now: now)
-            // Started after this read's own work, so the first paint does not share the CPU with
-            // it; a later read takes the result.
-            if weekLoad == nil, week == nil { weekLoad = WeekLoad.start(store: store, since: windows.days7, throughID: newest, now: windows.now) }
+            // The first read (the first paint) only notes what to load; the next one, a second
+            // later, starts the load, so the first paint never shares the two cores with it.
+            if weekLoad == nil, week == nil {
+                if let noted = weekToLoad { startWeek(noted) } else { weekToLoad = (windows.days7, newest, windows.now) }
+            }
             return MeterInputs(
                 windows: windows, answersToday: answers.filter { $0.settledAt <= now },
                 settled: try MetersQueries.settled(db, windows),
@@ -81,6 +86,7 @@ final class SQLiteLiveMeters: LiveMeters {
             // The week is loaded again, up to the same record, on another thread (see `read`).
             week = nil
             weekLoad = nil
+            weekToLoad = nil
             arrivedDuringLoad = []
             ahead = []
         } else if newest > lastOutcomeID {
@@ -109,7 +115,13 @@ final class SQLiteLiveMeters: LiveMeters {
         week!.add(contentsOf: due)
     }
 
+    private func startWeek(_ noted: (since: Date, throughID: Int64, now: Date)) {
+        weekLoad = WeekLoad.start(store: store, since: noted.since, throughID: noted.throughID, now: noted.now)
+        weekToLoad = nil
+    }
+
     func waitUntilComplete() {
+        if weekLoad == nil, week == nil, let noted = weekToLoad { startWeek(noted) }
         weekLoad?.wait()
     }
 
