@@ -289,13 +289,9 @@ struct MailDeliveryTests {
         #expect(try String(contentsOfFile: setup.connectorFile, encoding: .utf8).split(separator: "\n").count == 1)
     }
 
-    @Test("kill -9 of the deliverer at random points, again and again: afterwards every queued reply was delivered exactly once")
-    func crashLoop() throws {
-        let scratch = try Scratch()
-        let sink = try SMTPSink(scratch: scratch)
-        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
-        let store = try setup.store()
-        let now = Date()
+    /// 9 email replies (3 rounds to 3 mail conversations), 6 Amazon replies for the JSON Lines
+    /// folder and 6 eBay replies for the connector command; returns the number of emails.
+    static func queueMixedReplies(_ setup: DeliverySetup, _ store: SQLiteTicketStore, now: Date) throws -> Int {
         var mailTickets: [Int64] = []
         for customer in ["Claire Martin", "Tom Baker", "bob_uk"] { mailTickets.append(try setup.ticketID(customer: customer)) }
         var expectedEmail = 0
@@ -324,6 +320,17 @@ struct MailDeliveryTests {
             _ = try store.send(ReplyRequest(ticketID: chat.id, body: "Your item ships today.", author: "Li Wei", idempotencyKey: "cmd-\(chat.id)"), now: now)
         }
         #expect(ebayChats.count == 6)
+        return expectedEmail
+    }
+
+    @Test("kill -9 of the deliverer at random points, again and again: afterwards every queued reply was delivered exactly once")
+    func crashLoop() throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
+        let store = try setup.store()
+        let now = Date()
+        let expectedEmail = try Self.queueMixedReplies(setup, store, now: now)
 
         var generator = SystemRandomNumberGenerator()
         var kills = 0
@@ -375,6 +382,59 @@ struct MailDeliveryTests {
         #expect(try setup.kefu(["deliver"]).output.hasPrefix("Delivered 0 replies"))
         let spool = try FileManager.default.contentsOfDirectory(atPath: scratch.path("outbox-spool"))
         #expect(spool.isEmpty, "left in the spool: \(spool)")
+    }
+
+    /// Processes whose command line holds `needle` (this test's own handoffs: their arguments
+    /// name the test's spool folder).
+    static func processes(matching needle: String) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(pid_t.init).filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return words.contains("--handoff") && words.contains(needle)
+        }
+    }
+
+    @Test("kill -9 of the handoff processes too (the documented window): no reply is lost; a reply handed over twice carries the same Message-ID or key")
+    func handoffKills() throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
+        let store = try setup.store()
+        let expectedEmail = try Self.queueMixedReplies(setup, store, now: Date())
+        let spool = scratch.path("outbox-spool")
+        var generator = SystemRandomNumberGenerator()
+        var handoffsKilled = 0
+        for _ in 0..<25 {
+            if try store.outboxEntries(states: [.queued, .sending, .failed]).isEmpty { break }
+            let deliverer = try BackgroundProcess([KefuBinary.path, "deliver", "--retry", "--db", setup.db],
+                                                  environment: ["KEFU_CONFIG": setup.config], folder: scratch.url.path)
+            usleep(UInt32.random(in: 20_000...300_000, using: &generator))
+            for pid in Self.processes(matching: spool) where kill(pid, SIGKILL) == 0 { handoffsKilled += 1 }
+            deliverer.signal(SIGKILL)
+            deliverer.wait(timeout: 10)
+        }
+        #expect(handoffsKilled > 0, "no handoff was caught running")
+        #expect(try setup.kefu(["deliver", "--retry"]).status == 0)
+        let entries = try store.outboxEntries()
+        #expect(entries.allSatisfy { $0.state == .sent }, "\(entries.map { ($0.id, $0.state, $0.lastError ?? "") })")
+        // Nothing lost: every reply arrived; anything extra is a repeat of one of them.
+        let received = sink.messages().map { message -> String in
+            let text = String(decoding: message, as: UTF8.self)
+            let line = text.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") } ?? ""
+            return String(line.dropFirst("Message-ID: <".count).dropLast())
+        }
+        let emailIDs = Set(entries.filter { $0.route == "email" }.map(\.mailMessageID))
+        #expect(emailIDs.count == expectedEmail)
+        #expect(Set(received) == emailIDs)
+        let handed = try String(contentsOfFile: setup.connectorFile, encoding: .utf8).split(separator: "\n").map { line -> String in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(object["idempotency_key"] as? String)
+        }
+        #expect(Set(handed) == Set(entries.filter { $0.route == "command" }.map(\.idempotencyKey)))
+        let lines = try String(contentsOfFile: setup.marketOutbox + "/replies.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 6)  // the folder route has no handoff process: still exactly once
+        print("handoff kills: \(handoffsKilled); emails received \(received.count) for \(emailIDs.count); connector lines \(handed.count) for 6")
     }
 
     @Test("the console's thread shows a reply queued, then sent once kefu deliver hands it over (another process)")

@@ -8,7 +8,7 @@ import Glibc
 ///   <message-id>.eml    the exact bytes handed to the mail command; also the handoff's lock
 ///   <message-id>.json   the same for a marketplace reply: its JSON line (for a connector
 ///                       command, or the lock of a reply appended to replies.jsonl)
-///   <message-id>.sent   the journal: written (temp file, fsync, rename, fsync folder) by the
+///   <message-id>.sent   the journal: created (O_EXCL, then fsync of it and the folder) by the
 ///                       handoff process only after the command exited 0
 /// ```
 ///
@@ -99,14 +99,20 @@ public struct DeliverySpool: Sendable {
     }
 
     /// Records that the mail command took the message (called by the handoff process).
+    ///
+    /// The journal counts by its existence, so it is created first, in one system call, the
+    /// moment the command has exited 0 — a kill -9 after that finds it, whatever its content —
+    /// and made durable (content, fsync, folder fsync) afterwards, against power loss.
     public func recordHandedOver(_ messageID: String, note: String) throws {
-        let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
-        try DurableFile.write(Array(note.utf8), to: temporary)
-        guard rename(temporary, journalPath(messageID)) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw DeliveryError("cannot write the journal \(journalPath(messageID)): \(reason)")
+        let path = journalPath(messageID)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST { return }
+            throw DeliveryError("cannot write the journal \(path): \(String(cString: strerror(errno)))")
         }
+        defer { close(descriptor) }
+        try DurableFile.writeAll(descriptor, Array(note.utf8), path: path)
+        guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(path): \(String(cString: strerror(errno)))") }
         try DurableFile.syncFolder(folder)
     }
 }

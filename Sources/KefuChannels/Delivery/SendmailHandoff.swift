@@ -11,8 +11,9 @@ import Glibc
 /// 1. The deliverer holds the exclusive lock of the spooled message file and has committed the
 ///    row as `sending`. It starts the handoff with that locked file as descriptor 3 (the lock
 ///    belongs to the open file, so the handoff holds it too) and the message as standard input.
-/// 2. The handoff runs the mail command and waits for it. Only when it exits 0 does the handoff
-///    write the journal `<message-id>.sent` (fsync, rename, fsync of the folder).
+/// 2. The handoff runs the mail command (which dies with it, see `diesWithParent`) and waits
+///    for it. Only when it exits 0 does the handoff create the journal `<message-id>.sent`
+///    (see `DeliverySpool.recordHandedOver`).
 /// 3. The deliverer waits, then records `sent` (journal present) or `failed` with the command's
 ///    last words (no journal: nothing was accepted).
 ///
@@ -23,11 +24,14 @@ import Glibc
 /// journal: present means handed over (mark sent, do not send again), absent means the command
 /// never accepted the message (send it).
 ///
-/// What this cannot close: the mail command accepting the message and the handoff process
-/// itself dying (or the machine losing power) before the journal's rename. The reply is then
-/// sent again, with the same Message-ID (and, for a connector, the same idempotency key),
-/// which receiving systems use to drop duplicates. We chose that over the opposite risk, a
-/// reply the customer never gets.
+/// What this cannot close: the handoff (or its command) killed, or the machine losing power,
+/// after the receiver took the message but before the journal exists. With SMTP that window is
+/// real and not short: a server stores the message, then answers 250, and a client killed while
+/// waiting for that answer cannot know (RFC 1047). The reply is then sent again, with the same
+/// Message-ID (and, for a connector, the same idempotency key), which receiving systems use to
+/// drop duplicates. We chose that over the opposite risk, a reply the customer never gets; the
+/// end-to-end test that kills handoffs checks that nothing is lost and every repeat carries the
+/// id of a reply. Killing only the deliverer (Ctrl-C, kill -9, a crash) never repeats a reply.
 public enum SendmailHandoff {
     /// The handoff process's work (`kefu deliver --handoff`): standard input is the message.
     /// Returns the exit status for the process.
@@ -38,9 +42,9 @@ public enum SendmailHandoff {
             return 64
         }
         var pid: pid_t = 0
-        let argv = command.map { strdup($0) } + [nil]
+        let argv = (diesWithParent + command).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let spawned = posix_spawnp(&pid, program, nil, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, diesWithParent.first ?? program, nil, nil, argv, environ)
         guard spawned == 0 else {
             FileHandle.standardError.write(Data("cannot run \(program): \(String(cString: strerror(spawned)))\n".utf8))
             return 69
@@ -58,6 +62,13 @@ public enum SendmailHandoff {
         }
         return 0
     }
+
+    /// The command is started through util-linux's `setpriv --pdeathsig KILL`, so that when
+    /// this handoff process is killed (kill -9, the OOM killer) the command dies with it instead
+    /// of finishing unrecorded: a command killed before the receiver accepted sends nothing,
+    /// and the retry is then the only copy. What remains is a kill between the receiver's
+    /// acceptance and the journal. Without setpriv the command is started directly.
+    static let diesWithParent: [String] = access("/usr/bin/setpriv", X_OK) == 0 ? ["/usr/bin/setpriv", "--pdeathsig", "KILL", "--"] : []
 
     /// Starts the handoff process and waits for it; returns nil when the journal shows the
     /// message handed over, else the reason it was not (for the outbox row).
