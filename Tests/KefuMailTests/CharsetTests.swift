@@ -86,4 +86,15 @@ import Testing
         #expect(CharsetName.resolve("US-ASCII") == .utf8)
         #expect(CharsetName.resolve("utf-8*en") == .utf8)
     }
+
+    @Test("A conversion left in a shifted state does not leak into the next one on the same thread")
+    func shiftStateIsReset() throws {
+        // ISO-2022-JP text that switches to JIS X 0208 and ends without switching back.
+        let truncated: [UInt8] = [0x1B, 0x24, 0x42, 0x24, 0x33, 0x24, 0x73]  // ESC $ B こん
+        let first = try #require(Iconv.convert(truncated, from: "ISO-2022-JP-2", to: "UTF-8"))
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "こん")
+        // Plain ASCII must read as ASCII, not as two-byte JIS codes.
+        let second = try #require(Iconv.convert(Array("Hello".utf8), from: "ISO-2022-JP-2", to: "UTF-8"))
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "Hello")
+    }
 }

@@ -24,8 +24,7 @@ public enum Iconv {
 
     /// Converts `input`, or returns nil when iconv knows one of the two charsets not at all.
     public static func convert<Bytes: Collection<UInt8>>(_ input: Bytes, from source: String, to target: String) -> Conversion? {
-        guard let descriptor = open(from: source, to: target) else { return nil }
-        defer { iconv_close(descriptor) }
+        guard let descriptor = DescriptorCache.forThisThread.descriptor(from: source, to: target) else { return nil }
         let replacement: [UInt8] = target.uppercased().hasPrefix("UTF-8") ? [0xEF, 0xBF, 0xBD] : [0x3F]
         var output = [UInt8]()
         output.reserveCapacity(input.count * 2 + 16)
@@ -39,7 +38,7 @@ public enum Iconv {
         return Conversion(bytes: output, replacements: replacements)
     }
 
-    private static func open(from source: String, to target: String) -> iconv_t? {
+    fileprivate static func open(from source: String, to target: String) -> iconv_t? {
         let descriptor = iconv_open(target, source)
         guard let descriptor, Int(bitPattern: UnsafeRawPointer(descriptor)) != -1 else { return nil }
         return descriptor
@@ -91,4 +90,46 @@ public enum Iconv {
             output.append(contentsOf: buffer[0..<(buffer.count - outLeft)])
         }
     }
+}
+
+/// Open iconv descriptors, one set per thread (a descriptor carries conversion state and must not
+/// be shared). Opening one loads the charset's gconv module and closing it unloads it again:
+/// done per message that was a fifth of parsing a mailbox, so descriptors stay open for the
+/// thread's life and are reset before each use.
+private final class DescriptorCache {
+    private var open: [String: iconv_t] = [:]
+
+    func descriptor(from source: String, to target: String) -> iconv_t? {
+        let key = source + "\u{0}" + target
+        if let descriptor = open[key] {
+            _ = iconv(descriptor, nil, nil, nil, nil)  // back to the initial shift state
+            return descriptor
+        }
+        guard let descriptor = Iconv.open(from: source, to: target) else { return nil }
+        open[key] = descriptor
+        return descriptor
+    }
+
+    deinit {
+        for descriptor in open.values { iconv_close(descriptor) }
+    }
+
+    static var forThisThread: DescriptorCache {
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<DescriptorCache>.fromOpaque(existing).takeUnretainedValue()
+        }
+        let cache = DescriptorCache()
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return cache
+    }
+
+    /// Releases a thread's cache (closing its descriptors) when the thread ends.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<DescriptorCache>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
 }
