@@ -169,6 +169,22 @@ struct TeamConsoleTests {
         #expect(engine.state.flash?.text.hasSuffix("closed without a reply: counts as unanswered") == true)
     }
 
+    @Test("S on an unanswered message, then N: settled as needing no reply, then solved with two keys; nothing closed unanswered")
+    func solveNeedingNoReply() throws {
+        let engine = engine()
+        try select(engine, tickets.t2)
+        press(engine, .char("S"))
+        #expect(ConsoleView.render(engine.state).contains("Solve anyway? y/n, or N: needs no reply"))
+        press(engine, .char("N"))
+        #expect(ConsoleView.render(engine.state).contains("Solve #\(tickets.t2)"))
+        press(engine, .char("w"), .char("w"))
+        #expect(try temp.store.ticket(id: tickets.t2)?.status == .solved)
+        #expect(engine.state.flash?.text.contains("closed without a reply") == false)
+        // Li Wei's met share is as TeamDay left it: the excused record counts nowhere.
+        let figures = DashboardFigures.compute(try temp.store.meterInputs(now: TeamDay.now, timeZone: TeamDay.timeZone))
+        #expect(figures.agents.first { $0.subject == .agent("Li Wei") }?.metToday == Share(part: 5, whole: 6))
+    }
+
     @Test("A digit changes the resolution; Esc cancels without solving; :outcome edits later")
     func resolutionAndEdit() throws {
         let engine = engine()

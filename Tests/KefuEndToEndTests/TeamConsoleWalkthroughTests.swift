@@ -30,7 +30,7 @@ struct TeamConsoleWalkthroughTests {
 
         // S, l (late / lost parcel), c (carrier): solved, reship preset.
         try tmux.press("S")
-        try tmux.waitFor(text: "Solve anyway? y/n (N first if no response is needed)")
+        try tmux.waitFor(text: "Solve anyway? y/n, or N: needs no reply")
         try tmux.press("y")
         try tmux.waitFor(text: "Solve #\(first)")
         try tmux.press("l")

@@ -15,6 +15,14 @@ extension AppState {
         return []
     }
 
+    /// `N` at the "No reply yet" question: the message needs no answer (settled as excused, out
+    /// of every figure), then the outcome prompt as usual. The engine settles it before the
+    /// solve that the two keys will ask for.
+    mutating func solveNeedingNoReply(ticketID: Int64, context: KeyContext) -> [Effect] {
+        let effects = openOutcomePrompt(context: context, confirmed: true)
+        return [.markNoResponseNeeded(ticketID: ticketID)] + effects
+    }
+
     mutating func handleOutcomeKey(_ key: Key) -> [Effect] {
         guard var prompt = outcomePrompt else { return [] }
         switch key {

@@ -7,6 +7,9 @@ extension AppState {
         guard var prompt else { return [] }
         if case .confirm(let confirmation) = prompt.kind {
             self.prompt = nil
+            if case .solveUnanswered(let id, let context) = confirmation, key == .char("N") {
+                return solveNeedingNoReply(ticketID: id, context: context)
+            }
             return answer(confirmation, yes: key == .char("y") || key == .char("Y") || key == .enter)
         }
         if case .field = prompt.kind, key == .escape || key == .ctrl("c") {

@@ -12,7 +12,7 @@ public enum Confirmation: Sendable, Hashable {
             "No response needed for \(customer)? The open messages settle without a reply. y/n"
         case .solveUnanswered:
             // y/n within the first 80 columns: the rest may be cut on a small terminal.
-            "No reply yet: solving counts it as unanswered. Solve anyway? y/n (N first if no response is needed)"
+            "No reply yet: solving counts it as unanswered. Solve anyway? y/n, or N: needs no reply"
         case .sendDespiteWarnings(_, let warnings):
             "\(warnings) warning\(warnings == 1 ? "" : "s") (listed under the reply). Send anyway? y/n"
         }
