@@ -78,6 +78,9 @@ struct OrderReportTests {
         #expect(try temporary.store.importOrders(pairs) == 1)
         #expect(try temporary.store.importOrders(pairs) == 0)
         #expect(try temporary.store.ticket(id: 1)?.orderID == "1001")
+        // The queue's filter now finds the conversation by the order it was linked to.
+        let found = try temporary.store.queue(QueueQuery(view: .allOpen, filter: "1001", now: Fixture.base), after: nil, limit: 5)
+        #expect(found.map(\.conversation) == ["c1"])
         let stored = try #require(try temporary.store.order(id: "1001"))
         #expect(stored.items.count == 2 && stored.parcels.count == 1)
         #expect(try temporary.store.buyerEmail(orderID: "1001") == "claire@client.example")

@@ -15,19 +15,21 @@ extension SQLiteTicketStore {
             for (order, email) in orders {
                 try Self.saveOrder(db, order)
                 try db.execute(sql: "UPDATE orders SET buyer_email = coalesce(?, buyer_email) WHERE id = ?", arguments: [email, order.id])
+                var tickets: [Int64] = []
                 if let email, !email.isEmpty {
-                    try db.execute(sql: """
+                    tickets = try Int64.fetchAll(db, sql: """
                         UPDATE ticket SET order_id = ?, version = version + 1
-                        WHERE order_id IS NULL AND customer_address = ? COLLATE NOCASE
+                        WHERE order_id IS NULL AND customer_address = ? COLLATE NOCASE RETURNING id
                         """, arguments: [order.id, email])
-                    linked += db.changesCount
                 } else if !order.customerName.isEmpty {
-                    try db.execute(sql: """
+                    tickets = try Int64.fetchAll(db, sql: """
                         UPDATE ticket SET order_id = ?, version = version + 1
-                        WHERE order_id IS NULL AND customer_name = ? AND marketplace = ?
+                        WHERE order_id IS NULL AND customer_name = ? AND marketplace = ? RETURNING id
                         """, arguments: [order.id, order.customerName, order.marketplace.rawValue])
-                    linked += db.changesCount
                 }
+                // The `/` filter finds a conversation by its order id too.
+                for id in tickets { try TicketRow.refreshSearchText(db, id: id) }
+                linked += tickets.count
             }
             return linked
         }

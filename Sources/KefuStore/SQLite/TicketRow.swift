@@ -32,6 +32,15 @@ enum TicketRow {
         try Row.fetchOne(db, sql: "SELECT \(columns) FROM ticket WHERE id = ?", arguments: [id]).map(decode)
     }
 
+    /// Writes the search text again from the row's own columns (after one of them changed).
+    static func refreshSearchText(_ db: Database, id: Int64) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT customer_name, customer_address, subject, snippet, order_id FROM ticket WHERE id = ?
+            """, arguments: [id]) else { return }
+        let text = searchText(customer: row[0], address: row[1], subject: row[2], snippet: row[3], order: row[4])
+        try db.execute(sql: "UPDATE ticket SET search_text = ? WHERE id = ?", arguments: [text, id])
+    }
+
     /// The lower-cased text the `/` filter searches: customer, subject, snippet, order.
     static func searchText(customer: String, address: String, subject: String, snippet: String, order: String?) -> String {
         [customer, address, subject, snippet, order ?? ""].joined(separator: "\u{1F}").lowercased()
