@@ -10,10 +10,11 @@ import KefuCore
 ///       marketplace_command: [amazon-send, --live]   # every marketplace; or per marketplace:
 ///       # marketplace_command: {amazon: [amazon-send], ebay: "ebay-send --site de"}
 ///       utc_offset: "+08:00"
+///       our_addresses: [sales@shop.example]   # mail from these (and from) is the team's own
 enum MailSectionReader {
     static func read(_ section: ConfigNode) throws -> MailSettings {
         var settings = MailSettings()
-        let fields = try section.fields(["from", "sendmail", "marketplace_outbox", "marketplace_command", "utc_offset"])
+        let fields = try section.fields(["from", "sendmail", "marketplace_outbox", "marketplace_command", "utc_offset", "our_addresses"])
         if let node = fields["from"] {
             let address = MailAddress(parsing: try node.text())
             guard address.address.contains("@"), !address.address.contains(" ") else {
@@ -41,6 +42,18 @@ enum MailSectionReader {
         }
         if let node = fields["marketplace_outbox"] {
             settings.marketplaceOutbox = (try node.text() as NSString).expandingTildeInPath
+        }
+        if let node = fields["our_addresses"] {
+            let items: [ConfigNode]
+            if case .scalar = node.node { items = [node] } else { items = try node.items() }
+            settings.ourAddresses = try items.map { item in
+                let text = try item.text()
+                let address = MailAddress(parsing: text).address
+                guard address.contains("@"), !address.contains(" ") else {
+                    throw item.error("\"\(text)\" is not an address like support@shop.example")
+                }
+                return address
+            }
         }
         if let node = fields["utc_offset"] {
             let text = try node.text()

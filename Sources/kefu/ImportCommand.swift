@@ -29,7 +29,7 @@ struct ImportMaildirCommand: ParsableCommand {
     var directory: String
 
     func run() throws {
-        let (store, evidence, _) = try Wiring.openForMail(storeOptions)
+        let (store, evidence, configuration) = try Wiring.openForMail(storeOptions)
         let reader: MaildirReader
         do {
             reader = try MaildirReader(directory: directory)
@@ -37,6 +37,7 @@ struct ImportMaildirCommand: ParsableCommand {
             throw UserError(message: error.description)
         }
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        importer.teamAddresses = configuration.mail.teamAddresses
         let progress = ImportProgress()
         let total = reader.countMessages()
         importer.progress = { handled, _ in progress.update(done: handled, total: total, items: handled) }
@@ -59,7 +60,7 @@ struct ImportMboxCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let (store, evidence, _) = try Wiring.openForMail(storeOptions)
+        let (store, evidence, configuration) = try Wiring.openForMail(storeOptions)
         let reader: MboxReader
         do {
             reader = try MboxReader(path: file)
@@ -68,6 +69,7 @@ struct ImportMboxCommand: ParsableCommand {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         let importer = MailboxImporter(store: store, evidence: evidence, source: "mbox")
+        importer.teamAddresses = configuration.mail.teamAddresses
         let progress = ImportProgress()
         importer.progress = { handled, last in
             let offset = last.flatMap { $0.hasPrefix("mbox:") ? Int($0.dropFirst(5)) : nil } ?? 0

@@ -39,7 +39,7 @@ struct WatchMaildirCommand: ParsableCommand {
 
     func run() throws {
         guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
-        let (store, evidence, _) = try Wiring.openForMail(storeOptions)
+        let (store, evidence, configuration) = try Wiring.openForMail(storeOptions)
         var scanner: MaildirScanner
         do {
             scanner = try MaildirScanner(directory: directory)
@@ -48,6 +48,7 @@ struct WatchMaildirCommand: ParsableCommand {
         }
         StopSignal.install()
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        importer.teamAddresses = configuration.mail.teamAddresses
         importer.shouldStop = { StopSignal.requested }
         let waiter = MaildirChangeWaiter(directory: scanner.reader.directory, useInotify: !poll)
         let how = waiter.mode == .inotify ? "inotify" : "polling every \(interval) s"

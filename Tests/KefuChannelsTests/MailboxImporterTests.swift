@@ -138,3 +138,80 @@ struct MaildirScannerTests {
         #expect(try found.first?.get().id == "2.s2.host")
     }
 }
+
+/// A synced Sent folder holds the team's own mail: it goes in as the team's replies.
+@Suite("Mail from the team's own addresses")
+struct TeamMailImportTests {
+    func write(_ messages: [String: String], to scratch: ScratchFolder) throws -> String {
+        for folder in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: scratch.path("md/" + folder), withIntermediateDirectories: true)
+        }
+        for (name, text) in messages {
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: scratch.path("md/cur/" + name), atomically: true, encoding: .utf8)
+        }
+        return scratch.path("md")
+    }
+
+    @Test("a reply from a team address ends the wait; a first mail from the team joins the customer's answer")
+    func sentFolder() throws {
+        let scratch = try ScratchFolder()
+        let maildir = try write([
+            "1.a.host:2,S": """
+                From: Claire Martin <claire@client.example>
+                To: support@shop.example
+                Subject: Where is my parcel?
+                Date: Mon, 23 Nov 2026 08:00:00 +0000
+                Message-ID: <c1@client.example>
+
+                Hello, where is my parcel?
+                """,
+            "2.b.host:2,S": """
+                From: Shop Team <Support@Shop.example>
+                To: Claire Martin <claire@client.example>
+                Subject: Re: Where is my parcel?
+                Date: Mon, 23 Nov 2026 09:00:00 +0000
+                Message-ID: <r1@shop.example>
+                In-Reply-To: <c1@client.example>
+
+                It left our warehouse yesterday.
+                """,
+            "3.c.host:2,S": """
+                From: sales@shop.example
+                To: Tom Berg <tom@buyer.example>
+                Subject: Your order 1042
+                Date: Mon, 23 Nov 2026 10:00:00 +0000
+                Message-ID: <s1@shop.example>
+
+                Your order ships today.
+                """,
+            "4.d.host:2,S": """
+                From: Tom Berg <tom@buyer.example>
+                To: sales@shop.example
+                Subject: AW: Your order 1042
+                Date: Mon, 23 Nov 2026 11:00:00 +0000
+                Message-ID: <t1@buyer.example>
+
+                Danke, und wann kommt es an?
+                """,
+        ], to: scratch)
+        let temporary = try TemporaryStore()
+        let importer = MailboxImporter(store: temporary.store, evidence: nil, source: "maildir")
+        importer.teamAddresses = MailSettings(from: MailAddress(parsing: "Shop Team <support@shop.example>"),
+                                              ourAddresses: ["sales@shop.example"]).teamAddresses
+        let summary = try importer.run(try MaildirReader(directory: maildir))
+        #expect(summary.stored.added == 4)
+        #expect(summary.stored.newTickets == 2)
+        let open = try temporary.store.queue(QueueQuery(view: .allOpen, now: Fixture.base), after: nil, limit: 10)
+        let claire = try #require(open.first { $0.customerAddress == "claire@client.example" })
+        #expect(claire.lastFrom == .agent)
+        #expect(claire.due == nil)
+        #expect(try temporary.store.messages(ticketID: claire.id).map(\.direction) == [.inbound, .outbound])
+        #expect(try temporary.store.deadlineOutcomes(ticketID: claire.id).count >= 1)
+        // The team wrote first; the customer's answer joins that conversation, which waits for us.
+        let tom = try #require(open.first { $0.customerAddress == "tom@buyer.example" })
+        #expect(tom.customerName == "Tom Berg")
+        #expect(try temporary.store.messages(ticketID: tom.id).map(\.direction) == [.outbound, .inbound])
+        #expect(tom.lastFrom == .customer && tom.due != nil)
+        #expect(open.allSatisfy { !$0.customerAddress.hasSuffix("@shop.example") })
+    }
+}

@@ -25,6 +25,21 @@ struct ChannelSectionTests {
         #expect(try configuration().mail == MailSettings())
     }
 
+    @Test("mail: our_addresses as a list or one address, with from among the team's addresses")
+    func ourAddresses() throws {
+        let read = try configuration(user: """
+            mail:
+              from: "Shop Team <Support@shop.example>"
+              our_addresses: [sales@shop.example, "Returns <returns@shop.example>"]
+            """)
+        #expect(read.mail.ourAddresses == ["sales@shop.example", "returns@shop.example"])
+        #expect(read.mail.teamAddresses == ["support@shop.example", "sales@shop.example", "returns@shop.example"])
+        let one = try configuration(user: "mail:\n  our_addresses: sales@shop.example\n")
+        #expect(one.mail.teamAddresses == ["sales@shop.example"])
+        #expect(configError("mail:\n  our_addresses: [sales@shop.example, shop]\n")
+                == "kefu.yaml:2: mail.our_addresses[1]: \"shop\" is not an address like support@shop.example")
+    }
+
     @Test("mail: errors name the file, line and field")
     func mailErrors() {
         #expect(configError("mail:\n  from: nobody\n") == "kefu.yaml:2: mail.from: \"nobody\" is not an address like \"Shop Team <support@shop.example>\"")

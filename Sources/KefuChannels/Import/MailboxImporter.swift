@@ -30,6 +30,10 @@ public final class MailboxImporter {
     /// Checked before each message; when it says stop, the run stores what it has and returns
     /// (what it did not reach is taken by the next run, which skips what is stored).
     public var shouldStop: () -> Bool = { false }
+    /// The team's own addresses, lower-cased (`MailSettings.teamAddresses`): mail from one of them
+    /// (a synced Sent folder) goes in as the team's reply, which ends the customer's wait, rather
+    /// than as a customer message.
+    public var teamAddresses: Set<String> = []
     private var threader: MailThreader
     private let clock: @Sendable () -> Date
 
@@ -195,9 +199,17 @@ public final class MailboxImporter {
                 return .quarantine(MailParseError(.malformedStructure, "its attachments could not be stored: \(error)")
                     .quarantined(bytes: entry.bytes, source: source, location: entry.location, at: now))
             }
+            var mail = mail
+            let fromTeam = mail.from.first.map { teamAddresses.contains($0.address.lowercased()) } ?? false
+            if fromTeam, mail.inReplyTo.isEmpty, mail.references.isEmpty, let customer = mail.to.first {
+                // The team wrote first: key it as the customer's own mail on that subject would be.
+                mail.conversationKey = "subject:" + SubjectNormalizer.threadingKey(mail.subject) + "|" + customer.address.lowercased()
+            }
             let conversation = threader.conversation(for: mail)
-            let record = mail.ingestRecord(
-                conversation: conversation, receivedAt: entry.receivedAt ?? now, detectedLanguage: parsed.detectedLanguage)
+            var record = mail.ingestRecord(
+                conversation: conversation, receivedAt: entry.receivedAt ?? now,
+                detectedLanguage: fromTeam ? nil : parsed.detectedLanguage)
+            if fromTeam { record.direction = .outbound }
             return .mail(ImportedMail(record: record, attachments: attachments, source: source))
         }
     }

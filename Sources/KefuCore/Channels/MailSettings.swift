@@ -19,14 +19,18 @@ public struct MailSettings: Sendable, Hashable {
     /// Connector commands by marketplace; `allMarketplaces` for one command that takes them all.
     public var marketplaceCommands: [String: [String]]
     public var utcOffsetSeconds: Int
+    /// More addresses the team sends from besides `from` (`our_addresses`): mail from any of them
+    /// (a synced Sent folder, a reply written in another mail client) is the team's reply.
+    public var ourAddresses: [String] = []
 
     /// The key of `marketplaceCommands` for a command that takes every marketplace's replies.
     public static let allMarketplaces = "*"
 
     public init(
         from: MailAddress? = nil, sendmail: [String] = [], marketplaceOutbox: String? = nil,
-        marketplaceCommands: [String: [String]] = [:], utcOffsetSeconds: Int = 0
+        marketplaceCommands: [String: [String]] = [:], utcOffsetSeconds: Int = 0, ourAddresses: [String] = []
     ) {
+        self.ourAddresses = ourAddresses
         self.from = from
         self.sendmail = sendmail
         self.marketplaceOutbox = marketplaceOutbox
@@ -37,6 +41,11 @@ public struct MailSettings: Sendable, Hashable {
     /// The command that takes this marketplace's replies, if one is configured.
     public func marketplaceCommand(for marketplace: Marketplace) -> [String]? {
         marketplaceCommands[marketplace.rawValue] ?? marketplaceCommands[Self.allMarketplaces]
+    }
+
+    /// Every address the team sends from, lower-cased: `from` and `our_addresses`.
+    public var teamAddresses: Set<String> {
+        Set(([from?.address].compactMap { $0 } + ourAddresses).map { $0.lowercased() })
     }
 
     /// The domain of `from`, used on the right of the Message-IDs Kefu makes.
