@@ -2,6 +2,8 @@ import GRDB
 
 /// The store's tables, as numbered migrations. Never edit a shipped migration: add the next one.
 enum Schema {
+    static let solvedForgetAwaiting = "v6-team-reopen: solved tickets no longer await a reply to the message they were solved over"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: tickets, messages, orders, outbox, drafts, deadlines, quarantine") { db in
@@ -399,6 +401,13 @@ enum Schema {
         }
         migrator.registerMigration("v6-mail-drafts: a draft remembers whether its evidence goes as attachments") { db in
             try MailSchema.v6Drafts(db)
+        }
+        migrator.registerMigration(Self.solvedForgetAwaiting) { db in
+            try db.execute(sql: """
+                -- Before v6-team solving left the unanswered message as awaiting a reply, so a
+                -- customer writing again restarted the clock from that old message.
+                UPDATE ticket SET awaiting_since = NULL WHERE status = 'solved' AND awaiting_since IS NOT NULL;
+                """)
         }
         return migrator
     }

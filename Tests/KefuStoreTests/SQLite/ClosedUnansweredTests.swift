@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+import GRDB
 import KefuCore
-import KefuStore
+@testable import KefuStore
 import KefuTestSupport
 
 /// Solving while the customer's message waits for a reply: the reply clocks end breached and the
@@ -91,5 +92,19 @@ struct ClosedUnansweredTests {
         #expect(after.team.metToday == Share(part: 2, whole: 4))
         let amazon = try #require(after.lanes.first { $0.subject == .lane(Lane(channel: .marketplace, marketplace: .amazon)) })
         #expect(amazon.lateResponse[.days7] == Share(part: 1, whole: 2))
+    }
+
+    @Test("A store solved before v6-team: opening it forgets the closed message, so a new one starts the clock")
+    func olderStore() throws {
+        _ = try temp.store.solve(ticketID: id, outcome: OutcomeChoice(problem: .other, responsible: .customer), by: "Li Wei",
+                                 now: at(minutes: 60))
+        // As an older Kefu left it: solved, the first message still awaiting, the fix not yet run.
+        try temp.store.pool.write { db in
+            try db.execute(sql: "UPDATE ticket SET awaiting_since = ? WHERE id = ?", arguments: [Fixture.base.timeIntervalSince1970, id])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [Schema.solvedForgetAwaiting])
+        }
+        let reopened = try temp.reopen(policy: try TestPolicy.layered())
+        _ = try reopened.ingest([Fixture.message("m2", conversation: "c1", at: 180)])
+        #expect(try reopened.ticket(id: id)?.due == at(minutes: 180 + 4 * 60))
     }
 }
