@@ -121,6 +121,12 @@ struct TeamConsoleTests {
         #expect(engine.state.outcomePrompt == nil)
         #expect(screen().contains("Changing the recorded outcome of #\(tickets.t7) needs the lead role"))
 
+        // Help says who they are.
+        press(engine, .char("?"))
+        for _ in 0..<60 { press(engine, .char("j")) }  // the legend is at the end
+        #expect(screen().contains("You: Li Wei, agent (others' tickets, batches, outcome edits: leads)"))
+        press(engine, .escape)
+
         // What an agent may: take an unowned ticket.
         try select(engine, tickets.t5)
         press(engine, .char("a"))

@@ -6,6 +6,7 @@ enum HelpOverlayView {
     static func draw(_ state: AppState, context: KeyContext, on screen: inout ScreenBuffer) {
         let bindings = state.keyMap.help(for: context)
         let keyWidth = min(18, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 8)
+        let legend = Self.legend + (roleLine(state.profile).map { [$0] } ?? [])
         let total = bindings.count + 1 + legend.count
         let box = OverlayBox.rect(rows: screen.rows - 2, cols: screen.cols, wantedHeight: total + 2, wantedWidth: 84)
         let inner = box.inset(1)
@@ -22,6 +23,17 @@ enum HelpOverlayView {
             } else if index > bindings.count, index < total {
                 screen.put(legend[index - bindings.count - 1], row: row, col: inner.left + 1, role: .dim, limit: inner.width - 1)
             }
+        }
+    }
+
+    /// Who the team list says you are, when roles are configured.
+    static func roleLine(_ profile: AgentProfile) -> String? {
+        let name = TerminalSanitizer.oneLine(profile.name)
+        switch profile.standing {
+        case .noRoles: return nil
+        case .lead: return "You: \(name), lead (may move anyone's tickets, correct outcomes)"
+        case .agent: return "You: \(name), agent (others' tickets, batches, outcome edits: leads)"
+        case .unlisted: return "You: \(name), not on the team list, so an agent"
         }
     }
 
