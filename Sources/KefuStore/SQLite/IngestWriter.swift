@@ -5,8 +5,10 @@ import KefuCore
 /// Takes messages in: joins them to their conversation (or opens one), keeps the ticket's list
 /// columns and deadline clocks current, skips messages already stored.
 extension SQLiteTicketStore {
-    /// Messages per transaction: big enough to be fast, small enough that a reader never waits long.
-    static let ingestBatchSize = 2_000
+    /// Messages per transaction: each commit waits for the disk, so fewer is faster (2,000 gave
+    /// 38,000 msg/s, 5,000 gives 55,000+); a transaction of 5,000 holds the write lock about a
+    /// tenth of a second, which is what an agent's send may wait (readers never wait).
+    static let ingestBatchSize = 5_000
 
     public func ingest(_ records: [IngestRecord]) throws -> IngestSummary {
         var summary = IngestSummary()
