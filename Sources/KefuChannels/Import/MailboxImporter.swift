@@ -22,8 +22,9 @@ public final class MailboxImporter {
     public let evidence: EvidenceStore?
     public let parser: MailParser
     public let source: String
-    /// Messages per transaction.
-    public var batchSize = 1_000
+    /// Messages per transaction: each commit waits for the disk (1,000 gave about 7,700 msg/s on
+    /// 40,000 messages, 5,000 about 8,800).
+    public var batchSize = 5_000
     /// Called after each batch with the number of mailbox entries handled so far (including
     /// quarantined ones) and the last entry's id (`mbox:<offset>` lets mbox progress use bytes).
     public var progress: ((_ handled: Int, _ lastEntryID: String?) -> Void)?
