@@ -64,9 +64,9 @@ public enum MailDate {
         }
         guard var year, let month, let day, sawTime || year > 0 else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate(year: year, month: month, day: day).dayNumber
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -76,11 +76,11 @@ public enum MailDate {
         let local = Int(floor(date.timeIntervalSince1970)) + offsetSeconds
         let days = Int(floor(Double(local) / 86_400))
         let secondsOfDay = local - days * 86_400
-        let (year, month, day) = civilFromDays(days)
+        let civil = CivilDate(dayNumber: days)
         let weekday = ((days % 7) + 7 + 4) % 7 // 1970-01-01 was a Thursday
         let sign = offsetSeconds < 0 ? "-" : "+"
         let zone = abs(offsetSeconds) / 60
-        return "\(weekdayNames[weekday]), \(day) \(monthNames[month - 1]) \(year) "
+        return "\(weekdayNames[weekday]), \(civil.day) \(monthNames[civil.month - 1]) \(civil.year) "
             + "\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60)) "
             + "\(sign)\(two(zone / 60))\(two(zone % 60))"
     }
@@ -106,34 +106,4 @@ public enum MailDate {
         "bst": 3600, "cet": 3600, "cest": 7200, "met": 3600, "mest": 7200, "eet": 7200, "eest": 3 * 3600,
         "jst": 9 * 3600, "kst": 9 * 3600, "hkt": 8 * 3600,
     ]
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }

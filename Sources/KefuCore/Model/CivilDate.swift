@@ -1,7 +1,7 @@
 import Foundation
 
 /// A date on a wall calendar (no time, no zone): what a holiday list or a promotion override
-/// names. Counting days as "day numbers" (days since 1970-01-01) keeps weekday and "next day"
+/// names, and the one place that does calendar arithmetic (RFC 3339 and mail dates use it too). Counting days as "day numbers" (days since 1970-01-01) keeps weekday and "next day"
 /// arithmetic exact, free of time zones and daylight saving.
 ///
 ///     CivilDate(year: 2026, month: 2, day: 15).weekday   // .sunday
@@ -62,7 +62,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// Days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
