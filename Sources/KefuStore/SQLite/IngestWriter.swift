@@ -15,7 +15,7 @@ extension SQLiteTicketStore {
         var start = 0
         while start < records.count {
             let batch = records[start..<min(start + Self.ingestBatchSize, records.count)]
-            let part = try pool.write { db in try self.ingestBatch(db, batch) }
+            let part = try pool.write { db in try self.ingestBatch(db, batch).summary }
             summary.added += part.added
             summary.duplicates += part.duplicates
             summary.newTickets += part.newTickets
@@ -27,18 +27,14 @@ extension SQLiteTicketStore {
     /// Takes a batch in with a few statements per message: the stored ids and conversations of
     /// the whole batch are looked up at once, each conversation's ticket changes in memory
     /// (`TicketDraft`) and is written once, then the messages and the deadline records go in.
-    func ingestBatch(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> IngestSummary {
-        try ingestBatchStoring(db, records).summary
-    }
-
-    /// `ingestBatch`, also returning the row id of each message it stored, by external id.
-    func ingestBatchStoring(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> (summary: IngestSummary, stored: [String: Int64]) {
+    /// Returns the row id of each message it stored, by external id, beside the summary.
+    func ingestBatch(_ db: Database, _ records: ArraySlice<IngestRecord>) throws -> (summary: IngestSummary, stored: [String: Int64]) {
         var summary = IngestSummary()
         var seen = try Self.storedMessageIDs(db, among: records.map(\.id))
         var drafts = try TicketDraft.fetch(db, conversations: Set(records.map(\.conversation)))
         var order: [String] = []
         var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM ticket") ?? 0) + 1
-        var taken: [(record: IngestRecord, conversation: String)] = []
+        var taken: [IngestRecord] = []
         var settled: [(ticketID: Int64, clock: ReplyClock, facts: ConversationFacts, at: Date)] = []
         for record in records {
             guard seen.insert(record.id).inserted else {
@@ -52,9 +48,9 @@ extension SQLiteTicketStore {
                 draft = TicketDraft(opening: record, id: nextID)
                 nextID += 1
                 summary.newTickets += 1
-                order.append(record.conversation)
             }
-            if !draft.isNew && draft.added == 0 { order.append(record.conversation) }
+            // Written once, in the order the batch first touched them.
+            if draft.added == 0 { order.append(record.conversation) }
             let ticketID = draft.id
             let ended = try draft.apply(
                 direction: record.direction, at: record.at, body: record.body, order: record.order,
@@ -62,7 +58,7 @@ extension SQLiteTicketStore {
                 storedInboundAfter: { try Self.earliestInbound(db, ticketID: ticketID, after: $0) })
             for clock in ended.ended { settled.append((ticketID, clock, ended.facts, record.at)) }
             drafts[record.conversation] = draft
-            taken.append((record, record.conversation))
+            taken.append(record)
             summary.added += 1
         }
         for conversation in order { try drafts[conversation]!.write(db, policy: policy) }
@@ -72,9 +68,9 @@ extension SQLiteTicketStore {
             INSERT INTO message (ticket_id, external_id, direction, author, recipient, at, subject, body, language)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (record, conversation) in taken {
+        for record in taken {
             try insert.execute(arguments: [
-                drafts[conversation]!.id, record.id, record.direction.rawValue, record.from, record.to,
+                drafts[record.conversation]!.id, record.id, record.direction.rawValue, record.from, record.to,
                 record.at.timeIntervalSince1970, record.subject, record.body, record.language,
             ])
             stored[record.id] = db.lastInsertedRowID

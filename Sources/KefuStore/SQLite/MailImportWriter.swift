@@ -58,7 +58,7 @@ public struct MailImportSummary: Sendable, Hashable {
 extension SQLiteTicketStore {
     public func importMail(_ mails: [ImportedMail], quarantined: [QuarantinedInput]) throws -> MailImportSummary {
         try pool.write { db in
-            let (part, stored) = try ingestBatchStoring(db, mails.map(\.record)[...])
+            let (part, stored) = try ingestBatch(db, mails.map(\.record)[...])
             var summary = MailImportSummary()
             summary.added = part.added
             summary.duplicates = part.duplicates

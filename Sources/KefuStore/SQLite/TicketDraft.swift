@@ -141,7 +141,6 @@ struct TicketDraft {
     /// UPDATE of every column the rules change.
     func write(_ db: Database, policy: any DeadlinePolicy) throws {
         let clocks = ClockColumns(state: clock, clocks: policy.clocks(for: clock.facts))
-        let nearest = clocks.nearest
         // Lower-cased in Swift: SQLite's lower() only knows ASCII, and the filter must match Анна and ZOÉ.
         let searchText = TicketRow.searchText(
             customer: customerName, address: customerAddress, subject: subject, snippet: snippet, order: orderID)
@@ -149,31 +148,31 @@ struct TicketDraft {
             clock.status.rawValue, clock.awaitingSince?.timeIntervalSince1970, clock.hasReplied,
             clock.lastOutboundAt?.timeIntervalSince1970, clock.openedAt?.timeIntervalSince1970, HoldCoding.encode(clock.holds),
             lastMessageAt, lastFrom.rawValue, snippet, orderID, clock.language, searchText,
-            clocks.encoded, nearest?.due.timeIntervalSince1970, nearest?.target, nearest?.warnAt?.timeIntervalSince1970,
-            nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1, clocks.hold,
-        ]
+        ] + clocks.values
+        let changingNames = """
+            status, awaiting_since, has_replied, last_outbound_at, opened_at, holds, last_message_at, last_from,
+            snippet, order_id, language, search_text, \(ClockColumns.names)
+            """
         if isNew {
             try db.cachedStatement(sql: """
-                INSERT INTO ticket (status, awaiting_since, has_replied, last_outbound_at, opened_at, holds,
-                                    last_message_at, last_from, snippet, order_id, language, search_text,
-                                    clocks, due_at, due_target, warn_at, queue_key, needs_reply, hold_reason,
-                                    id, conversation, channel, marketplace, customer_name, customer_address, subject,
-                                    kind, tags, segment, message_count, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO ticket (\(changingNames), id, conversation, channel, marketplace, customer_name,
+                                    customer_address, subject, kind, tags, segment, message_count, version)
+                VALUES (\(Self.placeholders(31)))
                 """).execute(arguments: changing + [
                     clock.id, conversation, clock.channel.rawValue, clock.marketplace.rawValue, customerName,
                     customerAddress, subject, clock.kind.rawValue, TagCoding.encode(clock.tags), clock.segment, added, added + 1,
                 ])
         } else {
             try db.cachedStatement(sql: """
-                UPDATE ticket SET status = ?, awaiting_since = ?, has_replied = ?, last_outbound_at = ?, opened_at = ?,
-                                  holds = ?, last_message_at = ?, last_from = ?, snippet = ?, order_id = ?, language = ?,
-                                  search_text = ?, clocks = ?, due_at = ?, due_target = ?, warn_at = ?, queue_key = ?,
-                                  needs_reply = ?, hold_reason = ?,
+                UPDATE ticket SET (\(changingNames)) = (\(Self.placeholders(19))),
                                   message_count = message_count + ?, version = version + ?
                 WHERE id = ?
                 """).execute(arguments: changing + [added, added, clock.id])
         }
+    }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 }
 

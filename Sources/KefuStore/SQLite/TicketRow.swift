@@ -129,17 +129,23 @@ struct ClockColumns: Sendable {
         hold = state.openHold?.reason.rawValue
     }
 
+    /// The columns, in the order of `values`.
+    static let names = "clocks, due_at, due_target, warn_at, queue_key, needs_reply, hold_reason"
+
+    /// The values of `names`: the nearest clock decides the due, the warning and the queue order.
+    var values: StatementArguments {
+        [
+            encoded, nearest?.due.timeIntervalSince1970, nearest?.target, nearest?.warnAt?.timeIntervalSince1970,
+            nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1, hold,
+        ]
+    }
+
     /// Writes the columns unless the stored clocks and hold are already these; true when written.
     func write(_ db: Database) throws -> Bool {
         try db.cachedStatement(sql: """
-            UPDATE ticket SET clocks = ?, due_at = ?, due_target = ?, warn_at = ?, queue_key = ?, needs_reply = ?,
-                              hold_reason = ?
+            UPDATE ticket SET (\(Self.names)) = (?, ?, ?, ?, ?, ?, ?)
             WHERE id = ? AND NOT (clocks IS ? AND hold_reason IS ?)
-            """).execute(arguments: [
-                encoded, nearest?.due.timeIntervalSince1970, nearest?.target, nearest?.warnAt?.timeIntervalSince1970,
-                nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1,
-                hold, id, encoded, hold,
-            ])
+            """).execute(arguments: values + [id, encoded, hold])
         return db.changesCount > 0
     }
 }
