@@ -13,33 +13,7 @@ final class BackgroundProcess {
         let tag = UUID().uuidString.prefix(8)
         outputPath = folder + "/bg-\(tag).out"
         errorPath = folder + "/bg-\(tag).err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var env = ProcessInfo.processInfo.environment
-        env["TZ"] = "UTC"
-        for (key, value) in environment { env[key] = value }
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        // Signals the test runner blocks must not stay blocked in the program.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw E2EError("cannot start \(arguments.joined(separator: " ")): error \(spawned)") }
-        self.pid = pid
+        pid = try TestSpawn.start(arguments, output: outputPath, error: errorPath, environment: environment)
     }
 
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
@@ -57,7 +31,7 @@ final class BackgroundProcess {
         while Date() < deadline {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid {
-                let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                let code = TestSpawn.exitStatus(status)
                 exitStatus = code
                 return code
             }

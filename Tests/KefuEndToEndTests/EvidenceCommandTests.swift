@@ -222,17 +222,11 @@ struct EvidenceCommandTests {
         // Open the store once so the evidence folder exists and the child only copies.
         try fixture.kefu(["evidence", "list", "--order", OrderFixture.orderID], check: true)
 
-        var pid: pid_t = 0
-        let arguments = [KefuBinary.path, "evidence", "add", "--order", OrderFixture.orderID, video, "--kind", "video", "--db", fixture.db]
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in fixture.environment { env[key] = value }
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        #expect(posix_spawn(&pid, KefuBinary.path, nil, nil, argv, envp) == 0)
+        let logs = FileManager.default.temporaryDirectory.path
+        let adding = try BackgroundProcess(
+            [KefuBinary.path, "evidence", "add", "--order", OrderFixture.orderID, video, "--kind", "video", "--db", fixture.db],
+            environment: fixture.environment, folder: logs)
+        defer { try? FileManager.default.removeItem(atPath: adding.outputPath); try? FileManager.default.removeItem(atPath: adding.errorPath) }
         // Wait for the copy to start (a .partial file with some bytes in it), then SIGKILL.
         let deadline = Date().addingTimeInterval(20)
         var caught = false
@@ -240,16 +234,15 @@ struct EvidenceCommandTests {
             let partials = ((try? FileManager.default.contentsOfDirectory(atPath: fixture.temporaryFolder)) ?? []).filter { $0.hasSuffix(".partial") }
             if let partial = partials.first,
                let size = try? FileManager.default.attributesOfItem(atPath: fixture.temporaryFolder + "/" + partial)[.size] as? Int, size > 0 {
-                kill(pid, SIGKILL)
+                adding.signal(SIGKILL)
                 caught = true
                 break
             }
             usleep(200)
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = adding.wait(timeout: 20)
         #expect(caught, "the copy finished before it could be killed")
-        #expect(status & 0x7f == SIGKILL)
+        #expect(status == 128 + SIGKILL)
 
         // Nothing under a final name, no row; the partial copy is swept when the store opens again.
         #expect(fixture.objects().isEmpty)

@@ -136,41 +136,10 @@ enum Shell {
         let errPath = folder.appendingPathComponent("err").path
         try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        var env = ProcessInfo.processInfo.environment
-        env["TZ"] = "UTC"
-        for (k, v) in environment { env[k] = v }
-        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        // The test runner's threads block signals, and a child inherits the mask: without this
-        // a tmux server (and the kefu in its pane) would ignore the SIGHUP of kill-server.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw E2EError("cannot start \(arguments.joined(separator: " ")): error \(spawned)") }
+        let pid = try TestSpawn.start(arguments, input: inPath, output: outPath, error: errPath, environment: environment)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let exitStatus = TestSpawn.exitStatus(status)
         let result = Result(
             status: exitStatus, output: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             error: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
