@@ -204,7 +204,7 @@ public final class MailboxImporter {
             let fromTeam = mail.from.first.map { teamAddresses.contains($0.address.lowercased()) } ?? false
             if fromTeam, mail.inReplyTo.isEmpty, mail.references.isEmpty, let customer = mail.to.first {
                 // The team wrote first: key it as the customer's own mail on that subject would be.
-                mail.conversationKey = "subject:" + SubjectNormalizer.threadingKey(mail.subject) + "|" + customer.address.lowercased()
+                mail.conversationKey = ConversationKey.subject(mail.subject, customer: customer.address)
             }
             let conversation = threader.conversation(for: mail)
             var record = mail.ingestRecord(

@@ -91,7 +91,7 @@ public enum IngestParser {
             case nil, .null:
                 return required ? .failure(IngestLineError(line: number, reason: "missing field '\(key)'")) : .success(nil)
             case .string(let value):
-                if required && value.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
+                if required && value.unicodeScalars.allSatisfy(\.isHorizontalSpace) {
                     return .failure(IngestLineError(line: number, reason: "field '\(key)' is empty"))
                 }
                 return .success(value)

@@ -26,11 +26,11 @@ public struct MailAddress: Sendable, Hashable {
         }
     }
 
-    /// Without leading and trailing spaces and tabs (what `CharacterSet.whitespaces` holds),
-    /// in Swift: Foundation's trimming bridges to NSString, and every ingested message parses an address.
+    /// Without leading and trailing spaces and tabs, in Swift: Foundation's trimming bridges to
+    /// NSString, and every ingested message parses an address.
     private static func trimmed(_ text: Substring) -> Substring {
         func isSpace(_ character: Character) -> Bool {
-            character.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+            character.unicodeScalars.allSatisfy(\.isHorizontalSpace)
         }
         guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
         return text[first...last]

@@ -3,7 +3,8 @@
 /// 1. `ref:<root id>` — the first of References (the thread's root), else In-Reply-To;
 /// 2. `<marketplace>:<relay address>[:<order>]` — marketplace relays start each message afresh,
 ///    but the relay address stands for one buyer and the order for one case;
-/// 3. `subject:<normalised subject>|<sender>` — the same person writing about the same thing.
+/// 3. `subject:<normalised subject>|<customer>` — the same person writing about the same thing
+///    (the sender; for mail the team wrote first, its recipient, see `subject(_:customer:)`).
 ///
 /// A root message cannot know the id its replies will cite; `MailThreader` joins the two by
 /// remembering which conversation each message id went to.
@@ -18,6 +19,11 @@ public enum ConversationKey {
             let base = "\(classification.marketplace.rawValue):\(relay)"
             return classification.orderID.map { base + ":" + $0 } ?? base
         }
-        return "subject:" + SubjectNormalizer.threadingKey(subject) + "|" + sender.lowercased()
+        return Self.subject(subject, customer: sender)
+    }
+
+    /// The key of a conversation with `customer` about `subject`, whoever wrote the message.
+    public static func subject(_ subject: String, customer: String) -> String {
+        "subject:" + SubjectNormalizer.threadingKey(subject) + "|" + customer.lowercased()
     }
 }
