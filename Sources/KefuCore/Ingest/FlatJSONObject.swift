@@ -40,31 +40,9 @@ public enum FlatJSONObject {
 
         mutating func topLevel() throws(Invalid) -> [String: Value] {
             skipSpace()
-            guard peek() == UInt8(ascii: "{") else { throw Invalid() }
-            at += 1
+            try expect(UInt8(ascii: "{"))
             var fields: [String: Value] = [:]
-            skipSpace()
-            if peek() == UInt8(ascii: "}") {
-                at += 1
-            } else {
-                while true {
-                    skipSpace()
-                    let key = try string()
-                    skipSpace()
-                    try expect(UInt8(ascii: ":"))
-                    skipSpace()
-                    fields[key] = try value(depth: 1)
-                    skipSpace()
-                    if peek() == UInt8(ascii: ",") {
-                        at += 1
-                        skipSpace()
-                        if peek() == UInt8(ascii: "}") { at += 1; break }
-                        continue
-                    }
-                    try expect(UInt8(ascii: "}"))
-                    break
-                }
-            }
+            try members { reader, key throws(Invalid) in fields[key] = try reader.value(depth: 1) }
             skipSpace()
             guard at == bytes.count else { throw Invalid() }
             return fields
@@ -79,48 +57,47 @@ public enum FlatJSONObject {
                 at += 1
                 var strings: [String] = []
                 var allStrings = true
-                skipSpace()
-                if peek() == UInt8(ascii: "]") { at += 1; return .strings([]) }
-                while true {
-                    skipSpace()
-                    if case .string(let text) = try value(depth: depth + 1) { strings.append(text) } else { allStrings = false }
-                    skipSpace()
-                    if peek() == UInt8(ascii: ",") {
-                        at += 1
-                        skipSpace()
-                        if peek() == UInt8(ascii: "]") { at += 1; return allStrings ? .strings(strings) : .other }
-                        continue
-                    }
-                    try expect(UInt8(ascii: "]"))
-                    return allStrings ? .strings(strings) : .other
+                try items(closedBy: UInt8(ascii: "]")) { reader throws(Invalid) in
+                    if case .string(let text) = try reader.value(depth: depth + 1) { strings.append(text) } else { allStrings = false }
                 }
+                return allStrings ? .strings(strings) : .other
             case UInt8(ascii: "{"):
                 at += 1
-                skipSpace()
-                if peek() == UInt8(ascii: "}") { at += 1; return .other }
-                while true {
-                    skipSpace()
-                    _ = try string()
-                    skipSpace()
-                    try expect(UInt8(ascii: ":"))
-                    skipSpace()
-                    _ = try value(depth: depth + 1)
-                    skipSpace()
-                    if peek() == UInt8(ascii: ",") {
-                        at += 1
-                        skipSpace()
-                        if peek() == UInt8(ascii: "}") { at += 1; return .other }
-                        continue
-                    }
-                    try expect(UInt8(ascii: "}"))
-                    return .other
-                }
+                try members { reader, _ throws(Invalid) in _ = try reader.value(depth: depth + 1) }
+                return .other
             case UInt8(ascii: "t"): try literal("true"); return .other
             case UInt8(ascii: "f"): try literal("false"); return .other
             case UInt8(ascii: "n"): try literal("null"); return .null
             default:
                 try number()
                 return .other
+            }
+        }
+
+        /// The members of an object after its `{`: `member` reads each value after its key.
+        private mutating func members(_ member: (inout Reader, String) throws(Invalid) -> Void) throws(Invalid) {
+            try items(closedBy: UInt8(ascii: "}")) { reader throws(Invalid) in
+                let key = try reader.string()
+                reader.skipSpace()
+                try reader.expect(UInt8(ascii: ":"))
+                reader.skipSpace()
+                try member(&reader, key)
+            }
+        }
+
+        /// The items of an array or an object after its opening bracket, separated by commas; one
+        /// trailing comma before `close` is taken, as Foundation's reader takes it.
+        private mutating func items(closedBy close: UInt8, _ item: (inout Reader) throws(Invalid) -> Void) throws(Invalid) {
+            skipSpace()
+            if peek() == close { at += 1; return }
+            while true {
+                skipSpace()
+                try item(&self)
+                skipSpace()
+                guard peek() == UInt8(ascii: ",") else { return try expect(close) }
+                at += 1
+                skipSpace()
+                if peek() == close { at += 1; return }
             }
         }
 
