@@ -32,7 +32,9 @@ enum PickerOverlayView {
                 lines.append((template.stage.title, .header, nil))
                 lastStage = template.stage
             }
-            lines.append(("  " + template.title, i == picker.selected ? .selected : .normal, i))
+            // The selection is marked in text as well as by its colour.
+            let mark = i == picker.selected ? "▸ " : "  "
+            lines.append((mark + template.title, i == picker.selected ? .selected : .normal, i))
         }
         if lines.isEmpty { lines.append(("  No template matches.", .dim, nil)) }
         let selectedLine = lines.firstIndex { $0.index == picker.selected } ?? 0
@@ -41,7 +43,9 @@ enum PickerOverlayView {
             let i = first + row
             guard i < lines.count else { break }
             if lines[i].role == .selected { screen.fill(Rect(top: listRect.top + row, left: listRect.left, height: 1, width: listRect.width), role: .selected) }
-            screen.put(lines[i].text, row: listRect.top + row, col: listRect.left, role: lines[i].role, limit: listRect.width)
+            // A title cut by the preview's column ends in "…", so it does not read as whole.
+            screen.put(DisplayWidth.truncate(lines[i].text, to: listRect.width - 1), row: listRect.top + row,
+                       col: listRect.left, role: lines[i].role, limit: listRect.width)
         }
         // The preview, rendered with the ticket's values.
         guard let template = picker.selectedTemplate, previewRect.height > 0 else { return }
