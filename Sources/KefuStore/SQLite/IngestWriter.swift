@@ -97,24 +97,6 @@ extension SQLiteTicketStore {
     }
 }
 
-/// The first line of a message, trimmed, for the queue's snippet column.
-enum Snippet {
-    static func of(_ body: String) -> String {
-        // Swift string operations only: Foundation's trimming bridges to NSString, which was a
-        // tenth of a JSON Lines import.
-        var lineStart = body.startIndex
-        while lineStart < body.endIndex {
-            let lineEnd = body[lineStart...].firstIndex(where: \.isNewline) ?? body.endIndex
-            let line = body[lineStart..<lineEnd]
-            if let first = line.firstIndex(where: { !$0.isWhitespace }), let last = line.lastIndex(where: { !$0.isWhitespace }) {
-                return String(line[first...last].prefix(160))
-            }
-            lineStart = lineEnd < body.endIndex ? body.index(after: lineEnd) : body.endIndex
-        }
-        return ""
-    }
-}
-
 /// How one new message changes its ticket, for a message written on its own (a reply, a note):
 /// the same rules as ingest (`TicketDraft.apply`), applied to the stored row. The message row is
 /// already inserted.

@@ -65,13 +65,3 @@ extension SQLiteTicketStore {
         }
     }
 }
-
-/// "Re: " once, never "Re: Re: ".
-enum ReplySubject {
-    static func of(_ subject: String) -> String {
-        let trimmed = subject.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { return "" }
-        if trimmed.lowercased().hasPrefix("re:") { return trimmed }
-        return "Re: " + trimmed
-    }
-}

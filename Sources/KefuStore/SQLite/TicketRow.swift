@@ -43,26 +43,12 @@ enum TicketRow {
 
     /// The lower-cased text the `/` filter searches: customer, subject, snippet, order.
     static func searchText(customer: String, address: String, subject: String, snippet: String, order: String?) -> String {
-        [customer, address, subject, snippet, order ?? ""].joined(separator: "\u{1F}").lowercased()
+        TicketSearchText.of(customer: customer, address: address, subject: subject, snippet: snippet, order: order)
     }
 }
 
-/// The facts about a ticket that deadlines depend on, as stored on its row.
-struct TicketClockState: Sendable {
-    var id: Int64
-    var channel: Channel
-    var marketplace: Marketplace
-    var status: TicketStatus
-    var awaitingSince: Date?
-    var hasReplied: Bool
-    var lastOutboundAt: Date?
-    var language: String?
-    var kind: TicketKind
-    var tags: Set<String>
-    var segment: String?
-    var openedAt: Date?
-    var holds: [Hold]
-
+/// A `TicketClockState` (KefuCore) as SQLite columns of the `ticket` row.
+extension TicketClockState {
     static let columns = """
         id, channel, marketplace, status, awaiting_since, has_replied, last_outbound_at, language,
         kind, tags, segment, opened_at, holds
@@ -84,16 +70,6 @@ struct TicketClockState: Sendable {
             openedAt: (row[11] as Double?).map(Date.init(timeIntervalSince1970:)), holds: HoldCoding.decode(row[12]))
     }
 
-    var facts: ConversationFacts {
-        ConversationFacts(
-            channel: channel, marketplace: marketplace, status: status, awaitingSince: awaitingSince,
-            hasReplied: hasReplied, language: language, kind: kind, tags: tags, segment: segment,
-            openedAt: openedAt, holds: holds)
-    }
-
-    /// The hold that lasts now, if any.
-    var openHold: Hold? { holds.last.flatMap { $0.end == nil ? $0 : nil } }
-
     /// Recomputes the running clocks and writes them with the queue columns derived from them.
     static func refreshClocks(_ db: Database, id: Int64, policy: any DeadlinePolicy) throws {
         guard let state = try fetch(db, id: id) else { return }
@@ -114,29 +90,12 @@ struct TicketClockState: Sendable {
     }
 }
 
-/// The ticket columns that follow from its running clocks, worked out apart from the write so a
-/// bulk recompute can prepare them on another thread.
-struct ClockColumns: Sendable {
-    var id: Int64
-    var encoded: String
-    var nearest: ReplyClock?
-    var hold: String?
-
-    init(state: TicketClockState, clocks: [ReplyClock]) {
-        id = state.id
-        encoded = ClockCoding.encode(clocks)
-        nearest = clocks.nearest
-        hold = state.openHold?.reason.rawValue
-    }
-
-    /// The columns, in the order of `values`.
-    static let names = "clocks, due_at, due_target, warn_at, queue_key, needs_reply, hold_reason"
-
+/// `ClockColumns` (KefuCore) bound to SQLite.
+extension ClockColumns {
     /// The values of `names`: the nearest clock decides the due, the warning and the queue order.
     var values: StatementArguments {
         [
-            encoded, nearest?.due.timeIntervalSince1970, nearest?.target, nearest?.warnAt?.timeIntervalSince1970,
-            nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey, nearest == nil ? 0 : 1, hold,
+            encoded, dueAt, dueTarget, warnAt, queueKey, needsReply ? 1 : 0, hold,
         ]
     }
 
@@ -147,69 +106,5 @@ struct ClockColumns: Sendable {
             WHERE id = ? AND NOT (clocks IS ? AND hold_reason IS ?)
             """).execute(arguments: values + [id, encoded, hold])
         return db.changesCount > 0
-    }
-}
-
-/// Holds are kept on the ticket row as JSON, oldest first.
-enum HoldCoding {
-    static func encode(_ holds: [Hold]) -> String {
-        if holds.isEmpty { return "[]" }
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return (try? String(decoding: encoder.encode(holds), as: UTF8.self)) ?? "[]"
-    }
-
-    static func decode(_ text: String) -> [Hold] {
-        if text == "[]" { return [] }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return (try? decoder.decode([Hold].self, from: Data(text.utf8))) ?? []
-    }
-}
-
-/// Tags are kept as one comma-separated, lower-cased column.
-enum TagCoding {
-    static func encode(_ tags: Set<String>) -> String { tags.map { $0.lowercased() }.sorted().joined(separator: ",") }
-    static func decode(_ text: String) -> Set<String> { text.isEmpty ? [] : Set(text.split(separator: ",").map(String.init)) }
-}
-
-/// Running clocks are kept on the ticket row as JSON, so `kefu queue --json` can list them all.
-/// Written by hand rather than with `JSONEncoder`: recomputing 100,000 tickets after a policy
-/// change encodes every ticket's clocks, and the encoder's generality costs most of that time.
-/// The output is plain JSON that `decode` (a `JSONDecoder`) reads back.
-enum ClockCoding {
-    static func encode(_ clocks: [ReplyClock]) -> String {
-        var text = "["
-        for (index, clock) in clocks.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"kind\":\"\(clock.kind.rawValue)\",\"policy\":"
-            appendString(clock.policy, to: &text)
-            text += ",\"started\":\(clock.started.timeIntervalSince1970),\"due\":\(clock.due.timeIntervalSince1970)"
-            text += ",\"target\":\(clock.target),\"business\":\(clock.business),\"paused\":\(clock.paused)"
-            if let warnAt = clock.warnAt { text += ",\"warnAt\":\(warnAt.timeIntervalSince1970)" }
-            text += "}"
-        }
-        return text + "]"
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped.
-    static func appendString(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20:
-                text += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
-    }
-
-    static func decode(_ text: String) -> [ReplyClock] {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return (try? decoder.decode([ReplyClock].self, from: Data(text.utf8))) ?? []
     }
 }
