@@ -25,6 +25,8 @@ public struct KefuConfiguration: Sendable {
     public var evidence = EvidenceSettings()
     /// The team and its roles; user file only. Empty: no roles, everyone may do everything.
     public var team = TeamRoster.none
+    /// The scam checks' brands, own domains, allowed hosts and wave rule; user file only.
+    public var safety = SafetySettings()
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -32,7 +34,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence", "team"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -58,6 +60,7 @@ public struct KefuConfiguration: Sendable {
         configuration.orderColumnMaps = userSections?.orders ?? []
         if let evidence = userSections?.evidence ?? shippedSections.evidence { configuration.evidence = evidence }
         configuration.team = userSections?.team ?? .none
+        configuration.safety = userSections?.safety ?? SafetySettings()
         return configuration
     }
 
@@ -86,6 +89,7 @@ public struct KefuConfiguration: Sendable {
         var orders: [OrderColumnMap]?
         var evidence: EvidenceSettings?
         var team: TeamRoster?
+        var safety: SafetySettings?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -107,6 +111,7 @@ public struct KefuConfiguration: Sendable {
             case "orders": sections.orders = try OrdersSectionReader.read(value)
             case "evidence": sections.evidence = try EvidenceSectionReader.read(value)
             case "team": sections.team = try TeamSectionReader.read(value)
+            case "safety": sections.safety = try SafetySectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

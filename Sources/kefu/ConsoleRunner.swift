@@ -21,6 +21,7 @@ enum ConsoleRunner {
         let state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
         var environment = ConsoleEnvironment(store: store, clock: clock, proof: proof)
         environment.saveTemplate = { try PersonalTemplates.save($0) }
+        environment.scamWaveRule = try Wiring.configuration().safety.wave
         let handOver = TerminalHandOver(terminal: terminal)
         environment.editExternally = { text in try handOver.run { try ExternalEditor.edit(text) } }
         let engine = ConsoleEngine(state: state, environment: environment)

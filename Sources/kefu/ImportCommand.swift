@@ -37,6 +37,7 @@ struct ImportMaildirCommand: ParsableCommand {
             throw UserError(message: error.description)
         }
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        importer.safety = try Wiring.messageSafety()
         importer.teamAddresses = configuration.mail.teamAddresses
         let progress = ImportProgress()
         let total = reader.countMessages()
@@ -69,6 +70,7 @@ struct ImportMboxCommand: ParsableCommand {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         let importer = MailboxImporter(store: store, evidence: evidence, source: "mbox")
+        importer.safety = try Wiring.messageSafety()
         importer.teamAddresses = configuration.mail.teamAddresses
         let progress = ImportProgress()
         importer.progress = { handled, last in

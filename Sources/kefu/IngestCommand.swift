@@ -35,6 +35,7 @@ struct IngestCommand: ParsableCommand {
         }
         let source = file == "-" ? "stdin" : file
         let importer = JSONLinesImporter(store: store, source: source)
+        importer.safety = try Wiring.messageSafety()
         importer.invalidLine = { error in
             FileHandle.standardError.write(Data("\(source):\(error.line): \(error.reason)\n".utf8))
         }

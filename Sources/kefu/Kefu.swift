@@ -9,7 +9,7 @@ struct Kefu: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
             ImportCommand.self, WatchCommand.self, QuarantineCommand.self, OutboxCommand.self, DeliverCommand.self,
-            EvidenceCommand.self, ParcelCommand.self,
+            EvidenceCommand.self, ParcelCommand.self, LinksCommand.self,
             AssignCommand.self, OutcomeCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self

@@ -45,6 +45,7 @@ struct QueueCommand: ParsableCommand {
                     "order": ticket.orderID ?? NSNull(), "language": ticket.language ?? NSNull(),
                     "assignee": ticket.assignee ?? NSNull(),
                     "hold": ticket.hold?.rawValue ?? NSNull(),
+                    "safety": ticket.safetyMark ?? NSNull(),
                     "deadlines": try store.clocks(ticketID: ticket.id).map { clock -> [String: Any] in
                         ["kind": clock.kind.rawValue, "policy": clock.policy, "due": RFC3339.format(clock.due),
                          "business": clock.business, "paused": clock.paused]
@@ -59,7 +60,8 @@ struct QueueCommand: ParsableCommand {
             let countdown = Countdown.queueText(due: ticket.due, now: now)
             let flag = ticket.lastFrom == .customer ? "*" : " "
             let customer = DisplayWidth.fit(TerminalSanitizer.oneLine(ticket.customerName), to: 20)
-            let subject = TerminalSanitizer.oneLine(ticket.subject.isEmpty ? ticket.snippet : ticket.subject)
+            let mark = ticket.safetyMark.map { "⚠ \($0) " } ?? ""
+            let subject = mark + TerminalSanitizer.oneLine(ticket.subject.isEmpty ? ticket.snippet : ticket.subject)
             print("\(String(ticket.id).padding(toLength: 7, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(countdown, to: 15)) \(DisplayWidth.fit(ticket.marketplace.shortLabel, to: 4)) \(flag) \(customer) \(DisplayWidth.truncate(subject, to: 60))")
         }
     }

@@ -16,13 +16,21 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Wrap lines at this many columns.")
     var width = 100
 
+    @Flag(help: "Print the conversation as JSON: the ticket and its messages, each with its scam findings.")
+    var json = false
+
     func run() throws {
         let store = try storeOptions.open()
         guard let ticket = try store.ticket(id: id) else {
             throw UserError(message: "no ticket #\(id) in \(store.path)")
         }
         let order = try ticket.orderID.flatMap { try store.order(id: $0) }
-        var thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
+        let messages = try store.messages(ticketID: id)
+        if json {
+            print(try ShowJSON.render(ticket: ticket, messages: messages))
+            return
+        }
+        var thread = ThreadState(ticket: ticket, messages: messages, order: order)
         thread.proof = try Wiring.proofLoader(store: store).proof(for: order)
         for line in ThreadLines.make(thread, width: max(20, width), now: Date()) {
             print(line.text)

@@ -48,6 +48,7 @@ struct WatchMaildirCommand: ParsableCommand {
         }
         StopSignal.install()
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        importer.safety = try Wiring.messageSafety()
         importer.teamAddresses = configuration.mail.teamAddresses
         importer.shouldStop = { StopSignal.requested }
         let waiter = MaildirChangeWaiter(directory: scanner.reader.directory, useInotify: !poll)

@@ -16,6 +16,8 @@ public final class JSONLinesImporter {
     public var invalidLine: (IngestLineError) -> Void = { _ in }
     /// Told of the lines handled so far, after each batch.
     public var progress: (Int) -> Void = { _ in }
+    /// The scam checks run on each customer message as it is parsed (on the parsing thread).
+    public var safety = MessageSafety()
 
     public struct Summary: Sendable, Hashable {
         public var stored = IngestSummary()
@@ -31,9 +33,10 @@ public final class JSONLinesImporter {
     public func run(_ handle: FileHandle) throws -> Summary {
         let reader = LineChunks(handle: handle)
         let batchSize = batchSize
+        let safety = safety
         let parsed = ProducerThread<ParsedBatch> {
             let lines = reader.next(limit: batchSize)
-            return lines.isEmpty ? nil : ParsedBatch(lines)
+            return lines.isEmpty ? nil : ParsedBatch(lines, safety: safety)
         }
         defer { parsed.cancel() }
         var summary = Summary()
@@ -61,13 +64,17 @@ public final class JSONLinesImporter {
         var invalid: [(IngestLineError, String)] = []
         var lastLine = 0
 
-        init(_ lines: [(number: Int, text: Substring)]) {
+        init(_ lines: [(number: Int, text: Substring)], safety: MessageSafety) {
             records.reserveCapacity(lines.count)
             for line in lines {
                 lastLine = line.number
                 if line.text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { continue }
                 switch IngestParser.parse(line: line.text, number: line.number) {
-                case .success(let record): records.append(record)
+                case .success(var record):
+                    if record.direction == .inbound {
+                        record.findings = safety.check(IncomingMessage(from: record.from, subject: record.subject, body: record.body))
+                    }
+                    records.append(record)
                 case .failure(let error): invalid.append((error, String(line.text)))
                 }
             }

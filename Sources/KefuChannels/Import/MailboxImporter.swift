@@ -35,6 +35,8 @@ public final class MailboxImporter {
     /// (a synced Sent folder) goes in as the team's reply, which ends the customer's wait, rather
     /// than as a customer message.
     public var teamAddresses: Set<String> = []
+    /// The scam checks run on each customer mail while it is parsed (on the parsing workers).
+    public var safety = MessageSafety()
     private var threader: MailThreader
     private let clock: @Sendable () -> Date
 
@@ -90,7 +92,7 @@ public final class MailboxImporter {
         var previous: [Parsed] = []
         var chunk: [Result<MailboxEntry, MailboxError>] = []
         func startParsing() -> ParseJob {
-            let job = ParseJob(chunk, parser: parser, source: source, now: clock(), workers: workers)
+            let job = ParseJob(chunk, parser: parser, safety: safety, teamAddresses: teamAddresses, source: source, now: clock(), workers: workers)
             chunk = []
             return job
         }
@@ -109,7 +111,7 @@ public final class MailboxImporter {
             }
         }
         try handle(previous)
-        try handle(Self.parse(chunk, parser: parser, source: source, now: clock(), workers: workers))
+        try handle(Self.parse(chunk, parser: parser, safety: safety, teamAddresses: teamAddresses, source: source, now: clock(), workers: workers))
         try flush()
         return summary
     }
@@ -119,10 +121,14 @@ public final class MailboxImporter {
         private let group = DispatchGroup()
         private var parsed: [Parsed] = []
 
-        init(_ chunk: [Result<MailboxEntry, MailboxError>], parser: MailParser, source: String, now: Date, workers: Int) {
+        init(
+            _ chunk: [Result<MailboxEntry, MailboxError>], parser: MailParser, safety: MessageSafety, teamAddresses: Set<String>,
+            source: String, now: Date, workers: Int
+        ) {
             group.enter()
             DispatchQueue.global().async { [self] in
-                parsed = MailboxImporter.parse(chunk, parser: parser, source: source, now: now, workers: workers)
+                parsed = MailboxImporter.parse(
+                    chunk, parser: parser, safety: safety, teamAddresses: teamAddresses, source: source, now: now, workers: workers)
                 group.leave()
             }
         }
@@ -143,6 +149,8 @@ public final class MailboxImporter {
     struct Parsed: Sendable {
         var outcome: MailImportOutcome
         var detectedLanguage: String?
+        /// What the scam checks found (mail from the team is not checked).
+        var findings: [SafetyFinding] = []
     }
 
     /// Entries parsed per parallel step: enough to keep the cores busy, few enough to hold.
@@ -153,16 +161,20 @@ public final class MailboxImporter {
 
     /// Parses a chunk on `workers` threads; the result keeps the chunk's order.
     static func parse(
-        _ chunk: [Result<MailboxEntry, MailboxError>], parser: MailParser, source: String, now: Date, workers: Int
+        _ chunk: [Result<MailboxEntry, MailboxError>], parser: MailParser, safety: MessageSafety = MessageSafety(),
+        teamAddresses: Set<String> = [], source: String, now: Date, workers: Int
     ) -> [Parsed] {
         guard !chunk.isEmpty else { return [] }
         @Sendable func one(_ item: Result<MailboxEntry, MailboxError>) -> Parsed {
             let outcome = parser.read(item, source: source, now: now)
             var language: String?
-            if case .parsed(let mail, _) = outcome, mail.language == nil {
-                language = LanguageDetector.detect(String(mail.text.prefix(2_000)))
+            var findings: [SafetyFinding] = []
+            if case .parsed(let mail, _) = outcome {
+                if mail.language == nil { language = LanguageDetector.detect(String(mail.text.prefix(2_000))) }
+                let fromTeam = mail.from.first.map { teamAddresses.contains($0.address.lowercased()) } ?? false
+                if !fromTeam { findings = safety.check(mail.incomingMessage) }
             }
-            return Parsed(outcome: outcome, detectedLanguage: language)
+            return Parsed(outcome: outcome, detectedLanguage: language, findings: findings)
         }
         if workers == 1 || chunk.count < 8 { return chunk.map(one) }
         let results = UnsafeMutableBufferPointer<Parsed?>.allocate(capacity: chunk.count)
@@ -210,7 +222,7 @@ public final class MailboxImporter {
             var record = mail.ingestRecord(
                 conversation: conversation, receivedAt: entry.receivedAt ?? now,
                 detectedLanguage: fromTeam ? nil : parsed.detectedLanguage)
-            if fromTeam { record.direction = .outbound }
+            if fromTeam { record.direction = .outbound } else { record.findings = parsed.findings }
             return .mail(ImportedMail(record: record, attachments: attachments, source: source))
         }
     }

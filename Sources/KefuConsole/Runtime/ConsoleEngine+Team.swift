@@ -34,7 +34,11 @@ extension ConsoleEngine {
             guard let meters = store as? any MetersStore else { throw MissingCapability(what: "read the meters") }
             if liveMeters?.timeZone != state.timeZone { liveMeters = (state.timeZone, meters.liveMeters(timeZone: state.timeZone)) }
             let inputs = try liveMeters!.reader.read(now: state.now)
-            return .team(.dashboardLoaded(DashboardFigures.compute(inputs, members: state.profile.team)))
+            var figures = DashboardFigures.compute(inputs, members: state.profile.team)
+            if let safety = store as? any SafetyStore {
+                figures.scamWaves = try safety.scamWaves(now: now, rule: environment.scamWaveRule)
+            }
+            return .team(.dashboardLoaded(figures))
         }
     }
 }

@@ -16,6 +16,8 @@ public struct ConsoleEnvironment: Sendable {
     /// Opens the text in the agent's editor (`$VISUAL`/`$EDITOR`) and returns it as saved; nil
     /// when the editor failed and the text stays as it was. Nil: no editor here.
     public var editExternally: (@Sendable (String) throws -> String?)?
+    /// When the dashboard calls a run of scam reports a wave (`safety.wave` in `kefu.yaml`).
+    public var scamWaveRule = ScamWaveRule()
 
     public init(
         store: any TicketStore, clock: WallClock = .system, makeIdempotencyKey: @escaping @Sendable () -> String = { UUID().uuidString },

@@ -16,6 +16,14 @@ enum DashboardView {
             screen.put(" Loading…", row: rect.top + 1, col: rect.left, role: .dim, limit: rect.width)
             return
         }
+        // A scam wave comes first: it is what the lead must act on now.
+        let waves = figures.scamWaves.prefix(max(0, min(2, rect.height - 8)))
+        for (offset, wave) in waves.enumerated() {
+            let line = " ⚠ SCAM WAVE: \(TerminalSanitizer.oneLine(wave.summary(timeZone: state.timeZone))) · answer with the template '\(ScamWaveRule.templateName)' (r, then Ctrl-T)"
+            screen.fill(Rect(top: rect.top + 1 + offset, left: rect.left, height: 1, width: rect.width), role: .overdue)
+            screen.put(line, row: rect.top + 1 + offset, col: rect.left, role: .overdue, limit: rect.width)
+        }
+        let rect = Rect(top: rect.top + waves.count, left: rect.left, height: rect.height - waves.count, width: rect.width)
         var columns = DashboardColumns(width: rect.width)
         columns.pending = board.week && figures.weekPending
         columns.weekPending = figures.weekPending

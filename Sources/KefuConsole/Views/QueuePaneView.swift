@@ -60,7 +60,7 @@ enum QueuePaneView {
         let rest = left + width - x
         guard rest > 1 else { return }
         let subject = ticket.subject.isEmpty ? ticket.snippet : ticket.subject
-        let tag = ticket.hold.map { $0.tag + " " } ?? ""
+        let tag = (ticket.safetyMark.map { "⚠ \(TerminalSanitizer.oneLine($0)) " } ?? "") + (ticket.hold.map { $0.tag + " " } ?? "")
         screen.put(" " + DisplayWidth.truncate(tag + TerminalSanitizer.oneLine(subject), to: rest - 1), row: row, col: x, role: selected ? base : .dim, limit: rest)
     }
 }

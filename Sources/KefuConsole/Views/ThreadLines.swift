@@ -24,6 +24,7 @@ public enum ThreadLines {
         facts += " · \(ticket.status.rawValue)"
         add(facts, .dim)
         add("Subject: " + TerminalSanitizer.oneLine(ticket.subject), .normal)
+        for line in safetyLines(thread) { add(line, .overdue) }
         if let order = thread.order {
             add("Order \(TerminalSanitizer.oneLine(order.id)) · \(order.currency) \(order.total) · placed \(TimeText.of(order.placedAt, timeZone: timeZone))", .header)
             for item in order.items {
@@ -50,7 +51,7 @@ public enum ThreadLines {
             let author = TerminalSanitizer.oneLine(MailAddress(parsing: message.author).name)
             let delivery = message.delivery.map { " · " + TerminalSanitizer.oneLine($0.labelWithAttachments) } ?? ""
             add("── \(who) · \(author) · \(TimeText.of(message.at, timeZone: timeZone))\(delivery) ──", role)
-            let body = TerminalSanitizer.clean(message.body)
+            let body = TerminalSanitizer.clean(defanged(message.body, findings: message.findings))
             add(body, message.direction == .note ? .note : .normal)
         }
         return lines

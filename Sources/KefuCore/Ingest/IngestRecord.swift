@@ -29,6 +29,8 @@ public struct IngestRecord: Sendable, Hashable {
     public var tags: Set<String> = []
     /// The customer's segment (e.g. `vip`).
     public var segment: String?
+    /// What the scam checks found in the message (`MessageSafety`), stored with it.
+    public var findings: [SafetyFinding] = []
 
     public init(
         id: String, conversation: String, channel: Channel, marketplace: Marketplace,

@@ -34,9 +34,14 @@ struct HostName: Sendable, Hashable {
     }
 
     private var registrableLabels: [String] {
-        guard labels.count > 2 else { return labels }
+        Array(labels.suffix(registrableLabelCount))
+    }
+
+    /// How many labels from the right make the registered domain (2, or 3 under `co.uk`...).
+    var registrableLabelCount: Int {
+        guard labels.count > 2 else { return labels.count }
         let lastTwo = labels.suffix(2).joined(separator: ".")
-        return Array(labels.suffix(Self.twoLevelSuffixes.contains(lastTwo) ? 3 : 2))
+        return Self.twoLevelSuffixes.contains(lastTwo) ? 3 : 2
     }
 
     /// An IPv6 literal, or a host that ends in a number (browsers then read the whole host as

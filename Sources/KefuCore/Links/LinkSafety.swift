@@ -7,19 +7,26 @@
 ///     // [LinkFinding(signal: .userinfoBeforeHost, host: "evil.example", ...)]
 public enum LinkSafety {
     /// Every signal on every link in `text`, in text order.
-    public static func check(_ text: String) -> [LinkFinding] {
-        LinkExtractor.links(in: text).flatMap(findings(for:))
+    public static func check(_ text: String, policy: LinkSafetyPolicy = .standard) -> [LinkFinding] {
+        let links = LinkExtractor.links(in: text)
+        guard !links.isEmpty else { return [] }
+        let lookalikes = LookalikeHost(policy: policy)
+        return links.flatMap { findings(for: $0, policy: policy, lookalikes: lookalikes) }
     }
 
     /// The signals of one link.
-    public static func findings(for link: FoundLink) -> [LinkFinding] {
+    public static func findings(for link: FoundLink, policy: LinkSafetyPolicy = .standard) -> [LinkFinding] {
+        findings(for: link, policy: policy, lookalikes: LookalikeHost(policy: policy))
+    }
+
+    static func findings(for link: FoundLink, policy: LinkSafetyPolicy, lookalikes: LookalikeHost) -> [LinkFinding] {
+        guard !link.host.isEmpty, !policy.allows(link.host) else { return [] }
         let name = HostName(link.host)
         let shown = name.displayLabels.joined(separator: ".")
         var findings: [LinkFinding] = []
         func flag(_ signal: LinkSignal, _ detail: String) {
             findings.append(LinkFinding(signal: signal, host: link.host, url: link.url, range: link.range, detail: detail))
         }
-        guard !link.host.isEmpty else { return [] }
 
         if let userinfo = link.userinfo, !userinfo.isEmpty {
             flag(.userinfoBeforeHost, "'\(userinfo)@' hides the real host \(link.host)")
@@ -33,11 +40,16 @@ public enum LinkSafety {
         if let label = name.mixedScriptLabel {
             flag(.mixedScriptHost, "'\(label)' in \(shown) mixes alphabets or uses lookalike letters")
         }
-        if !name.isNumeric, let brand = borrowedBrand(in: name) {
+        if !name.isNumeric, let match = lookalikes.match(name, displayLabels: name.displayLabels) {
+            flag(.lookalikeHost, match.byLetters
+                ? "\(shown) imitates \(match.name.site): '\(match.label)' looks like '\(match.name.label)'"
+                : "\(shown) is one letter away from \(match.name.site)")
+        }
+        if !name.isNumeric, let brand = borrowedBrand(in: name, brands: policy.brands) {
             flag(.brandOnUnrelatedDomain, "'\(brand)' appears in \(link.host), which belongs to \(name.registrableDomain)")
         }
-        if let text = link.linkText, let named = namedSite(in: text), !sameSite(named, as: name) {
-            flag(.linkTextMismatch, "the text shows '\(named)' but the link goes to \(link.host)")
+        if let text = link.linkText, let named = namedSite(in: text, brands: policy.brands), !sameSite(named, as: name) {
+            flag(.linkTextMismatch, "link text says \(named), goes to \(shown)")
         }
         if LinkSafetyLists.shorteners.contains(link.host) || LinkSafetyLists.shorteners.contains(name.registrableDomain) {
             flag(.shortener, "\(link.host) is a URL shortener")
@@ -50,19 +62,19 @@ public enum LinkSafety {
 
     /// A brand named in the subdomain, or inside a registered label that is not the brand's own
     /// (`paypal-login.example`).
-    private static func borrowedBrand(in name: HostName) -> String? {
+    private static func borrowedBrand(in name: HostName, brands: [String]) -> String? {
         if LinkSafetyLists.brandOwnedDomains.contains(name.registrableDomain) { return nil }
         let registered = name.registeredLabel
         let subdomainTokens = Set(name.subdomainLabels.flatMap(tokens))
         let registeredTokens = Set(tokens(registered))
-        for brand in LinkSafetyLists.brands where registered != brand {
+        for brand in brands where registered != brand {
             if subdomainTokens.contains(brand) || registeredTokens.contains(brand) { return brand }
         }
         return nil
     }
 
     /// A host or brand named in link text (`www.amazon.com`, `PayPal`), if any.
-    private static func namedSite(in text: String) -> String? {
+    private static func namedSite(in text: String, brands: [String]) -> String? {
         let lower = text.lowercased()
         for word in lower.split(whereSeparator: { $0.isWhitespace || "<>()[]\"',;!?".contains($0) }) {
             var candidate = Substring(word)
@@ -75,7 +87,7 @@ public enum LinkSafety {
             }
         }
         let words = Set(lower.split { !$0.isLetter }.map(String.init))
-        return LinkSafetyLists.brands.first { words.contains($0) }
+        return brands.first { words.contains($0) }
     }
 
     /// Whether a site named in link text is the one the link goes to.

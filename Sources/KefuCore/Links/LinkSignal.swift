@@ -13,6 +13,9 @@ public enum LinkSignal: String, Sendable, Hashable, CaseIterable, Codable {
     /// A marketplace, payment or carrier brand used on someone else's domain
     /// (`amazon.com.verify-order.example`, `paypal-login.example`).
     case brandOnUnrelatedDomain = "brand-on-unrelated-domain"
+    /// A host that imitates a protected one: lookalike letters (same UTS #39 skeleton:
+    /// `arnazon.com`, `pаypal.com` with a Cyrillic а) or one letter edited (`amazom.com`).
+    case lookalikeHost = "lookalike-host"
     /// The visible link text names one site, the link goes to another.
     case linkTextMismatch = "link-text-mismatch"
     /// A URL shortener hides where the link really goes.
@@ -29,6 +32,7 @@ public enum LinkSignal: String, Sendable, Hashable, CaseIterable, Codable {
         case .punycodeHost: "the host is an encoded international name (xn--) that can imitate a known site"
         case .mixedScriptHost: "the host mixes alphabets or uses lookalike letters to imitate a known site"
         case .brandOnUnrelatedDomain: "a well-known brand appears in a host that does not belong to that brand"
+        case .lookalikeHost: "the host imitates a known site with lookalike letters or one letter changed"
         case .linkTextMismatch: "the visible text names a different site than the link goes to"
         case .shortener: "a URL shortener hides the real destination"
         case .insecureSensitivePage: "a login or payment page is served over unencrypted http"

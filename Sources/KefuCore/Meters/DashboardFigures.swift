@@ -29,6 +29,8 @@ public struct DashboardFigures: Sendable, Hashable {
     public var traffic: [HourTraffic]
     /// The 7-day percentiles are still being loaded (live dashboard, first second or two).
     public var weekPending: Bool
+    /// Scam campaigns under way (several customers mention one suspicious host or phrase).
+    public var scamWaves: [ScamWave] = []
 
     public init(windows: MeterWindows, agents: [MeterRow], lanes: [MeterRow], team: MeterRow, histogram: [DueBucket: Int], traffic: [HourTraffic],
                 weekPending: Bool = false) {

@@ -15,11 +15,13 @@ public struct Message: Sendable, Hashable, Identifiable {
     public var language: String?
     /// For a reply that went through the outbox: its delivery state (nil for other messages).
     public var delivery: DeliveryState?
+    /// What the scam checks found when the message came in (customer messages only).
+    public var findings: [SafetyFinding] = []
 
     public init(
         id: Int64, ticketID: Int64, externalID: String, direction: MessageDirection, author: String,
         recipient: String, at: Date, subject: String, body: String, language: String?,
-        delivery: DeliveryState? = nil
+        delivery: DeliveryState? = nil, findings: [SafetyFinding] = []
     ) {
         self.id = id
         self.ticketID = ticketID
@@ -32,5 +34,6 @@ public struct Message: Sendable, Hashable, Identifiable {
         self.body = body
         self.language = language
         self.delivery = delivery
+        self.findings = findings
     }
 }

@@ -39,6 +39,9 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     public var awaitingReply = false
     /// The agent who owns the ticket now; nil when nobody does.
     public var assignee: String?
+    /// The scam checks flagged a customer message: the queue row's word after `⚠` (`link`,
+    /// `file`, `sender`, `scam`); nil when nothing was flagged.
+    public var safetyMark: String?
 
     public init(
         id: Int64, conversation: String, channel: Channel, marketplace: Marketplace, customerName: String,

@@ -1,4 +1,5 @@
 import Foundation
+import KefuCore
 
 /// Walks a MIME tree and decides what the agent reads and what is kept as files.
 ///
@@ -15,6 +16,8 @@ struct BodyAssembler {
     var textBytes = 0
     var attachments: [MailAttachment] = []
     var notes: [String] = []
+    /// The links of the HTML parts, with their visible text.
+    var htmlLinks: [LinkAnchor] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: MailLimits) {
         self.bytes = bytes
@@ -92,7 +95,9 @@ struct BodyAssembler {
         if let note = result.note { notes.append(note) }
         var text = result.text
         if part.mediaType == "text/html" {
-            text = HTMLText.convert(text)
+            let converted = HTMLText.convertKeepingLinks(text)
+            text = converted.text
+            htmlLinks += converted.links
         } else {
             text = Self.normaliseLineEnds(text)
             if part.contentType["format"]?.lowercased() == "flowed" {

@@ -1,4 +1,5 @@
 import Foundation
+import KefuCore
 
 /// Readable plain text from an HTML mail, for agents who read in a terminal.
 ///
@@ -8,9 +9,15 @@ import Foundation
 /// text; entities are decoded; whitespace collapses as a browser would, except in `<pre>`.
 public enum HTMLText {
     public static func convert(_ html: String) -> String {
+        convertKeepingLinks(html).text
+    }
+
+    /// The readable text and every `<a href>` with its visible text, for the scam checks (the
+    /// text shows `text (url)`, which no longer says which words were the link).
+    public static func convertKeepingLinks(_ html: String) -> (text: String, links: [LinkAnchor]) {
         var converter = Converter(Array(html.unicodeScalars))
         converter.run()
-        return converter.finish()
+        return (converter.finish(), converter.anchors)
     }
 
     private static let skipped: Set<String> = ["script", "style", "head", "title", "template", "svg", "object", "iframe"]
@@ -32,6 +39,8 @@ public enum HTMLText {
         var preDepth = 0
         /// Open links: target and where their text started in the output.
         var links: [(href: String, textStart: Int)] = []
+        /// Closed links: target and visible text.
+        var anchors: [LinkAnchor] = []
 
         init(_ input: [Unicode.Scalar]) {
             self.input = input
@@ -192,6 +201,7 @@ public enum HTMLText {
             let start = min(link.textStart, output.count)
             let linkText = String(String.UnicodeScalarView(output.dropFirst(start))).trimmingCharacters(in: .whitespacesAndNewlines)
             let shown = lower.hasPrefix("mailto:") ? String(href.dropFirst(7)) : href
+            anchors.append(LinkAnchor(url: href, text: linkText))
             if linkText == shown || linkText == href { return }
             let suffix = linkText.isEmpty ? shown : " (\(shown))"
             for scalar in suffix.unicodeScalars { output.append(scalar) }

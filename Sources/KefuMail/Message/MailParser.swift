@@ -87,6 +87,7 @@ public struct MailParser: Sendable {
             subject: subject,
             text: text,
             attachments: assembler.attachments,
+            htmlLinks: assembler.htmlLinks,
             language: Self.language(header.text("Content-Language")),
             isAutomatic: Self.isAutomatic(header),
             classification: classification,

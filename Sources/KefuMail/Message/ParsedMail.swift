@@ -20,6 +20,8 @@ public struct ParsedMail: Sendable, Hashable {
     /// What the agent reads: the plain text, or HTML made readable.
     public var text: String
     public var attachments: [MailAttachment]
+    /// The `<a href>` links of the HTML parts with their visible text (for the scam checks).
+    public var htmlLinks: [LinkAnchor] = []
     /// The first tag of Content-Language, when the sender declared one.
     public var language: String?
     /// An auto-reply or bulk mail (Auto-Submitted, Precedence), which deadlines should not count.

@@ -74,6 +74,10 @@ extension SQLiteTicketStore {
                 record.at.timeIntervalSince1970, record.subject, record.body, record.language,
             ])
             stored[record.id] = db.lastInsertedRowID
+            if !record.findings.isEmpty {
+                try SafetyFindingRows.insert(db, record.findings, messageID: db.lastInsertedRowID,
+                                             ticketID: drafts[record.conversation]!.id, customer: record.customer.address, at: record.at)
+            }
         }
         for ending in settled {
             try DeadlineOutcomes.insert(db, ticketID: ending.ticketID, clock: ending.clock, facts: ending.facts,

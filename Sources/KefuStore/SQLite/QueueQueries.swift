@@ -114,7 +114,8 @@ extension SQLiteTicketStore {
 
     public func messages(ticketID: Int64) throws -> [Message] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            let findings = try SafetyFindingRows.fetch(db, ticketID: ticketID)
+            return try Row.fetchAll(db, sql: """
                 SELECT m.id, m.ticket_id, m.external_id, m.direction, m.author, m.recipient, m.at, m.subject, m.body, m.language,
                        o.state, o.attempts, o.last_error,
                        (SELECT group_concat(evidence_id, ' ') FROM
@@ -128,7 +129,8 @@ extension SQLiteTicketStore {
                     delivery: (row[10] as String?).map {
                         DeliveryState(state: $0, attempts: row[11], lastError: row[12],
                                       attachments: (row[13] as String?).map { $0.split(separator: " ").map(String.init) } ?? [])
-                    })
+                    },
+                    findings: findings[row[0]] ?? [])
             }
         }
     }

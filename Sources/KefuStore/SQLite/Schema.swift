@@ -409,6 +409,9 @@ enum Schema {
                 UPDATE ticket SET awaiting_since = NULL WHERE status = 'solved' AND awaiting_since IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v7-scam: scam and phishing findings of incoming messages") { db in
+            try SafetySchema.v7(db)
+        }
         return migrator
     }
 }

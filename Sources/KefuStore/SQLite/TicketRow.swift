@@ -7,7 +7,7 @@ enum TicketRow {
     static let columns = """
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
-        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply
+        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, safety_mark
         """
 
     static func decode(_ row: Row) -> Ticket {
@@ -25,6 +25,7 @@ enum TicketRow {
         ticket.hold = (row[18] as String?).flatMap(HoldReason.init(rawValue:))
         ticket.assignee = row["assignee"]
         ticket.awaitingReply = row["awaiting_reply"]
+        ticket.safetyMark = row["safety_mark"]
         return ticket
     }
 
