@@ -24,7 +24,9 @@ public enum ConfusableSkeleton {
 
     /// The lowercased skeleton of `text`.
     public static func of(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSkeleton(text) }
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: "`") }) {
+            return asciiSkeleton(text)
+        }
         // UTS #39: NFD, map every code point, NFD again.
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
         var mapped = String.UnicodeScalarView()
@@ -35,7 +37,7 @@ public enum ConfusableSkeleton {
     }
 
     /// The ASCII part of the table, without a dictionary look-up per letter: `0` → `o`,
-    /// `1` `I` `|` → `l`, `m` → `rn` (and quotes, which host names do not have).
+    /// `1` `I` `|` → `l`, `m` → `rn` (the other ASCII entries, `"` `%` `` ` ``, take the long way).
     private static func asciiSkeleton(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 4)

@@ -3,7 +3,8 @@ import Foundation
 /// The checks a reply passes before it is sent (issue 4; DOMAIN.md, "How to write").
 ///
 /// Blocking: empty reply, unfilled `{placeholder}`, leftover marker such as "(Your name)",
-/// a link that `LinkSafety` flags. Warnings, which the agent may override with a second
+/// a link that `LinkSafety` flags, a paragraph that asks the buyer to log in, verify an account
+/// or pay next to a link. Warnings, which the agent may override with a second
 /// confirmation: a paragraph in capitals, a sentence over `maximumSentenceWords` words, no
 /// greeting, no thanks, a complaint answered with fewer than two solutions, a reply in another
 /// language than the customer's, a question answered without the order or tracking number.
@@ -29,6 +30,7 @@ public enum ReplyChecks {
         findings += placeholders(text, context: context)
         findings += leftoverMarkers(text)
         findings += unsafeLinks(text)
+        findings += linkRequests(text)
         findings += shoutedParagraphs(text)
         findings += longSentences(text)
         findings += courtesy(text)
@@ -72,6 +74,22 @@ public enum ReplyChecks {
                 kind: .unsafeLink, message: "link to \(finding.host): \(finding.detail) (\(finding.signal.explanation))",
                 location: text.location(of: finding.range),
                 fix: "link to the marketplace's or carrier's own page with https and the full official address")
+        }
+    }
+
+    /// Marketplace policy: a seller never asks a buyer to log in, verify an account or pay
+    /// through a link (what phishing mails do), in any of the template languages.
+    static func linkRequests(_ text: ReplyText) -> [ReplyFinding] {
+        text.paragraphs.compactMap { paragraph in
+            let links = LinkExtractor.links(in: String(paragraph))
+            guard let link = links.first,
+                let match = LinkRequestPhrases.list.firstMatch(in: paragraph.lowercased())
+            else { return nil }
+            return ReplyFinding(
+                kind: .linkAsksForLogin,
+                message: "the reply asks the buyer to '\(match.phrase)' next to a link (\(link.host)); marketplaces forbid asking buyers to log in, verify an account or pay through a link",
+                location: text.location(of: paragraph.startIndex, excerpt: String(paragraph)),
+                fix: "remove the link, or tell the buyer to open the marketplace's website or app themselves")
         }
     }
 

@@ -16,6 +16,8 @@ public struct ReplyFinding: Sendable, Hashable {
         case unfilledPlaceholder = "unfilled-placeholder"
         case leftoverMarker = "leftover-marker"
         case unsafeLink = "unsafe-link"
+        /// A paragraph with a link asks the buyer to log in, verify an account or pay.
+        case linkAsksForLogin = "link-asks-for-login"
         case shoutedParagraph = "shouted-paragraph"
         case longSentence = "long-sentence"
         case missingGreeting = "missing-greeting"
@@ -27,7 +29,7 @@ public struct ReplyFinding: Sendable, Hashable {
 
         public var severity: Severity {
             switch self {
-            case .emptyReply, .unfilledPlaceholder, .leftoverMarker, .unsafeLink: .blocking
+            case .emptyReply, .unfilledPlaceholder, .leftoverMarker, .unsafeLink, .linkAsksForLogin: .blocking
             default: .warning
             }
         }

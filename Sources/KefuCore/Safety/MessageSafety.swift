@@ -25,11 +25,11 @@ public struct MessageSafety: Sendable {
         func addLink(_ link: FoundLink) {
             let found = LinkSafety.findings(for: link, policy: policy, lookalikes: lookalikes)
             guard !found.isEmpty, flaggedURLs.insert(link.url).inserted else { return }
-            // One finding per link, naming its first signal; the others go into the detail.
-            let details = found.map(\.detail)
-            findings.append(SafetyFinding(
-                category: .link, signal: found[0].signal.rawValue, shown: Defang.url(link.url),
-                key: HostName(link.host).registrableDomain, detail: details.joined(separator: "; ")))
+            let key = HostName(link.host).registrableDomain
+            for finding in found {
+                findings.append(SafetyFinding(
+                    category: .link, signal: finding.signal.rawValue, shown: Defang.url(link.url), key: key, detail: finding.detail))
+            }
         }
         // HTML links first: they know their visible text, which the readable body has merged.
         for anchor in message.htmlLinks {
