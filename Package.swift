@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // C shims: the only places that touch libc/ncurses directly.
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "KefuMail", dependencies: ["KefuCore"]),
         // Persistence behind `TicketStore`; GRDB never leaks out of this module.
         .target(name: "KefuStore", dependencies: ["KefuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Persistence on a PostgreSQL server, for a team on many machines; postgres-nio never leaks out of this module.
+        .target(name: "KefuPostgres", dependencies: ["KefuCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).
         .target(name: "KefuChannels", dependencies: ["KefuCore", "KefuMail", "KefuStore"]),
         // The console as pure code: state, actions, reduce, layout, views into a ScreenBuffer.
@@ -47,7 +50,8 @@ let package = Package(
         .executableTarget(
             name: "kefu",
             dependencies: [
-                "KefuCore", "KefuStore", "KefuConsole", "KefuTerminal", "KefuResources", "KefuConfig", "KefuMail", "KefuChannels",
+                "KefuCore", "KefuStore", "KefuPostgres", "KefuConsole", "KefuTerminal", "KefuResources", "KefuConfig", "KefuMail",
+                "KefuChannels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +65,7 @@ let package = Package(
         ),
 
         // Real stores in temporary folders and fixtures shared by the test targets.
-        .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore"], path: "Tests/KefuTestSupport"),
+        .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore", "KefuPostgres"], path: "Tests/KefuTestSupport"),
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources", "KefuTestSupport"]),
         .testTarget(name: "KefuConfigTests", dependencies: ["KefuConfig", "KefuCore", "KefuResources"]),
         .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"], exclude: ["Fixtures"]),
@@ -69,6 +73,9 @@ let package = Package(
             name: "KefuChannelsTests", dependencies: ["KefuChannels", "KefuMail", "KefuStore", "KefuCore", "KefuTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuCore", "KefuTestSupport"]),
+        // One suite, two stores: the same store tests against SQLite and a real PostgreSQL server.
+        .testTarget(name: "KefuStoreConformanceTests", dependencies: ["KefuStore", "KefuPostgres", "KefuCore", "KefuTestSupport"]),
+        .testTarget(name: "KefuPostgresTests", dependencies: ["KefuPostgres", "KefuCore", "KefuTestSupport"]),
         .testTarget(
             name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources", "KefuStore", "KefuTestSupport"],
             exclude: ["Snapshots"]),

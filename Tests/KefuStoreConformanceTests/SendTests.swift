@@ -1,14 +1,13 @@
 import Foundation
 import Testing
 import KefuCore
-import KefuStore
 import KefuTestSupport
 
 @Suite("Sending a reply")
 struct SendTests {
-    @Test("Reply, ticket update, settled deadline and outbox row land together")
-    func send() throws {
-        let temp = try TemporaryStore()
+    @Test("Reply, ticket update, settled deadline and outbox row land together", arguments: StoreBackend.allCases)
+    func send(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         let ticket = try #require(try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 1).first)
         try temp.store.saveDraft(ticketID: ticket.id, body: "draft text", now: Fixture.base)
@@ -30,9 +29,9 @@ struct SendTests {
         #expect(try temp.store.queue(QueueQuery(now: sentAt), after: nil, limit: 10).isEmpty)
     }
 
-    @Test("The same idempotency key sends once")
-    func idempotent() throws {
-        let temp = try TemporaryStore()
+    @Test("The same idempotency key sends once", arguments: StoreBackend.allCases)
+    func idempotent(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         let id = try #require(try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 1).first?.id)
         let request = ReplyRequest(ticketID: id, body: "Hello", author: "A", idempotencyKey: "same")
@@ -43,9 +42,9 @@ struct SendTests {
         #expect(try temp.store.outbox().count == 1)
     }
 
-    @Test("An empty reply and an unknown ticket are refused, nothing stored")
-    func refused() throws {
-        let temp = try TemporaryStore()
+    @Test("An empty reply and an unknown ticket are refused, nothing stored", arguments: StoreBackend.allCases)
+    func refused(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         #expect(throws: StoreError.emptyReply) {
             try temp.store.send(ReplyRequest(ticketID: 1, body: "  \n ", author: "A", idempotencyKey: "e"), now: Fixture.base)
@@ -56,9 +55,9 @@ struct SendTests {
         #expect(try temp.store.outbox().isEmpty)
     }
 
-    @Test("A customer follow-up after the reply starts the next-reply clock")
-    func nextReply() throws {
-        let temp = try TemporaryStore()
+    @Test("A customer follow-up after the reply starts the next-reply clock", arguments: StoreBackend.allCases)
+    func nextReply(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         _ = try temp.store.send(ReplyRequest(ticketID: 1, body: "Hi", author: "A", idempotencyKey: "a"), now: Fixture.base.addingTimeInterval(600))
         _ = try temp.store.ingest([Fixture.message("m2", conversation: "c1", at: 20)])
@@ -67,9 +66,9 @@ struct SendTests {
         #expect(clocks.first?.due == Fixture.base.addingTimeInterval(20 * 60 + 24 * 3600))
     }
 
-    @Test("A reply sent by one process is seen by another, and its change token moves")
-    func twoProcesses() throws {
-        let temp = try TemporaryStore()
+    @Test("A reply sent by one process is seen by another, and its change token moves", arguments: StoreBackend.allCases)
+    func twoProcesses(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let other = try temp.reopen()
         let before = try other.changeToken()
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
@@ -77,9 +76,9 @@ struct SendTests {
         #expect(try other.queueCount(QueueQuery(now: Fixture.base)) == 1)
     }
 
-    @Test("Drafts are saved, replaced and removed")
-    func drafts() throws {
-        let temp = try TemporaryStore()
+    @Test("Drafts are saved, replaced and removed", arguments: StoreBackend.allCases)
+    func drafts(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         try temp.store.saveDraft(ticketID: 1, body: "first", now: Fixture.base)
         try temp.store.saveDraft(ticketID: 1, body: "second 日本", now: Fixture.base)
@@ -88,9 +87,9 @@ struct SendTests {
         #expect(try temp.store.draft(ticketID: 1) == nil)
     }
 
-    @Test("Orders keep items in order and parcels newest first")
-    func orders() throws {
-        let temp = try TemporaryStore()
+    @Test("Orders keep items in order and parcels newest first", arguments: StoreBackend.allCases)
+    func orders(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let order = Order(
             id: "114-1", marketplace: .amazon, customerName: "Anna", placedAt: Fixture.base, total: Decimal(string: "45.99")!,
             currency: "EUR", items: [OrderItem(sku: "A", title: "Lamp", quantity: 1), OrderItem(sku: "B", title: "Pot", quantity: 2)],

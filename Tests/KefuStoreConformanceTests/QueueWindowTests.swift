@@ -1,14 +1,13 @@
 import Foundation
 import Testing
 import KefuCore
-import KefuStore
 import KefuTestSupport
 
 @Suite("The queue read as a keyset window")
 struct QueueWindowTests {
     /// 500 conversations with scattered deadlines, some answered.
-    static func filledStore() throws -> TemporaryStore {
-        let temp = try TemporaryStore()
+    static func filledStore(_ backend: StoreBackend) throws -> BackendStore {
+        let temp = try BackendStore(backend)
         var records: [IngestRecord] = []
         var rng = SeededGenerator(seed: 3)
         for i in 0..<500 {
@@ -25,9 +24,9 @@ struct QueueWindowTests {
         return temp
     }
 
-    @Test("Paging forward and backward visits every ticket once, most urgent first")
-    func paging() throws {
-        let temp = try Self.filledStore()
+    @Test("Paging forward and backward visits every ticket once, most urgent first", arguments: StoreBackend.allCases)
+    func paging(_ backend: StoreBackend) throws {
+        let temp = try Self.filledStore(backend)
         let query = QueueQuery(now: Fixture.base)
         var forward: [Ticket] = []
         var position: QueuePosition?
@@ -53,9 +52,9 @@ struct QueueWindowTests {
         #expect(try temp.store.queueIndex(query, of: QueuePosition(forward[123])) == 123)
     }
 
-    @Test("Views: overdue and due within the hour; totals agree with them")
-    func views() throws {
-        let temp = try Self.filledStore()
+    @Test("Views: overdue and due within the hour; totals agree with them", arguments: StoreBackend.allCases)
+    func views(_ backend: StoreBackend) throws {
+        let temp = try Self.filledStore(backend)
         // Amazon: 24 h; others 8 h. At base + 7.5 h, most non-Amazon tickets are overdue.
         let now = Fixture.base.addingTimeInterval(7.5 * 3600)
         let overdue = try temp.store.queue(QueueQuery(view: .overdue, now: now), after: nil, limit: 1000)
@@ -70,9 +69,9 @@ struct QueueWindowTests {
         #expect(totals.needsReply == 400)
     }
 
-    @Test("The filter matches customer, subject and order, case-insensitively, in any script")
-    func filter() throws {
-        let temp = try Self.filledStore()
+    @Test("The filter matches customer, subject and order, case-insensitively, in any script", arguments: StoreBackend.allCases)
+    func filter(_ backend: StoreBackend) throws {
+        let temp = try Self.filledStore(backend)
         let cyrillic = try temp.store.queue(QueueQuery(view: .allOpen, filter: "анна", now: Fixture.base), after: nil, limit: 1000)
         #expect(!cyrillic.isEmpty)
         #expect(cyrillic.allSatisfy { $0.customerName == "Анна Смирнова" })

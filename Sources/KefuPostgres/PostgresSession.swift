@@ -1,0 +1,121 @@
+import Foundation
+import KefuCore
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One connection to the server, used synchronously: the store's protocols are plain throwing
+/// functions (the console and the commands call them from ordinary threads), so each call waits
+/// for postgres-nio's future on its own event loop thread. Calls are serialised by a lock; a
+/// transaction holds it from BEGIN to COMMIT, so nothing else runs inside it.
+///
+/// A lost connection is opened again by the next call (and the failed call reports the loss):
+/// the console keeps its draft in memory and retries, a command fails with one clear line.
+final class PostgresSession: @unchecked Sendable {
+    /// One event loop thread for every connection of the process: the work is the server's.
+    static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+    let address: PostgresAddress
+    private let password: String?
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+    private var inTransaction = false
+    private static let quiet = Logger(label: "kefu.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Seconds any one statement may run before the server cancels it (nothing hangs for ever).
+    static let statementTimeoutSeconds = 60
+
+    init(address: PostgresAddress, password: String?) throws {
+        self.address = address
+        self.password = password
+        try lock.withLock { _ = try connected() }
+    }
+
+    deinit {
+        _ = try? connection?.close().wait()
+    }
+
+    private func connected() throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        connection = nil
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: password,
+            database: address.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+        configuration.options.additionalStartupParameters = [
+            ("application_name", address.applicationName),
+            ("statement_timeout", "\(Self.statementTimeoutSeconds)s"),
+            ("lock_timeout", "\(Self.statementTimeoutSeconds)s"),
+            ("idle_in_transaction_session_timeout", "\(Self.statementTimeoutSeconds * 2)s"),
+            ("TimeZone", "UTC"),
+        ]
+        do {
+            let opened = try PostgresConnection.connect(
+                on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.quiet
+            ).wait()
+            connection = opened
+            return opened
+        } catch {
+            throw PostgresStoreError.connecting(address, error)
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresResultRow] {
+        try lock.withLock { try run(sql, values) }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: (PostgresTransaction) throws -> T) throws -> T {
+        try lock.withLock {
+            precondition(!inTransaction, "transactions do not nest")
+            try run("BEGIN", [])
+            inTransaction = true
+            defer { inTransaction = false }
+            do {
+                let result = try body(PostgresTransaction(session: self))
+                try run("COMMIT", [])
+                return result
+            } catch {
+                _ = try? run("ROLLBACK", [])
+                throw error
+            }
+        }
+    }
+
+    /// With the lock held.
+    fileprivate func run(_ sql: String, _ values: [PostgresValue]) throws -> [PostgresResultRow] {
+        let connection = try connected()
+        do {
+            let result = try connection.query(
+                PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(values)), logger: Self.quiet
+            ).wait()
+            return result.rows.map(PostgresResultRow.init)
+        } catch let error as PSQLError {
+            if connection.isClosed { self.connection = nil }
+            throw PostgresStoreError.statement(address, error)
+        } catch {
+            if connection.isClosed { self.connection = nil }
+            throw PostgresStoreError.connectionLost(address, "\(error)")
+        }
+    }
+
+    /// Closes the connection (the next call opens a new one).
+    func close() {
+        lock.withLock {
+            _ = try? connection?.close().wait()
+            connection = nil
+        }
+    }
+}
+
+/// The statements of one transaction (only valid inside `PostgresSession.transaction`).
+struct PostgresTransaction {
+    fileprivate let session: PostgresSession
+
+    @discardableResult
+    func query(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresResultRow] {
+        try session.run(sql, values)
+    }
+}
