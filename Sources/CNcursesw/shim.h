@@ -59,4 +59,12 @@ static inline int kefu_read_cell_attrs(WINDOW *w, int y, int x) {
     getcchar(&cell, text, &attrs, &pair, NULL);
     return (int)(attrs & ~A_COLOR);
 }
+
+/* The colour pair ncurses holds for one cell (0: the terminal's own colours). */
+static inline int kefu_read_cell_pair(WINDOW *w, int y, int x) {
+    cchar_t cell; wchar_t text[CCHARW_MAX + 1]; attr_t attrs; short pair;
+    if (mvwin_wch(w, y, x, &cell) == ERR) return ERR;
+    getcchar(&cell, text, &attrs, &pair, NULL);
+    return (int)pair;
+}
 #endif

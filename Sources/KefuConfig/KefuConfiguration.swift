@@ -27,6 +27,8 @@ public struct KefuConfiguration: Sendable {
     public var team = TeamRoster.none
     /// The scam checks' brands, own domains, allowed hosts and wave rule; user file only.
     public var safety = SafetySettings()
+    /// The console's behaviour (send and next, or stay); user file only.
+    public var console = ConsoleSettings()
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -34,7 +36,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -61,6 +63,7 @@ public struct KefuConfiguration: Sendable {
         if let evidence = userSections?.evidence ?? shippedSections.evidence { configuration.evidence = evidence }
         configuration.team = userSections?.team ?? .none
         configuration.safety = userSections?.safety ?? SafetySettings()
+        configuration.console = userSections?.console ?? ConsoleSettings()
         return configuration
     }
 
@@ -90,6 +93,7 @@ public struct KefuConfiguration: Sendable {
         var evidence: EvidenceSettings?
         var team: TeamRoster?
         var safety: SafetySettings?
+        var console: ConsoleSettings?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -112,6 +116,7 @@ public struct KefuConfiguration: Sendable {
             case "evidence": sections.evidence = try EvidenceSectionReader.read(value)
             case "team": sections.team = try TeamSectionReader.read(value)
             case "safety": sections.safety = try SafetySectionReader.read(value)
+            case "console": sections.console = try ConsoleSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

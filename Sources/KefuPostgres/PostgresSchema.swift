@@ -18,6 +18,7 @@ enum PostgresSchema {
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "tickets, messages, orders, outbox, drafts, deadlines, quarantine, mail, evidence, team, meters", sql: version1),
+        Migration(version: 2, name: "the nearest clock's policy on the ticket row (the queue names the clock)", sql: version2),
     ]
 
     static var latest: Int { migrations.last!.version }
@@ -76,6 +77,15 @@ enum PostgresSchema {
         if !rest.isEmpty { statements.append(rest) }
         return statements
     }
+
+    /// The policy of the nearest clock that is not paused, as `ClockColumns` writes it from now on.
+    static let version2 = """
+        ALTER TABLE ticket ADD COLUMN due_policy text;
+        UPDATE ticket SET due_policy = (
+            SELECT c->>'policy' FROM jsonb_array_elements(ticket.clocks::jsonb) c
+            WHERE NOT (c->>'paused')::boolean ORDER BY (c->>'due')::double precision LIMIT 1)
+        WHERE needs_reply;
+        """
 
     static let version1 = """
         CREATE TABLE ticket (

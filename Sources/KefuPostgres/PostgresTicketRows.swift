@@ -6,7 +6,8 @@ enum PostgresTicketRows {
     static let ticketColumns = """
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
-        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply
+        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, due_policy,
+        EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft
         """
 
     static func ticket(_ row: PostgresResultRow) throws -> Ticket {
@@ -23,6 +24,8 @@ enum PostgresTicketRows {
         ticket.hold = try row.optionalString(18).flatMap(HoldReason.init(rawValue:))
         ticket.assignee = try row.optionalString(19)
         ticket.awaitingReply = try row.bool(20)
+        ticket.duePolicy = try row.optionalString(21)
+        ticket.hasDraft = try row.bool(22)
         return ticket
     }
 
@@ -94,7 +97,7 @@ enum PostgresTicketRows {
             try tx.query("""
                 INSERT INTO ticket (\(names), id, conversation, channel, marketplace, customer_name,
                                     customer_address, subject, kind, tags, segment, message_count, version)
-                VALUES (\(placeholders(1...31)))
+                VALUES (\(placeholders(1...32)))
                 """, changing + [
                     .int(state.id), .text(draft.conversation), .text(state.channel.rawValue), .text(state.marketplace.rawValue),
                     .text(draft.customerName), .text(draft.customerAddress), .text(draft.subject), .text(state.kind.rawValue),
@@ -102,9 +105,9 @@ enum PostgresTicketRows {
                 ])
         } else {
             try tx.query("""
-                UPDATE ticket SET (\(names)) = (\(placeholders(1...19))),
-                                  message_count = message_count + $20, version = version + $20
-                WHERE id = $21
+                UPDATE ticket SET (\(names)) = (\(placeholders(1...20))),
+                                  message_count = message_count + $21, version = version + $21
+                WHERE id = $22
                 """, changing + [.int(Int64(draft.added)), .int(state.id)])
         }
     }
@@ -112,15 +115,15 @@ enum PostgresTicketRows {
     /// The values of `ClockColumns.names`, in order.
     static func values(_ clocks: ClockColumns) -> [PostgresValue] {
         [.text(clocks.encoded), .of(clocks.dueAt), .of(clocks.dueTarget), .of(clocks.warnAt), .double(clocks.queueKey),
-         .bool(clocks.needsReply), .of(clocks.hold)]
+         .bool(clocks.needsReply), .of(clocks.hold), .of(clocks.duePolicy)]
     }
 
     /// Writes the clock columns unless they are already these; true when written.
     @discardableResult
     static func writeClocks(_ tx: PostgresTransaction, _ clocks: ClockColumns) throws -> Bool {
         let rows = try tx.query("""
-            UPDATE ticket SET (\(ClockColumns.names)) = ($1, $2, $3, $4, $5, $6, $7)
-            WHERE id = $8 AND NOT (clocks IS NOT DISTINCT FROM $1 AND hold_reason IS NOT DISTINCT FROM $7)
+            UPDATE ticket SET (\(ClockColumns.names)) = ($1, $2, $3, $4, $5, $6, $7, $8)
+            WHERE id = $9 AND NOT (clocks IS NOT DISTINCT FROM $1 AND hold_reason IS NOT DISTINCT FROM $7)
             RETURNING id
             """, values(clocks) + [.int(clocks.id)])
         return !rows.isEmpty

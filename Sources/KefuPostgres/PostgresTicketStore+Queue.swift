@@ -38,41 +38,102 @@ extension PostgresTicketStore {
         return (sql, values)
     }
 
+    /// The SQL of one key stretch of the order, numbering its values after `values`.
+    private func rangeCondition(_ range: QueueKeyRange, _ values: inout [PostgresValue]) -> String {
+        var sql = ""
+        if let lower = range.lower { values.append(.double(lower)); sql += " AND queue_key >= $\(values.count)" }
+        if let upper = range.upper { values.append(.double(upper)); sql += " AND queue_key < $\(values.count)" }
+        return sql
+    }
+
+    private func rangeIndex(_ ranges: [QueueKeyRange], of position: QueuePosition) -> Int {
+        ranges.firstIndex { $0.contains(position.key) } ?? 0
+    }
+
+    /// The queue after `position`: the rest of its stretch of the order, then the following
+    /// stretches from their start, each one keyset query on the index.
     public func queue(_ query: QueueQuery, after position: QueuePosition?, limit: Int) throws -> [Ticket] {
-        var (sql, values) = condition(query)
-        if let position {
-            values += [.double(position.key), .int(position.id)]
-            sql += " AND (queue_key, id) > ($\(values.count - 1), $\(values.count))"
+        try queue(query, after: position, limit: limit, onlyFreeFor: nil)
+    }
+
+    /// `onlyFreeFor`: leave out tickets another agent owns (the next ticket for this agent).
+    func queue(_ query: QueueQuery, after position: QueuePosition?, limit: Int, onlyFreeFor agent: String?) throws -> [Ticket] {
+        let ranges = query.ranges
+        let first = position.map { rangeIndex(ranges, of: $0) } ?? 0
+        var rows: [Ticket] = []
+        for index in first..<ranges.count where rows.count < limit {
+            var (sql, values) = condition(query)
+            if let agent {
+                values.append(.text(agent))
+                sql += " AND (assignee IS NULL OR assignee = $\(values.count))"
+            }
+            sql += rangeCondition(ranges[index], &values)
+            if let position, index == first {
+                values += [.double(position.key), .int(position.id)]
+                sql += " AND (queue_key, id) > ($\(values.count - 1), $\(values.count))"
+            }
+            values.append(.int(Int64(limit - rows.count)))
+            rows += try session.query("""
+                SELECT \(PostgresTicketRows.ticketColumns) FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT $\(values.count)
+                """, values).map(PostgresTicketRows.ticket)
         }
-        values.append(.int(Int64(limit)))
-        return try session.query("""
-            SELECT \(PostgresTicketRows.ticketColumns) FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT $\(values.count)
-            """, values).map(PostgresTicketRows.ticket)
+        return rows
     }
 
     public func queue(_ query: QueueQuery, before position: QueuePosition?, limit: Int) throws -> [Ticket] {
-        var (sql, values) = condition(query)
-        if let position {
-            values += [.double(position.key), .int(position.id)]
-            sql += " AND (queue_key, id) < ($\(values.count - 1), $\(values.count))"
+        let ranges = query.ranges
+        let last = position.map { rangeIndex(ranges, of: $0) } ?? ranges.count - 1
+        var rows: [Ticket] = []
+        for index in stride(from: last, through: 0, by: -1) where rows.count < limit {
+            var (sql, values) = condition(query)
+            sql += rangeCondition(ranges[index], &values)
+            if let position, index == last {
+                values += [.double(position.key), .int(position.id)]
+                sql += " AND (queue_key, id) < ($\(values.count - 1), $\(values.count))"
+            }
+            values.append(.int(Int64(limit - rows.count)))
+            let part = try session.query("""
+                SELECT \(PostgresTicketRows.ticketColumns) FROM ticket WHERE \(sql)
+                ORDER BY queue_key DESC, id DESC LIMIT $\(values.count)
+                """, values).map(PostgresTicketRows.ticket)
+            rows = part.reversed() + rows
         }
-        values.append(.int(Int64(limit)))
-        return try session.query("""
-            SELECT \(PostgresTicketRows.ticketColumns) FROM ticket WHERE \(sql)
-            ORDER BY queue_key DESC, id DESC LIMIT $\(values.count)
-            """, values).map(PostgresTicketRows.ticket).reversed()
+        return rows
     }
 
     public func queueIndex(_ query: QueueQuery, of position: QueuePosition) throws -> Int {
-        var (sql, values) = condition(query)
-        values += [.double(position.key), .int(position.id)]
-        sql += " AND (queue_key, id) < ($\(values.count - 1), $\(values.count))"
-        return Int(try session.query("SELECT count(*) FROM ticket WHERE \(sql)", values)[0].int(0))
+        let ranges = query.ranges
+        let at = rangeIndex(ranges, of: position)
+        var count = 0
+        for index in 0...at {
+            var (sql, values) = condition(query)
+            sql += rangeCondition(ranges[index], &values)
+            if index == at {
+                values += [.double(position.key), .int(position.id)]
+                sql += " AND (queue_key, id) < ($\(values.count - 1), $\(values.count))"
+            }
+            count += Int(try session.query("SELECT count(*) FROM ticket WHERE \(sql)", values)[0].int(0))
+        }
+        return count
     }
 
     public func queueCount(_ query: QueueQuery) throws -> Int {
         let (sql, values) = condition(query)
         return Int(try session.query("SELECT count(*) FROM ticket WHERE \(sql)", values)[0].int(0))
+    }
+
+    public func queueCount(_ query: QueueQuery, band: TriageBand) throws -> Int {
+        var (sql, values) = condition(query)
+        sql += rangeCondition(query.triage.range(of: band, now: query.now), &values)
+        return Int(try session.query("SELECT count(*) FROM ticket WHERE \(sql)", values)[0].int(0))
+    }
+
+    /// See `TicketStore.nextTicket`: the same rule as the SQLite store (no snoozes here yet).
+    public func nextTicket(for agent: String, after position: QueuePosition?, now: Date) throws -> Ticket? {
+        let query = QueueQuery(view: .needsReply, now: now, order: .triage)
+        if let found = try queue(query, after: position, limit: 1, onlyFreeFor: agent).first { return found }
+        guard position != nil else { return nil }
+        return try queue(query, after: nil, limit: 1, onlyFreeFor: agent).first
     }
 
     public func totals(now: Date) throws -> QueueTotals {

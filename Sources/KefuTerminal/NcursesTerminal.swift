@@ -13,9 +13,16 @@ public final class NcursesTerminal: TerminalDevice {
     private let outputFile: UnsafeMutablePointer<FILE>?
     private let inputFile: UnsafeMutablePointer<FILE>?
 
+    /// False: no colour at all (`NO_COLOR`); attributes and the views' text marks remain.
+    private let colors: Bool
+
     /// Starts ncurses on the process's terminal (`nil`) or on the given output/input files
-    /// (tests point output at /dev/null, as tig does).
-    public init(termType: String? = nil, output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil) throws {
+    /// (tests point output at /dev/null, as tig does). `colors: false` draws without colour, as
+    /// https://no-color.org asks when `NO_COLOR` is set (the caller decides; this draws).
+    public init(
+        termType: String? = nil, output: UnsafeMutablePointer<FILE>? = nil, input: UnsafeMutablePointer<FILE>? = nil, colors: Bool = true
+    ) throws {
+        self.colors = colors
         setlocale(LC_ALL, "")
         outputFile = output
         inputFile = input
@@ -32,7 +39,7 @@ public final class NcursesTerminal: TerminalDevice {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
-        if has_colors() {
+        if colors, has_colors() {
             start_color()
             use_default_colors()
             Palette.install()
@@ -102,9 +109,9 @@ public final class NcursesTerminal: TerminalDevice {
                 text[count] = 0
                 // The bottom-right cell cannot be written without scrolling on some terminals.
                 if row == buffer.rows - 1 && col + Int(cell.width) >= buffer.cols {
-                    _ = text.withUnsafeBufferPointer { kefu_put_cell_insert(window, Int32(row), Int32(col), $0.baseAddress, Palette.attributes(cell.role), Palette.pair(cell.role)) }
+                    _ = text.withUnsafeBufferPointer { kefu_put_cell_insert(window, Int32(row), Int32(col), $0.baseAddress, Palette.attributes(cell.role), colors ? Palette.pair(cell.role) : 0) }
                 } else {
-                    _ = text.withUnsafeBufferPointer { kefu_put_cell(window, Int32(row), Int32(col), $0.baseAddress, Palette.attributes(cell.role), Palette.pair(cell.role)) }
+                    _ = text.withUnsafeBufferPointer { kefu_put_cell(window, Int32(row), Int32(col), $0.baseAddress, Palette.attributes(cell.role), colors ? Palette.pair(cell.role) : 0) }
                 }
             }
         }
@@ -124,6 +131,11 @@ public final class NcursesTerminal: TerminalDevice {
         var out = [wchar_t](repeating: 0, count: 8)
         _ = out.withUnsafeMutableBufferPointer { kefu_read_cell(window, Int32(row), Int32(col), $0.baseAddress, 8) }
         return String(String.UnicodeScalarView(out.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+    }
+
+    /// The colour pair ncurses holds for one cell (0: none).
+    public func cellColorPair(row: Int, col: Int) -> Int {
+        Int(kefu_read_cell_pair(window, Int32(row), Int32(col)))
     }
 
     /// The attributes ncurses holds for one cell, colour aside.

@@ -12,6 +12,7 @@ struct ConsoleCommand: ParsableCommand {
         let store = try storeOptions.open()
         let configuration = try Wiring.configuration()
         let profile = AgentProfile(Wiring.actingAgent(configuration: configuration), storeName: "Kefu", team: configuration.team)
-        try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store))
+        try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store),
+                              sendAndNext: configuration.console.afterSend == .next)
     }
 }

@@ -7,18 +7,22 @@ import KefuTerminal
 
 /// Opens the console on a store and runs it until the agent quits.
 enum ConsoleRunner {
-    static func run(store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil) throws {
+    static func run(store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil, sendAndNext: Bool = true) throws {
         let library = try Wiring.templates()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw UserError(message: "the console needs a terminal; for scripts use `kefu queue`, `kefu show ID` or `kefu ingest FILE`")
         }
-        let terminal = try NcursesTerminal()
+        // https://no-color.org: NO_COLOR set and not empty turns colour off; the marks (‼ ! *) and
+        // the words (OVERDUE) carry every state anyway.
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal = try NcursesTerminal(colors: !noColor)
         defer { terminal.stop() }
         // SIGTERM, SIGHUP (the terminal closed) and SIGINT: save drafts, restore the terminal, leave.
         StopSignal.install()
         let size = terminal.size
         let clock = WallClock.system
-        let state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
+        var state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
+        state.sendAndNext = sendAndNext
         var environment = ConsoleEnvironment(store: store, clock: clock, proof: proof)
         environment.saveTemplate = { try PersonalTemplates.save($0) }
         environment.scamWaveRule = try Wiring.configuration().safety.wave

@@ -62,7 +62,7 @@ extension Wiring {
 extension MailboxImporter.Summary {
     /// The line every import ends with (stdout), also what tests check.
     var line: String {
-        "Imported \(stored.added) messages (\(stored.newTickets) new conversations, \(stored.attachments) attachments), "
+        "Imported \(CountText.of(stored.added, "message")) (\(CountText.of(stored.newTickets, "new conversation")), \(CountText.of(stored.attachments, "attachment"))), "
             + "\(stored.duplicates) already stored, \(broken) quarantined."
     }
 }

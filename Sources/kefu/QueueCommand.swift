@@ -19,13 +19,19 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "At most this many tickets (default: all).")
     var limit: Int?
 
+    @Option(help: "triage (the console's default: savable first, then late, longest late first) or deadline.")
+    var sort: String = "triage"
+
     func run() throws {
         guard let queueView = QueueView(rawValue: view) else {
             throw ValidationError("--view must be one of: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let store = try storeOptions.open()
         let now = Date()
-        let query = QueueQuery(view: queueView, now: now)
+        guard let order = QueueOrder(rawValue: sort) else {
+            throw ValidationError("--sort must be triage or deadline")
+        }
+        let query = QueueQuery(view: queueView, now: now, order: order)
         var tickets: [Ticket] = []
         var position: QueuePosition?
         while limit.map({ tickets.count < $0 }) ?? true {
@@ -35,23 +41,7 @@ struct QueueCommand: ParsableCommand {
             position = QueuePosition(page.last!)
         }
         if json {
-            let objects = try tickets.map { ticket -> [String: Any] in
-                [
-                    "id": ticket.id, "conversation": ticket.conversation, "customer": ticket.customerName,
-                    "customer_address": ticket.customerAddress, "channel": ticket.channel.rawValue,
-                    "marketplace": ticket.marketplace.rawValue, "status": ticket.status.rawValue,
-                    "last_from": ticket.lastFrom.rawValue, "subject": ticket.subject,
-                    "due": ticket.due.map(RFC3339.format) ?? NSNull(),
-                    "order": ticket.orderID ?? NSNull(), "language": ticket.language ?? NSNull(),
-                    "assignee": ticket.assignee ?? NSNull(),
-                    "hold": ticket.hold?.rawValue ?? NSNull(),
-                    "safety": ticket.safetyMark ?? NSNull(),
-                    "deadlines": try store.clocks(ticketID: ticket.id).map { clock -> [String: Any] in
-                        ["kind": clock.kind.rawValue, "policy": clock.policy, "due": RFC3339.format(clock.due),
-                         "business": clock.business, "paused": clock.paused]
-                    },
-                ]
-            }
+            let objects = try tickets.map { try Self.jsonObject($0, store: store) }
             let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
             return
@@ -64,5 +54,26 @@ struct QueueCommand: ParsableCommand {
             let subject = mark + TerminalSanitizer.oneLine(ticket.subject.isEmpty ? ticket.snippet : ticket.subject)
             print("\(String(ticket.id).padding(toLength: 7, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(countdown, to: 15)) \(DisplayWidth.fit(ticket.marketplace.shortLabel, to: 4)) \(flag) \(customer) \(DisplayWidth.truncate(subject, to: 60))")
         }
+    }
+
+    /// One ticket as `kefu queue --json` and `kefu next --json` print it.
+    static func jsonObject(_ ticket: Ticket, store: any TicketStore) throws -> [String: Any] {
+        [
+            "id": ticket.id, "conversation": ticket.conversation, "customer": ticket.customerName,
+            "customer_address": ticket.customerAddress, "channel": ticket.channel.rawValue,
+            "marketplace": ticket.marketplace.rawValue, "status": ticket.status.rawValue,
+            "last_from": ticket.lastFrom.rawValue, "subject": ticket.subject,
+            "due": ticket.due.map(RFC3339.format) ?? NSNull(),
+            "clock": ticket.due == nil ? NSNull() : ticket.clockLabel,
+            "order": ticket.orderID ?? NSNull(), "language": ticket.language ?? NSNull(),
+            "assignee": ticket.assignee ?? NSNull(),
+            "hold": ticket.hold?.rawValue ?? NSNull(),
+            "safety": ticket.safetyMark ?? NSNull(),
+            "snoozed_until": ticket.snoozedUntil.map(RFC3339.format) ?? NSNull(),
+            "deadlines": try store.clocks(ticketID: ticket.id).map { clock -> [String: Any] in
+                ["kind": clock.kind.rawValue, "policy": clock.policy, "due": RFC3339.format(clock.due),
+                 "business": clock.business, "paused": clock.paused]
+            },
+        ]
     }
 }

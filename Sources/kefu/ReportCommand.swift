@@ -49,7 +49,11 @@ struct ReportCommand: ParsableCommand {
         let start = try since.map { try Self.parse($0, option: "--since", calendar: calendar, endOfDay: false) }
             ?? calendar.date(byAdding: .day, value: -27, to: calendar.startOfDay(for: asOf))!
         let end = try until.map { try Self.parse($0, option: "--until", calendar: calendar, endOfDay: true) } ?? asOf
-        guard start < end else { throw ValidationError("--since must come before --until") }
+        guard start < end else {
+            // Without --until the report ends now: a --since in the future names that, not an --until never given.
+            if until == nil { throw ValidationError("--since \(since ?? "") is after now (\(RFC3339.format(asOf))); give a day up to today, or --now") }
+            throw ValidationError("--since must come before --until")
+        }
 
         let store = try storeOptions.open()
         // Everyone on the config's team list gets a row, with or without figures.

@@ -9,7 +9,7 @@ import KefuTestSupport
 /// words under the text (`attach: EV-…`), carried by the send effect, refused for notes.
 @Suite("Composer: attaching referenced evidence (Ctrl-O)")
 struct AttachEvidenceTests {
-    var state = ConsoleFixtures.state(rows: 40, cols: 120)
+    var state = ConsoleFixtures.state(rows: 40, cols: 200)
 
     mutating func press(_ keys: Key...) -> [Effect] {
         keys.flatMap { state.reduce(.key($0)) }
@@ -103,7 +103,7 @@ struct AttachEvidenceTests {
 /// turns attaching on; the reply checks warn when the text promises a file that is not attached.
 @Suite("Composer: evidence that promises an attachment")
 struct AttachmentPromiseTests {
-    var state = ConsoleFixtures.state(rows: 40, cols: 120)
+    var state = ConsoleFixtures.state(rows: 40, cols: 200)
     static let sha = "0b1c7e9d2f9a41c07be3d1e0aa55c4e7b1f0d9c8e7a6b5c4d3e2f1a0b9c8d7e6"
 
     mutating func press(_ keys: Key...) -> [Effect] {

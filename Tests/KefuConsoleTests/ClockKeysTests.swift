@@ -42,10 +42,14 @@ struct ClockKeysTests {
         #expect(engine.state.queue.selectedTicket?.hold == .onHold)
         // Amazon's clock does not pause: the queue now counts down to it.
         #expect(engine.state.queue.selectedTicket?.due == Fixture.base.addingTimeInterval(24 * 3600))
+        #expect(engine.state.flash?.text.contains("on hold") == true)
+        // The flash takes the status bar for its few seconds, then the ticket's state shows.
+        let flash = try #require(engine.state.flash)
+        engine.send(.tick(Fixture.base.addingTimeInterval(3600 + 10)))
         let text = screenText(engine)
         #expect(text.contains("[on hold]"))
         #expect(text.contains("ON HOLD"))
-        #expect(engine.state.flash?.text.contains("on hold") == true)
+        #expect(flash.text.contains("on hold"))
         engine.send(.key(.char("h")))
         #expect(try temp.store.ticket(id: anna.id)?.hold == nil)
         #expect(!screenText(engine).contains("[on hold]"))
@@ -92,6 +96,8 @@ struct ClockKeysTests {
         #expect(text.contains("first team 3h00m00s"))
         #expect(text.contains("first amazon 23h00m00s"))
         engine.send(.key(.char("h")))
+        // The flash about the hold takes the status bar for its few seconds, then the clocks show.
+        engine.send(.tick(Fixture.base.addingTimeInterval(3600 + 10)))
         #expect(screenText(engine).contains("first team paused"))
         engine.send(.key(.char("C")))
         #expect(!screenText(engine).contains("first amazon"))

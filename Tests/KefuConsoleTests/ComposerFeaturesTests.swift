@@ -11,7 +11,7 @@ struct ComposerFeaturesTests {
     static let shipped = try! TemplateLibrary.load(from: [KefuResources.templatesFolder]).templates
 
     var state: AppState = {
-        var state = ConsoleFixtures.state(rows: 40, cols: 120)
+        var state = ConsoleFixtures.state(rows: 40, cols: 200)
         state.templates = ComposerFeaturesTests.shipped
         return state
     }()

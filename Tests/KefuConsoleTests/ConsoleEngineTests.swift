@@ -34,7 +34,7 @@ struct ConsoleEngineTests {
     func walking() throws {
         let temp = try Self.store(tickets: 1000)
         let engine = Self.engine(temp)
-        let expected = try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 2000).map(\.id)
+        let expected = try temp.store.queue(QueueQuery(now: Fixture.base, order: .triage), after: nil, limit: 2000).map(\.id)
         #expect(engine.state.queue.total == 1000)
         var seen: [Int64] = [engine.state.queue.selectedTicket!.id]
         for _ in 0..<999 {

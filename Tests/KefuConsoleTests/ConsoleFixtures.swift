@@ -36,6 +36,38 @@ enum ConsoleFixtures {
         return state
     }
 
+    /// The queue as the triage order lists it: the savable band (a chat due in 4 minutes, the
+    /// team's clock, Amazon's), a band line, then the late band longest late first; a draft, an
+    /// owner, a batch mark, CJK and emoji names.
+    static func triageState(rows: Int, cols: Int) -> AppState {
+        var chat = ticket(7, "Lucía Fernández 🌻", dueIn: 4, marketplace: .shopify, subject: "¿Puedo cambiar la talla antes del envío?", language: "es")
+        chat.channel = .chat
+        chat.duePolicy = "live-chat"
+        var team = ticket(4, "王小明 🙂", dueIn: 150, marketplace: .aliexpress, subject: "Wrong item received")
+        team.duePolicy = "team-first-answer"
+        team.assignee = "Li Wei"
+        var zoe = tickets[2]
+        zoe.duePolicy = "own-store-email"
+        zoe.hasDraft = true
+        var amazon = ticket(5, "Амелия Кузнецова-Долгорукова", dueIn: 1380, marketplace: .amazon, subject: "Der Deckel des Topfes war beim Auspacken schon gesprungen")
+        amazon.duePolicy = "amazon-messages"
+        var sato = tickets[0]
+        sato.duePolicy = "amazon-messages"
+        sato.assignee = "Zhang Min"
+        var anna = tickets[1]
+        anna.duePolicy = "ebay-messages"
+        anna.dueTarget = 3600
+        let rows_ = [chat, zoe, team, amazon, sato, anna]
+        var state = AppState(rows: rows, cols: cols, now: now, profile: profile, templates: templates)
+        state.timeZone = TimeZone(identifier: "UTC")!
+        _ = state.reduce(.queueLoaded(QueueWindow(rows: rows_, windowStart: 0, total: rows_.count, selected: 0,
+                                                  bands: QueueBands(savable: 4, late: 2))))
+        _ = state.reduce(.threadLoaded(thread(for: chat)))
+        _ = state.reduce(.totalsLoaded(QueueTotals(open: 1_204, needsReply: 987, dueWithinHour: 13, overdue: 25)))
+        state.marked = [5]
+        return state
+    }
+
     static func thread(for ticket: Ticket) -> ThreadState {
         let order = Order(
             id: ticket.orderID!, marketplace: ticket.marketplace, customerName: ticket.customerName, placedAt: now.addingTimeInterval(-10 * 86_400),

@@ -3,26 +3,34 @@ import Testing
 
 @Suite("Layout at every width")
 struct LayoutTests {
-    @Test("Two panes from 80 columns, the queue about 35% from 100")
+    @Test("Two panes from 100 columns; the queue as wide as its columns need, the thread the rest from 160")
     func widths() {
         let wide = Layout.compute(rows: 40, cols: 200, composerOpen: false, composerFocused: false, threadPushed: false)
         #expect(wide.mode == .twoPane)
-        #expect(wide.queue.width == 70)
-        #expect(wide.thread.left == 71)
+        #expect(wide.queue.width == Layout.widestQueue)
+        #expect(wide.thread.left == Layout.widestQueue + 1)
         #expect(wide.thread.right == 200)
+        let sixty = Layout.compute(rows: 40, cols: 160, composerOpen: false, composerFocused: false, threadPushed: false)
+        #expect(sixty.queue.width == Layout.widestQueue)
+        #expect(sixty.thread.width == 160 - Layout.widestQueue - 1)
+        // At 120 columns: at least 16 characters of the customer and 40 of the subject.
+        let twenty = Layout.compute(rows: 40, cols: 120, composerOpen: false, composerFocused: false, threadPushed: false)
+        let columns = QueueColumns(width: twenty.queue.width)
+        #expect(columns.name >= 16)
+        #expect(columns.subject >= 40)
+        #expect(QueueColumns.fixedWidth + 2 + columns.name + columns.subject == twenty.queue.width)
         let hundred = Layout.compute(rows: 40, cols: 100, composerOpen: false, composerFocused: false, threadPushed: false)
-        #expect(hundred.queue.width == 35)
-        let eighty = Layout.compute(rows: 24, cols: 80, composerOpen: false, composerFocused: false, threadPushed: false)
-        #expect(eighty.mode == .twoPane)
-        #expect(eighty.queue.width == 30)
-        #expect(eighty.queue.width < hundred.queue.width + 1)
-        let narrow = Layout.compute(rows: 24, cols: 79, composerOpen: false, composerFocused: false, threadPushed: false)
-        #expect(narrow.mode == .onePane)
-        #expect(narrow.queue.width == 79)
-        #expect(narrow.thread.isEmpty)
+        #expect(hundred.mode == .twoPane)
+        #expect(hundred.queue.width == 69)
+        for cols in [99, 80, 70] {
+            let narrow = Layout.compute(rows: 24, cols: cols, composerOpen: false, composerFocused: false, threadPushed: false)
+            #expect(narrow.mode == .onePane)
+            #expect(narrow.queue.width == cols)
+            #expect(narrow.thread.isEmpty)
+        }
     }
 
-    @Test("Under 80 columns Enter pushes the thread over the queue")
+    @Test("Under 100 columns Enter pushes the thread over the queue")
     func onePane() {
         let pushed = Layout.compute(rows: 24, cols: 70, composerOpen: false, composerFocused: false, threadPushed: true)
         #expect(pushed.queue.isEmpty)
@@ -41,7 +49,7 @@ struct LayoutTests {
 
     @Test("The status bar and hint line are always the last two rows; tiny sizes say so")
     func bars() {
-        for (rows, cols) in [(24, 80), (40, 120), (8, 30), (100, 300)] {
+        for (rows, cols) in [(24, 80), (24, 99), (40, 120), (8, 30), (100, 300)] {
             let layout = Layout.compute(rows: rows, cols: cols, composerOpen: false, composerFocused: false, threadPushed: false)
             #expect(layout.statusBar.top == rows - 2)
             #expect(layout.hintLine.top == rows - 1)

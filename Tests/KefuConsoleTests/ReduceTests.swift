@@ -194,7 +194,7 @@ struct ReduceTests {
         #expect(state.flash?.kind == .error)
     }
 
-    @Test("After a send the queue reloads and the status bar confirms")
+    @Test("After a send the next ticket is asked for, the queue reloads and the status bar confirms")
     mutating func sent() {
         var sentTicket = ConsoleFixtures.tickets[0]
         sentTicket.due = nil
@@ -202,7 +202,157 @@ struct ReduceTests {
         let message = Message(id: 9, ticketID: 1, externalID: "kefu-x", direction: .outbound, author: "Li Wei",
                               recipient: "", at: ConsoleFixtures.now, subject: "", body: "Hi", language: nil)
         let effects = state.reduce(.sent(SentReply(message: message, ticket: sentTicket, settled: [], wasDuplicate: false)))
-        #expect(effects == [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(1)])
+        #expect(effects == [.findTicket(.next(after: nil, current: 1)), .loadQueue(.reload(keep: nil)), .loadTotals])
         #expect(state.flash?.text == "Reply sent to 佐藤 花子")
+        // The store's answer opens the next ticket in the thread pane; the flash names both.
+        let next = ConsoleFixtures.tickets[1]
+        #expect(state.reduce(.ticketFound(next, .next(after: nil, current: 1))).contains(.loadThread(next.id)))
+        #expect(state.focus == .thread)
+        #expect(state.flash?.text.hasSuffix("now #\(next.id) \(next.customerName)") == true)
+    }
+
+    @Test("With send-and-next turned off the thread stays on the ticket just answered")
+    mutating func sentStays() {
+        state.sendAndNext = false
+        var sentTicket = ConsoleFixtures.tickets[0]
+        sentTicket.due = nil
+        let message = Message(id: 9, ticketID: 1, externalID: "kefu-x", direction: .outbound, author: "Li Wei",
+                              recipient: "", at: ConsoleFixtures.now, subject: "", body: "Hi", language: nil)
+        let effects = state.reduce(.sent(SentReply(message: message, ticket: sentTicket, settled: [], wasDuplicate: false)))
+        #expect(effects == [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(1)])
+    }
+}
+
+/// `n`, `p`, `#`, `:open`, `z`, Esc on a filter, `x`, as the reducer sees them.
+@Suite("reduce: moving between tickets")
+struct FlowReduceTests {
+    var state = ConsoleFixtures.state(rows: 40, cols: 120)
+
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { state.reduce(.key($0)) }
+    }
+
+    @Test("n asks the store for the next ticket: from the queue the top, from a thread the one after it")
+    mutating func next() {
+        #expect(press(.char("n")) == [.findTicket(.next(after: nil, current: nil))])
+        let third = ConsoleFixtures.tickets[2]
+        let effects = state.reduce(.ticketFound(third, .next(after: nil, current: nil)))
+        #expect(effects.contains(.loadThread(third.id)))
+        #expect(state.focus == .thread)
+        #expect(state.queue.selectedTicket?.id == third.id)
+        #expect(state.flash?.text == "Next: #3 Zoé Lefèvre")
+        _ = state.reduce(.threadLoaded(ConsoleFixtures.thread(for: third)))
+        #expect(press(.char("n")) == [.findTicket(.next(after: QueuePosition(third), current: third.id))])
+        // The store gives back the same ticket: nothing else waits, and it says so.
+        _ = state.reduce(.ticketFound(third, .next(after: QueuePosition(third), current: third.id)))
+        #expect(state.flash?.text == "No other ticket waits: this is the only one left for you")
+        _ = state.reduce(.ticketFound(nil, .next(after: nil, current: nil)))
+        #expect(state.flash?.text.hasPrefix("Nothing else to answer") == true)
+    }
+
+    @Test("p goes back through the tickets opened before; with none it says what p does")
+    mutating func back() {
+        _ = state.reduce(.ticketFound(ConsoleFixtures.tickets[3], .id(4)))
+        _ = state.reduce(.threadLoaded(ConsoleFixtures.thread(for: ConsoleFixtures.tickets[3])))
+        #expect(state.visited == [1])
+        #expect(press(.char("p")) == [.findTicket(.back(1))])
+        _ = state.reduce(.ticketFound(ConsoleFixtures.tickets[0], .back(1)))
+        #expect(state.visited.isEmpty)
+        #expect(press(.char("p")).isEmpty)
+        #expect(state.flash?.text.hasPrefix("No earlier ticket") == true)
+    }
+
+    @Test("# and :open take a number; anything else is named")
+    mutating func jump() {
+        _ = press(.char("#"))
+        #expect(state.prompt?.kind == .jump)
+        #expect(press(.char("3"), .char("9"), .enter) == [.findTicket(.id(39))])
+        for c in ":open 39" { _ = press(.char(c)) }
+        #expect(press(.enter) == [.findTicket(.id(39))])
+        for c in ":#12" { _ = press(.char(c)) }
+        #expect(press(.enter) == [.findTicket(.id(12))])
+        for c in ":open abc" { _ = press(.char(c)) }
+        #expect(press(.enter).isEmpty)
+        #expect(state.flash?.text == "open takes a ticket number, e.g. :open 39 or #39")
+        _ = state.reduce(.ticketFound(nil, .id(39)))
+        #expect(state.flash?.text == "No ticket #39")
+    }
+
+    @Test("z asks until when; the time is read on the agent's clock; a mistake changes nothing")
+    mutating func snooze() {
+        _ = press(.char("z"))
+        #expect(state.prompt?.kind == .snooze(1))
+        for c in "2h" { _ = press(.char(c)) }
+        #expect(press(.enter) == [.snooze(ticketID: 1, until: ConsoleFixtures.now.addingTimeInterval(7200))])
+        _ = press(.char("z"))
+        for c in "later" { _ = press(.char(c)) }
+        #expect(press(.enter).isEmpty)
+        #expect(state.flash?.kind == .error)
+        #expect(state.flash?.text.contains("Cannot snooze until “later”") == true)
+        var snoozed = ConsoleFixtures.tickets[0]
+        snoozed.snoozedUntil = ConsoleFixtures.now.addingTimeInterval(7200)
+        #expect(state.reduce(.snoozed(snoozed)).contains(.loadQueue(.reload(keep: nil))))
+        #expect(state.flash?.text.contains("snoozed until") == true)
+    }
+
+    @Test("Esc clears a / filter; x marks without moving")
+    mutating func escAndMark() {
+        for c in "/zoé" { _ = press(.char(c)) }
+        _ = press(.enter)
+        #expect(state.queue.filter == "zoé")
+        #expect(press(.escape) == [.loadQueue(.top)])
+        #expect(state.queue.filter.isEmpty)
+        #expect(press(.escape).isEmpty)
+        _ = press(.char("x"))
+        #expect(state.marked == [1])
+        #expect(state.queue.selected == 0)
+    }
+
+    @Test(":sort switches triage and deadline order and reloads from the top")
+    mutating func sort() {
+        #expect(state.queue.order == .triage)
+        for c in ":sort" { _ = press(.char(c)) }
+        #expect(press(.enter) == [.loadQueue(.top)])
+        #expect(state.queue.order == .deadline)
+        for c in ":sort triage" { _ = press(.char(c)) }
+        _ = press(.enter)
+        #expect(state.queue.order == .triage)
+        for c in ":sort sideways" { _ = press(.char(c)) }
+        _ = press(.enter)
+        #expect(state.flash?.kind == .error)
+    }
+}
+
+@Suite("reduce: small manners of issue 18")
+struct MannersReduceTests {
+    var state = ConsoleFixtures.state(rows: 40, cols: 120)
+
+    @Test("A dashboard drill-down to another agent: m returns to all, as the flash says; empty says why")
+    mutating func drillDown() {
+        state.queue.scope = QueueScope(assignee: .agent("Bo Chen"))
+        _ = state.reduce(.key(.char("m")))
+        #expect(state.queue.scope == .everything)
+        state.queue.scope = QueueScope(assignee: .agent("Bo Chen"))
+        _ = state.reduce(.queueLoaded(QueueWindow(rows: [], windowStart: 0, total: 0, selected: 0)))
+        let text = ConsoleView.render(state).text
+        #expect(text.contains("No open ticket is Bo Chen's (answers count for whoever replied) — m: everyone's"))
+        #expect(!text.contains("Nothing to answer"))
+        // From mine, m still cycles to unassigned.
+        state.queue.scope = QueueScope(assignee: .agent(state.profile.name))
+        _ = state.reduce(.key(.char("m")))
+        #expect(state.queue.scope.assignee == .unassigned)
+    }
+
+    @Test("The thread header counts one message in the singular; :outcome names the ticket once")
+    mutating func wording() {
+        var thread = ConsoleFixtures.thread(for: ConsoleFixtures.tickets[0])
+        thread.messages = Array(thread.messages.prefix(1))
+        _ = state.reduce(.threadLoaded(thread))
+        #expect(ConsoleView.render(state).text.contains("Thread · 1 message ·"))
+        for c in ":outcome 146" { _ = state.reduce(.key(.char(c))) }
+        _ = state.reduce(.key(.enter))
+        let text = ConsoleView.render(state).text
+        #expect(text.contains("Outcome of #146"))
+        #expect(!text.contains("#146 #146"))
     }
 }

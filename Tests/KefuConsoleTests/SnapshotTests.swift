@@ -74,6 +74,38 @@ struct SnapshotTests {
         try Self.assertSnapshot(ConsoleView.render(state), named: "help-80x24")
     }
 
+    /// The layout of issue 18: fixed columns sized from the width, the triage band line, the
+    /// clock beside the countdown, the draft mark; one pane under 100 columns.
+    @Test("Triage queue at 70x24, 80x24, 120x40 and 200x50: columns line up, totals stay")
+    func triage() throws {
+        for (rows, cols) in [(24, 70), (24, 80), (40, 120), (50, 200)] {
+            let state = ConsoleFixtures.triageState(rows: rows, cols: cols)
+            let screen = ConsoleView.render(state)
+            try Self.assertSnapshot(screen, named: "triage-\(cols)x\(rows)")
+            let text = (0..<screen.rows).map { screen.text(row: $0) }
+            // The band line carries both counts.
+            #expect(text.contains { $0.contains("▲ 4 can still be saved · ▼ 2 already late") })
+            // The totals stay on the status bar at every width (abbreviated when narrow).
+            let status = text[rows - 2]
+            #expect(status.contains("987") && status.contains("25"))
+            // Every row's customer column starts at the same place, whatever the countdown or owner.
+            let columns = QueueColumns(width: state.layout.queue.width)
+            let nameStart = QueueColumns.fixedWidth + 1
+            for (line, name) in [(1, "Lucía"), (2, "Zoé"), (3, "王小明"), (4, "Амелия"), (6, "佐藤"), (7, "Анна")] {
+                let row = text[line]
+                #expect(DisplayWidth.of(String(row.prefix { _ in true }.components(separatedBy: name)[0])) == nameStart,
+                        "row \(line) at \(cols) columns: \(row)")
+            }
+            if cols == 120 {
+                #expect(columns.name >= 16 && columns.subject >= 40)
+                #expect(text[4].contains("Амелия Кузнецов"))
+                #expect(text[4].contains("Der Deckel des Topfes war beim Auspacke"))
+            }
+            #expect(text[1].contains("chat") && text[1].contains("4m00s"))
+            #expect(text[3].contains("team") && text[2].contains("✎"))
+        }
+    }
+
     @Test("One pane at 70 columns")
     func narrow() throws {
         var state = ConsoleFixtures.state(rows: 24, cols: 70)

@@ -196,6 +196,8 @@ struct MailAttachmentDeliveryTests {
         let asked = try tmux.waitFor("sent or a question") { $0.contains("Reply sent to ") || $0.contains("Send anyway? y/n") }
         if !asked.contains("Reply sent to ") { try tmux.press("y") }
         try tmux.waitFor(text: "Reply sent to ")
+        // Send and next moved the thread on; p goes back to the ticket just answered.
+        try tmux.press("p")
         #expect(try setup.outbox().first?["attachments"] as? [String] == [evidence.photoID])
         try tmux.waitFor(text: " · queued · attach: \(evidence.photoID) ──")
         try setup.kefu(["deliver"])

@@ -454,6 +454,8 @@ struct MailDeliveryTests {
         let asked = try tmux.waitFor("sent or a question") { $0.contains("Reply sent to ") || $0.contains("Send anyway? y/n") }
         if !asked.contains("Reply sent to ") { try tmux.press("y") }
         try tmux.waitFor(text: "Reply sent to ")
+        // Send and next moved the thread on; p goes back to the ticket just answered.
+        try tmux.press("p")
         try tmux.waitFor(text: " · queued ──")
         try setup.kefu(["deliver"])
         try tmux.waitFor(text: " · sent ──")

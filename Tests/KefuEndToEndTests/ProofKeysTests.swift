@@ -29,7 +29,7 @@ struct ProofKeysTests {
     }
 
     static func console(_ fixture: OrderFixture) throws -> Tmux {
-        try Tmux(command: [KefuBinary.path, "console", "--db", fixture.db], rows: 40, cols: 200, environment: fixture.environment)
+        try Tmux(command: [KefuBinary.path, "console", "--db", fixture.db], rows: 40, cols: 240, environment: fixture.environment)
     }
 
     /// The draft the console saved for ticket 1, once it has saved one.

@@ -35,13 +35,14 @@ struct TeamRolesEndToEndTests {
         try #require(ids.count == 2)
         let tmux = try Tmux(command: [KefuBinary.path, "console", "--db", db], environment: ["KEFU_CONFIG": config])
         try tmux.waitFor(text: "Queue · needs reply · 1/")
-        try tmux.press("x", "x")
+        // x marks the row it is on; j moves on to the next.
+        try tmux.press("x", "j", "x")
         try tmux.waitFor(text: "2 marked")
         try tmux.press("A")
         try tmux.waitFor(text: "Moving 2 tickets at once needs the lead role (Li Wei is an agent)")
         #expect(!tmux.screen().contains("assign 2 tickets to:"))
         // Taking one unowned ticket is an agent's own business.
-        try tmux.press("g", "g", "x", "x")  // unmark both
+        try tmux.press("g", "g", "x", "j", "x")  // unmark both
         try tmux.waitFor("no marks") { !$0.contains("marked") }
         try tmux.press("g", "g", "a")
         try tmux.waitFor(text: "#\(ids[0]) now belongs to you")

@@ -3,16 +3,17 @@ import Glibc
 
 /// A detached tmux server of its own (one socket per test) running the real `kefu` binary in a
 /// terminal of fixed size. Tests press keys and poll the screen until the expected text shows:
-/// no fixed sleeps.
+/// no fixed sleeps. 200 columns unless a test asks otherwise: wide enough that the thread and
+/// the composer beside the queue show a reply's lines whole (layout tests give their sizes).
 final class Tmux {
     let socket = "kefu-e2e-\(UUID().uuidString.prefix(8))"
 
-    init(command: [String], rows: Int = 40, cols: Int = 120, environment: [String: String] = [:], remainOnExit: Bool = false) throws {
+    init(command: [String], rows: Int = 40, cols: Int = 200, environment: [String: String] = [:], remainOnExit: Bool = false) throws {
         var env = ["TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TZ=UTC", "KEFU_AGENT=Li Wei"]
         env += environment.map { "\($0.key)=\($0.value)" }
         // Given as separate words, tmux runs the program itself, not through a shell, so the
         // pane's process id is kefu's (env execs it).
-        try run(["new-session", "-d", "-s", "main", "-x", "\(cols)", "-y", "\(rows)", "/usr/bin/env", "-u", "LINES", "-u", "COLUMNS"] + env + command)
+        try run(["new-session", "-d", "-s", "main", "-x", "\(cols)", "-y", "\(rows)", "/usr/bin/env", "-u", "LINES", "-u", "COLUMNS", "-u", "NO_COLOR"] + env + command)
         if remainOnExit { try run(["set-window-option", "-t", "main", "remain-on-exit", "on"]) }
         // deinit ends the server; should the test process die first (killed, or a closed pipe),
         // this watcher ends it, so no console is left running after the tests.
@@ -34,6 +35,11 @@ final class Tmux {
 
     func screen() -> String {
         (try? run(["capture-pane", "-p", "-t", "main"])) ?? ""
+    }
+
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func screenWithAttributes() -> String {
+        (try? run(["capture-pane", "-p", "-e", "-t", "main"])) ?? ""
     }
 
     /// Sends keys as tmux names them (`j`, `Enter`, `C-t`, `Escape`).

@@ -52,4 +52,31 @@ struct NcursesTerminalTests {
         #expect(terminal.cellText(row: 5, col: 29) == "D")
         #expect(terminal.cellText(row: 0, col: 0) == "Q")
     }
+
+    @Test("Without colour (NO_COLOR) no cell gets a colour pair; the text and attributes stay")
+    func noColor() throws {
+        guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
+            Issue.record("cannot open /dev/null")
+            return
+        }
+        defer { fclose(output); fclose(input) }
+        setenv("LINES", "4", 1)
+        setenv("COLUMNS", "30", 1)
+        defer {
+            unsetenv("LINES")
+            unsetenv("COLUMNS")
+        }
+        var screen = ScreenBuffer(rows: 4, cols: 30)
+        screen.put("‼-1h05m OVERDUE", row: 0, col: 0, role: .overdue)
+        for colors in [true, false] {
+            let terminal = try NcursesTerminal(termType: "xterm-256color", output: output, input: input, colors: colors)
+            terminal.present(screen, full: true)
+            #expect(terminal.cellText(row: 0, col: 0) == "‼")
+            #expect(terminal.cellText(row: 0, col: 8) == "O")
+            // Bold stays either way; the red pair only with colour.
+            #expect(terminal.cellAttributes(row: 0, col: 0) != 0)
+            #expect((terminal.cellColorPair(row: 0, col: 0) != 0) == colors)
+            terminal.stop()
+        }
+    }
 }

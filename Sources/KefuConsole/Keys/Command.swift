@@ -55,6 +55,11 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case sortNext = "sort-next"
     case reverseSort = "reverse-sort"
     case togglePeriod = "toggle-period"
+    // Moving between tickets
+    case nextTicket = "next-ticket"
+    case previousTicket = "previous-ticket"
+    case jumpToTicket = "jump-to-ticket"
+    case snooze
     // Everywhere
     case help
     case palette

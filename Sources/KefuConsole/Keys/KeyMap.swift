@@ -36,6 +36,11 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.toggleMark, .queue, [[.char("x")]], "mark or unmark for a batch move (then A)"),
         Binding(.solve, .queue, [[.char("S")]], "solve: problem key, then responsible key (resolution preset)", hint: true),
         Binding(.dashboard, .queue, [[.char("D")]], "team dashboard"),
+        Binding(.nextTicket, .queue, [[.char("n")]], "open the next ticket to answer (savable first, nobody else's)", hint: true),
+        Binding(.previousTicket, .queue, [[.char("p")]], "back to the ticket opened before"),
+        Binding(.jumpToTicket, .queue, [[.char("#")]], "open a ticket by its number"),
+        Binding(.snooze, .queue, [[.char("z")]], "snooze until a time (14:00, tomorrow 9, 2h); it comes back then"),
+        Binding(.back, .queue, [[.escape]], "clear the / filter"),
 
         Binding(.moveDown, .thread, [[.char("j")], [.down]], "scroll down", hint: true),
         Binding(.moveUp, .thread, [[.char("k")], [.up]], "scroll up", hint: true),
@@ -53,6 +58,11 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.insertEvidence, .thread, [[.char("E")]], "reply with a reference to the order's evidence"),
         Binding(.nextPane, .thread, [[.tab]], "focus the queue"),
         Binding(.solve, .thread, [[.char("S")]], "solve: problem key, then responsible key (resolution preset)"),
+        Binding(.nextTicket, .thread, [[.char("n")]], "open the next ticket to answer", hint: true),
+        Binding(.previousTicket, .thread, [[.char("p")]], "back to the ticket opened before"),
+        Binding(.jumpToTicket, .thread, [[.char("#")]], "open a ticket by its number"),
+        Binding(.snooze, .thread, [[.char("z")]], "snooze until a time (14:00, tomorrow 9, 2h)"),
+        Binding(.dashboard, .thread, [[.char("D")]], "team dashboard"),
 
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
         Binding(.templates, .composer, [[.ctrl("t")]], "pick a template", hint: true),

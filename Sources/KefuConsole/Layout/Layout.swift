@@ -1,10 +1,12 @@
 /// Where each part of the console goes for a terminal size. A pure function of its inputs,
 /// tested at 79/80/100/200 columns and at tiny sizes.
 ///
-/// - 100 columns or more: queue on the left (about 35%), thread on the right, composer docked
-///   under the thread and taller while it has focus.
-/// - 80–99: the same with a narrower queue.
-/// - under 80: one pane at a time; Enter pushes the thread, Esc pops back to the queue.
+/// - 100 columns or more: queue on the left, as wide as its columns need (69% of the screen, at
+///   120 columns 16 characters of name and 40 of subject; at most `widestQueue`, so from 160
+///   columns the thread gets all the rest), thread on the right, composer docked under the
+///   thread and taller while it has focus.
+/// - under 100: one pane at a time with full-width rows; Enter pushes the thread, Esc pops
+///   back to the queue.
 /// - The last two rows are always the status bar and the hint line.
 public struct Layout: Sendable, Hashable {
     public enum Mode: Sendable, Hashable {
@@ -25,6 +27,15 @@ public struct Layout: Sendable, Hashable {
 
     public static let minimumRows = 8
     public static let minimumCols = 30
+    /// Two panes from this width.
+    public static let twoPaneCols = 100
+    /// The queue pane never grows past this: customer 22, subject 56.
+    public static let widestQueue = 104
+
+    /// The queue pane's width beside the thread.
+    public static func queueWidth(cols: Int) -> Int {
+        min(widestQueue, cols * 69 / 100)
+    }
 
     public static func compute(
         rows: Int, cols: Int, composerOpen: Bool, composerFocused: Bool, threadPushed: Bool
@@ -36,12 +47,12 @@ public struct Layout: Sendable, Hashable {
         let mainHeight = rows - 2
         let status = Rect(top: rows - 2, left: 0, height: 1, width: cols)
         let hint = Rect(top: rows - 1, left: 0, height: 1, width: cols)
-        let mode: Mode = cols >= 80 ? .twoPane : .onePane
+        let mode: Mode = cols >= twoPaneCols ? .twoPane : .onePane
         var queue = Rect.empty, right = Rect.empty
         var divider: Int?
         switch mode {
         case .twoPane:
-            let queueWidth = cols >= 100 ? max(34, cols * 35 / 100) : max(30, cols * 38 / 100)
+            let queueWidth = queueWidth(cols: cols)
             queue = Rect(top: 0, left: 0, height: mainHeight, width: queueWidth)
             divider = queueWidth
             right = Rect(top: 0, left: queueWidth + 1, height: mainHeight, width: cols - queueWidth - 1)

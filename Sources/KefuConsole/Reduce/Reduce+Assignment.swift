@@ -71,7 +71,10 @@ extension AppState {
     }
 
     mutating func cycleAssignee() -> [Effect] {
+        let drilledDown = queue.scope.channel != nil || queue.scope.marketplace != nil
+            || queue.scope.assignee != .agent(profile.name) && queue.scope.assignee != .anyone && queue.scope.assignee != .unassigned
         switch queue.scope.assignee {
+        case _ where drilledDown: queue.scope = .everything  // a dashboard drill-down: m returns to all, as its flash says
         case .anyone: queue.scope.assignee = .agent(profile.name)
         case .agent: queue.scope.assignee = .unassigned
         case .unassigned: queue.scope = .everything  // back to everything, dropping a dashboard drill-down too
@@ -83,8 +86,11 @@ extension AppState {
 
     mutating func toggleMark() -> [Effect] {
         guard let ticket = queue.selectedTicket else { return [] }
+        // The mark stays where it was put: the row shows "+" at once, and j moves on when wanted
+        // (moving by itself hid which row had just been marked).
         if marked.contains(ticket.id) { marked.remove(ticket.id) } else { marked.insert(ticket.id) }
-        return select(queue.selected + 1)
+        showFlash("\(marked.count) marked — A moves them, x again unmarks", .info)
+        return []
     }
 
     mutating func receiveAssigned(_ changes: [Assignment], requested: Int, to name: String?) -> [Effect] {

@@ -40,6 +40,10 @@ extension AppState {
                 return answerField(entry, value: prompt.text)
             case .templateName:
                 return saveAsTemplate(named: prompt.text)
+            case .snooze(let id):
+                return snooze(ticketID: id, text: prompt.text)
+            case .jump:
+                return openTicket(argument: prompt.text)
             }
         case .backspace:
             if prompt.text.isEmpty, case .field = prompt.kind { return [] }
@@ -72,6 +76,9 @@ extension AppState {
         ("view needs-reply | all-open | overdue | due-soon | customer-last", "what the queue lists"),
         ("filter TEXT", "filter the queue by text (empty: no filter)"),
         ("top, bottom", "first or last ticket"),
+        ("sort [triage | deadline]", "savable first (the default) or plain deadline order; alone: switch"),
+        ("open ID, #ID", "open ticket ID"),
+        ("snooze TIME", "snooze the ticket until TIME (14:00, tomorrow 9, 2h); empty: wake it"),
         ("dashboard", "the team dashboard"),
         ("outcome ID", "edit the outcome of a solved ticket (leads)"),
         ("assign NAME", "give the marked (or selected) tickets to NAME (empty: nobody)"),
@@ -97,6 +104,27 @@ extension AppState {
             queue.filter = argument
             queue.selected = 0
             return [.loadQueue(.top)]
+        case "sort":
+            let order: QueueOrder
+            switch argument.lowercased() {
+            case "": order = queue.order == .triage ? .deadline : .triage
+            case "triage", "savable": order = .triage
+            case "deadline", "due": order = .deadline
+            default:
+                showFlash("sort takes triage or deadline (alone: switch)", .error)
+                return []
+            }
+            queue.order = order
+            queue.selected = 0
+            showFlash(order == .triage ? "Sorted: savable first, then late (longest late first)" : "Sorted by deadline, nearest first", .info)
+            return [.loadQueue(.top)]
+        case "open", "o", "ticket":
+            return openTicket(argument: argument)
+        case _ where name.hasPrefix("#"):
+            return openTicket(argument: name)
+        case "snooze":
+            guard let ticket = thread?.ticket ?? queue.selectedTicket else { return [] }
+            return snooze(ticketID: ticket.id, text: argument)
         case "top":
             return runQueue(.top, count: 1)
         case "bottom":
@@ -110,7 +138,7 @@ extension AppState {
             }
             // The lead's correction path: refused at once rather than after two keys.
             if refuses(.editOutcome(ticketID: id)) { return [] }
-            outcomePrompt = OutcomePromptState(ticketID: id, customerName: "#\(id)", mode: .edit)
+            outcomePrompt = OutcomePromptState(ticketID: id, customerName: "", mode: .edit)
             return []
         case "assign":
             return assign(batchTargets(), to: argument)

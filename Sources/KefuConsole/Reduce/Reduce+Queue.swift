@@ -40,8 +40,14 @@ extension AppState {
             return switchView(queue.view == .customerLast ? .needsReply : .customerLast)
         case .toggleHold, .toggleWaiting, .noResponseNeeded, .showClocks:
             return runClockCommand(command, context: .queue)
+        case .back:
+            guard !queue.filter.isEmpty else { return [] }
+            queue.filter = ""
+            queue.selected = 0
+            showFlash("Filter cleared", .info)
+            return [.loadQueue(.top)]
         default:
-            return []
+            return runTicketMove(command) ?? []
         }
     }
 
@@ -68,7 +74,7 @@ extension AppState {
     mutating func runThread(_ command: Command, count: Int) -> [Effect] {
         guard thread != nil else {
             if command == .back { return back() }
-            return []
+            return runTicketMove(command) ?? []
         }
         let page = max(1, layout.thread.height - 2)
         switch command {
@@ -84,9 +90,23 @@ extension AppState {
             if layout.mode == .twoPane { focus = .queue }
         case .toggleHold, .toggleWaiting, .noResponseNeeded, .showClocks:
             return runClockCommand(command, context: .thread)
-        default: break
+        default:
+            return runTicketMove(command) ?? []
         }
         return []
+    }
+
+    /// `n`, `p`, `#`, `z`: the same in the queue and the thread.
+    mutating func runTicketMove(_ command: Command) -> [Effect]? {
+        switch command {
+        case .nextTicket: return openNextTicket()
+        case .previousTicket: return openPreviousTicket()
+        case .jumpToTicket:
+            prompt = PromptState(kind: .jump, text: "")
+            return []
+        case .snooze: return askSnooze()
+        default: return nil
+        }
     }
 
     mutating func back() -> [Effect] {

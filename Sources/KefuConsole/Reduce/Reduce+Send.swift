@@ -41,16 +41,9 @@ extension AppState {
     /// What the checks know about the ticket being answered.
     var replyCheckContext: ReplyCheckContext {
         let ticket = composer.flatMap { c in thread?.ticket.id == c.ticketID ? thread?.ticket : nil }
-        let lastCustomer = thread?.messages.last { $0.direction == .inbound }?.body
-        let stage = composer?.template?.stage
-        return ReplyCheckContext(
-            customerLanguage: ticket?.language ?? lastCustomer.flatMap(LanguageDetector.detect),
-            stage: stage,
-            isComplaint: lastCustomer.map(ComplaintDetector.isComplaint) ?? false,
-            customerLastMessage: lastCustomer,
-            orderID: ticket?.orderID ?? thread?.order?.id,
-            trackingNumbers: thread?.order?.parcels.map(\.trackingNumber) ?? [],
-            templateFields: composer?.template?.fields ?? [],
+        return ReplyCheckContext.answering(
+            ticket: ticket, messages: thread?.messages ?? [], order: thread?.order,
+            stage: composer?.template?.stage, templateFields: composer?.template?.fields ?? [],
             attachesEvidence: composer.map { $0.mode == .reply ? $0.attachEvidence : true })
     }
 

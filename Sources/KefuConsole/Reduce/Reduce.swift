@@ -8,6 +8,9 @@ extension AppState {
     public static let windowSize = 200
     static let draftSaveDelay = 1.0
     static let flashSeconds = 4.0
+    /// The queue is read again this often: in triage order tickets cross from savable to late
+    /// as the clock runs, and snoozed tickets come back.
+    static let queueRefreshSeconds = 30.0
 
     public mutating func reduce(_ action: Action) -> [Effect] {
         switch action {
@@ -23,12 +26,17 @@ extension AppState {
             if let flash, flash.until <= nowSeconds { self.flash = nil }
             // The dashboard's figures carry the status bar's totals too: one read per tick.
             var effects: [Effect] = dashboard == nil ? [.loadTotals] : [.team(.loadDashboard)]
+            if !queue.loading, nowSeconds - queue.loadedAt >= Self.queueRefreshSeconds {
+                effects.append(.loadQueue(.reload(keep: queue.selectedTicket?.id)))
+            }
             effects += dueDraftSaves()
             return effects
         case .resized(let rows, let cols):
             self.rows = rows
             self.cols = cols
             if layout.mode == .twoPane { threadPushed = false }
+            // Narrowed to one pane while reading or writing: that pane is the thread, not the queue.
+            if layout.mode == .onePane, focus != .queue, thread != nil { threadPushed = true }
             // Wide enough for the 7-day columns of their own: today's columns show today again.
             if DashboardColumns(width: cols).weekColumns { dashboard?.week = false }
             return [.redraw]
@@ -43,6 +51,8 @@ extension AppState {
             queue.total = window.total
             queue.selected = window.total == 0 ? 0 : min(max(0, window.selected), window.total - 1)
             queue.loading = false
+            queue.bands = window.bands
+            queue.loadedAt = nowSeconds
             return threadFollowsSelection(previous: previous)
         case .totalsLoaded(let totals):
             self.totals = totals
@@ -79,6 +89,11 @@ extension AppState {
                     : " · \(Countdown.compact(remaining: -margin)) late"
             }
             showFlash(text, .info)
+            if sendAndNext {
+                // Send and next: the thread pane moves to the next ticket to answer.
+                // Found first, so the reload keeps it selected and the thread does not follow the old row.
+                return [.findTicket(.next(after: nil, current: sent.ticket.id)), .loadQueue(.reload(keep: nil)), .loadTotals]
+            }
             return [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(sent.ticket.id)]
         case .editedExternally(let id, let text):
             guard composer?.ticketID == id else { return [] }
@@ -106,6 +121,10 @@ extension AppState {
         case .failed(let message):
             showFlash(message, .error)
             return []
+        case .ticketFound(let ticket, let request):
+            return ticketFound(ticket, for: request)
+        case .snoozed(let ticket):
+            return snoozed(ticket)
         case .team(let answer):
             return receiveTeam(answer)
         }
@@ -118,10 +137,11 @@ extension AppState {
     /// On a wide screen the thread pane follows the queue's selection.
     mutating func threadFollowsSelection(previous: Int64?) -> [Effect] {
         guard let ticket = queue.selectedTicket else {
-            if layout.mode == .twoPane || !threadPushed { thread = nil }
+            // An empty list clears the preview, not a thread the agent opened (n, #, after a send).
+            if focus == .queue, layout.mode == .twoPane || !threadPushed { thread = nil }
             return []
         }
-        if layout.mode == .twoPane, ticket.id != previous || thread?.ticket.id != ticket.id {
+        if layout.mode == .twoPane, ticket.id != previous || thread == nil || focus == .queue && thread?.ticket.id != ticket.id {
             return [.loadThread(ticket.id)]
         }
         return []

@@ -95,6 +95,16 @@ public final class ConsoleEngine {
                     : "No response needed: \(settled.count) deadline(s) settled, left out of the late-reply figures")
             case .team(let effect):
                 return try performTeam(effect)
+            case .findTicket(let request):
+                switch request {
+                case .next(let after, _):
+                    return .ticketFound(try store.nextTicket(for: state.profile.name, after: after, now: environment.clock.now()), request)
+                case .id(let id), .back(let id):
+                    return .ticketFound(try store.ticket(id: id), request)
+                }
+            case .snooze(let id, let until):
+                guard let snoozing = store as? any TicketSnoozing else { return .failed("This store cannot snooze tickets") }
+                return .snoozed(try snoozing.snooze(ticketID: id, until: until, agent: state.profile.name, now: environment.clock.now()))
             case .recordTemplateUse(let name):
                 try (store as? any TemplateUsageRecording)?.recordTemplateUse(name, now: environment.clock.now())
                 return nil
@@ -125,6 +135,7 @@ public final class ConsoleEngine {
         if case .setHold = effect { return "Hold not changed: \(error)" }
         if case .markNoResponseNeeded = effect { return "Not settled: \(error)" }
         if case .saveTemplate = effect { return "Template not saved: \(error)" }
+        if case .snooze = effect { return "Not snoozed: \(error)" }
         if case .editExternally = effect { return "Editor failed, the draft is unchanged: \(error)" }
         let what: String
         switch effect {
@@ -140,7 +151,7 @@ extension Effect {
     /// Whether the effect writes to the store (the engine then takes the new change token as seen).
     var writes: Bool {
         switch self {
-        case .send, .saveDraft, .setHold, .markNoResponseNeeded, .recordTemplateUse: true
+        case .send, .saveDraft, .setHold, .markNoResponseNeeded, .recordTemplateUse, .snooze: true
         default: false
         }
     }

@@ -22,6 +22,10 @@ public enum Action: Sendable, Hashable {
     /// A hold or "no response needed" changed a ticket's clocks; the text says what happened.
     case clocksChanged(ticketID: Int64, message: String)
     case failed(String)
+    /// The ticket a `findTicket` asked for (nil: none).
+    case ticketFound(Ticket?, TicketRequest)
+    /// A snooze was kept (or ended): the ticket as it now is.
+    case snoozed(Ticket)
     /// Answers to the team's effects (assignment, outcomes, dashboard figures).
     case team(TeamAnswer)
 }
@@ -33,12 +37,15 @@ public struct QueueWindow: Sendable, Hashable {
     public var total: Int
     /// The index to select in the full list.
     public var selected: Int
+    /// The triage bands' counts (nil in deadline order).
+    public var bands: QueueBands?
 
-    public init(rows: [Ticket], windowStart: Int, total: Int, selected: Int) {
+    public init(rows: [Ticket], windowStart: Int, total: Int, selected: Int, bands: QueueBands? = nil) {
         self.rows = rows
         self.windowStart = windowStart
         self.total = total
         self.selected = selected
+        self.bands = bands
     }
 }
 
@@ -55,6 +62,10 @@ public enum Effect: Sendable, Hashable {
     /// Start a hold for the reason, or end the one that lasts (nil).
     case setHold(ticketID: Int64, reason: HoldReason?)
     case markNoResponseNeeded(ticketID: Int64)
+    /// `n`, `p`, `#`: find the ticket to open (the next one is the store's to decide).
+    case findTicket(TicketRequest)
+    /// `z`: snooze until the time, or wake now (nil).
+    case snooze(ticketID: Int64, until: Date?)
     case team(TeamEffect)
     /// Count one more use of a template (the picker ranks by it).
     case recordTemplateUse(String)

@@ -17,7 +17,7 @@ public struct AppState: Sendable, Hashable {
     /// The time the countdowns are measured against; advanced by `tick`.
     public var now: Date
     public var focus: Focus = .queue
-    /// In the one-pane layout (< 80 columns): the thread has been pushed over the queue.
+    /// In the one-pane layout (< 100 columns): the thread has been pushed over the queue.
     public var threadPushed = false
     public var queue = QueueState()
     public var thread: ThreadState?
@@ -53,6 +53,10 @@ public struct AppState: Sendable, Hashable {
     public var outcomePrompt: OutcomePromptState?
     /// The team dashboard, while shown (it takes the whole screen above the status bar).
     public var dashboard: DashboardState?
+    /// Tickets opened before the one in view (by `n`, `#`, a send), for `p`.
+    public var visited: [Int64] = []
+    /// After `Ctrl-S` the next ticket opens (the default); false keeps the old stay-put behaviour.
+    public var sendAndNext = true
 
     public init(rows: Int, cols: Int, now: Date, profile: AgentProfile, templates: [Template] = []) {
         self.rows = rows

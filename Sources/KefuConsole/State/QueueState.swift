@@ -16,6 +16,12 @@ public struct QueueState: Sendable, Hashable {
     public var total = 0
     /// True until the first window has arrived.
     public var loading = true
+    /// Savable first (the default) or plain deadline order (`:sort`).
+    public var order: QueueOrder = .triage
+    /// Where savable turns into late, as of the last load (nil in deadline order).
+    public var bands: QueueBands?
+    /// When the window was last read: the triage bands move with the clock, so it is read again.
+    public var loadedAt: Double = 0
 
     public init() {}
 
@@ -29,8 +35,22 @@ public struct QueueState: Sendable, Hashable {
     public func contains(index: Int) -> Bool { index >= windowStart && index < windowEnd }
 }
 
+/// How many tickets of the list are savable and how many late (the band header's counts).
+/// The first `savable` tickets of the list are the savable band, the `late` after them the late one.
+public struct QueueBands: Sendable, Hashable {
+    public var savable: Int
+    public var late: Int
+
+    public init(savable: Int, late: Int) {
+        self.savable = savable
+        self.late = late
+    }
+}
+
 /// A window load the reducer asks for; the engine runs the query and answers with `queueLoaded`.
 public enum QueueLoad: Sendable, Hashable {
+    /// Read the window around this ticket and select it (a jump to a ticket far from the window).
+    case around(Ticket)
     /// Reload around the current window, keeping the ticket `keep` selected if it is still listed.
     case reload(keep: Int64?)
     /// From the top of the list.

@@ -120,6 +120,10 @@ public struct PromptState: Sendable, Hashable {
         case field(FieldEntry)
         /// The name for the reply saved as a personal template.
         case templateName
+        /// `z`: until when the ticket is snoozed.
+        case snooze(Int64)
+        /// `#`: the number of the ticket to open.
+        case jump
     }
 
     public var kind: Kind
@@ -133,6 +137,8 @@ public struct PromptState: Sendable, Hashable {
         case .assign(let ids): ids.count == 1 ? "assign to: " : "assign \(ids.count) tickets to: "
         case .field(let entry): "\(entry.current ?? "")\(entry.template.fields.count > 1 ? " (\(entry.template.fields.count - entry.remaining.count + 1)/\(entry.template.fields.count))" : ""): "
         case .templateName: "Save as template named: "
+        case .snooze: "Snooze until (14:00, tomorrow 9, 2h; empty: wake): "
+        case .jump: "Open ticket #"
         }
     }
 }

@@ -13,7 +13,9 @@ enum OutcomePromptView {
         let height = 9 + problems.count + parties.count + resolutions.count
         let box = OverlayBox.rect(rows: screen.rows - 2, cols: screen.cols, wantedHeight: height, wantedWidth: width)
         let verb = prompt.mode == .solve ? "Solve" : "Outcome of"
-        OverlayBox.draw(title: "\(verb) #\(prompt.ticketID) \(DisplayWidth.truncate(prompt.customerName, to: 24))", rect: box, on: &screen)
+        // The customer's name when known (`S` on a ticket); `:outcome ID` knows only the number.
+        let name = prompt.customerName.isEmpty || prompt.customerName == "#\(prompt.ticketID)" ? "" : " " + DisplayWidth.truncate(prompt.customerName, to: 24)
+        OverlayBox.draw(title: "\(verb) #\(prompt.ticketID)\(name)", rect: box, on: &screen)
         var row = box.top + 1
         let left = box.left + 2
         func section(_ title: String, _ lines: [String], active: Bool, chosen: String?) {

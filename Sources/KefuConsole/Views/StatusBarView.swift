@@ -7,8 +7,18 @@ enum StatusBarView {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
         guard rect.height > 0 else { return }
         screen.fill(rect, role: .statusBar)
-        let t = state.totals
-        let totals = " open \(t.open) · needs reply \(t.needsReply) · ≤1h \(t.dueWithinHour) · overdue \(t.overdue) "
+        let totals = totalsText(state.totals, width: rect.width)
+        let totalsLeft = rect.right - DisplayWidth.of(totals)
+        // The totals always stay; a flash that does not fit beside the ticket takes the ticket's place.
+        if let flash = state.flash {
+            let ticketWidth = shownTicket(state).map { _ in 44 } ?? 0
+            if rect.left + ticketWidth + DisplayWidth.of(flash.text) + 3 > totalsLeft {
+                screen.put(" " + flash.text + " ", row: rect.top, col: rect.left, role: flash.kind == .error ? .error : .flash,
+                           limit: totalsLeft - rect.left)
+                screen.put(totals, row: rect.top, col: totalsLeft, role: .statusBar)
+                return
+            }
+        }
         var x = rect.left
         if let ticket = shownTicket(state) {
             x = screen.put(" #\(ticket.id) " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: 16)
@@ -27,16 +37,18 @@ enum StatusBarView {
                 x = screen.put(" · " + hold.label, row: rect.top, col: x, role: .statusBar)
             }
         }
-        var totalsLeft = rect.right - DisplayWidth.of(totals)
-        if let flash = state.flash {
-            let text = "  " + flash.text + " "
-            // A flash that does not fit beside the totals takes their place for its few seconds.
-            if x + DisplayWidth.of(text) > totalsLeft { totalsLeft = rect.right }
-            screen.put(text, row: rect.top, col: x, role: flash.kind == .error ? .error : .flash, limit: totalsLeft - x)
+        if let flash = state.flash, x < totalsLeft {
+            screen.put("  " + flash.text + " ", row: rect.top, col: x, role: flash.kind == .error ? .error : .flash, limit: totalsLeft - x)
         }
-        if totalsLeft < rect.right, totalsLeft >= x {
-            screen.put(totals, row: rect.top, col: totalsLeft, role: .statusBar)
-        }
+        screen.put(totals, row: rect.top, col: max(rect.left, totalsLeft), role: .statusBar)
+    }
+
+    /// The totals in words on a wide screen, abbreviated on a narrow one (never left out):
+    /// `open 200 · needs reply 150 · ≤1h 12 · overdue 25` or `200 open·150 reply·12 ≤1h·25 late`.
+    static func totalsText(_ t: QueueTotals, width: Int) -> String {
+        let full = " open \(t.open) · needs reply \(t.needsReply) · ≤1h \(t.dueWithinHour) · overdue \(t.overdue) "
+        if width >= 110 { return full }
+        return " \(t.open) open·\(t.needsReply) reply·\(t.dueWithinHour) ≤1h·\(t.overdue) late "
     }
 
     /// `C`: every running clock, nearest first — kind, policy, countdown and state, "paused"
@@ -137,6 +149,10 @@ extension Command {
         case .pickerStage: "stage"
         case .pickerLanguage: "language"
         case .pickerCancel: "close"
+        case .nextTicket: "next"
+        case .previousTicket: "previous"
+        case .jumpToTicket: "open #"
+        case .snooze: "snooze"
         case .help: "help"
         case .palette: "commands"
         case .redraw: "redraw"

@@ -18,7 +18,7 @@ enum ThreadPaneView {
         let maxScroll = max(0, lines.count - visible)
         let scroll = thread.scrollToEnd ? maxScroll : min(thread.scroll, maxScroll)
         let percent = lines.count <= visible ? "all" : "\(min(100, (scroll + visible) * 100 / max(1, lines.count)))%"
-        screen.put(" Thread · \(thread.messages.count) messages · \(percent)", row: rect.top, col: rect.left,
+        screen.put(" Thread · \(CountText.of(thread.messages.count, "message")) · \(percent)", row: rect.top, col: rect.left,
                    role: focused ? .selected : .header, limit: rect.width)
         for i in 0..<visible {
             let index = scroll + i

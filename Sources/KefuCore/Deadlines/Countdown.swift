@@ -54,7 +54,7 @@ public enum Countdown {
         let body: String
         if days > 0 {
             body = "\(days)d\(pad(hours))h"
-        } else if hours > 0 || negative {
+        } else if hours > 0 {
             body = "\(hours)h\(pad(minutes))m"
         } else {
             body = "\(minutes)m\(pad(seconds))s"

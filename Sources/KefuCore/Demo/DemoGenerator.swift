@@ -40,7 +40,8 @@ public struct DemoGenerator: Sendable {
     }
 
     private static let languageWeights: [(String, Int)] = [("en", 35), ("de", 20), ("fr", 12), ("es", 12), ("ru", 10), ("ja", 11)]
-    private static let channelWeights: [((Channel, Marketplace), Int)] = [
+    /// The demo's channel mix (percent of conversations); the triage replay draws its arrivals from it.
+    public static let channelWeights: [((Channel, Marketplace), Int)] = [
         ((.marketplace, .amazon), 38), ((.marketplace, .ebay), 15), ((.marketplace, .aliexpress), 12),
         ((.email, .shopify), 17), ((.chat, .shopify), 8), ((.marketplace, .walmart), 5), ((.marketplace, .etsy), 5),
     ]

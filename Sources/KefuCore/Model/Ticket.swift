@@ -42,6 +42,12 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     /// The scam checks flagged a customer message: the queue row's word after `⚠` (`link`,
     /// `file`, `sender`, `scam`); nil when nothing was flagged.
     public var safetyMark: String?
+    /// The policy of the nearest running clock (its label, `ClockLabel`, goes beside the countdown).
+    public var duePolicy: String?
+    /// An unsent draft is saved for this ticket (the queue marks the row).
+    public var hasDraft = false
+    /// Snoozed with `z`: out of the queue until then.
+    public var snoozedUntil: Date?
 
     public init(
         id: Int64, conversation: String, channel: Channel, marketplace: Marketplace, customerName: String,
@@ -70,4 +76,7 @@ public struct Ticket: Sendable, Hashable, Identifiable {
 
     /// A ticket needs a reply while a deadline clock runs on it.
     public var needsReply: Bool { status == .open && due != nil }
+
+    /// The short name of the clock that sets `due` (`chat`, `AMZ`, `team`).
+    public var clockLabel: String { ClockLabel.of(policy: duePolicy, channel: channel, marketplace: marketplace) }
 }

@@ -32,13 +32,25 @@ public struct QueueQuery: Sendable, Hashable {
     public var now: Date
     /// Whose tickets, and which channel (the team's filters and the dashboard's drill-down).
     public var scope: QueueScope
+    /// Plain deadline order, or the triage order the console lists by default.
+    public var order: QueueOrder
+    /// Where the triage order cuts savable from late.
+    public var triage: TriageRule
 
-    public init(view: QueueView = .needsReply, filter: String = "", now: Date, scope: QueueScope = .everything) {
+    public init(
+        view: QueueView = .needsReply, filter: String = "", now: Date, scope: QueueScope = .everything,
+        order: QueueOrder = .deadline, triage: TriageRule = .standard
+    ) {
         self.view = view
         self.filter = filter
         self.now = now
         self.scope = scope
+        self.order = order
+        self.triage = triage
     }
+
+    /// The key stretches the order reads, one after another.
+    public var ranges: [QueueKeyRange] { triage.ranges(for: order, now: now) }
 }
 
 /// A place in the queue's order, for keyset paging: the queue is read as a window, never whole.
@@ -209,7 +221,14 @@ public protocol TicketStore: AnyObject, Sendable {
     /// How many tickets come before `position` in the query, for "12/200" in the title.
     func queueIndex(_ query: QueueQuery, of position: QueuePosition) throws -> Int
     func queueCount(_ query: QueueQuery) throws -> Int
+    /// How many tickets of the query lie in one band of the triage order (the band header's counts).
+    func queueCount(_ query: QueueQuery, band: TriageBand) throws -> Int
     func totals(now: Date) throws -> QueueTotals
+    /// The ticket `agent` should answer next: the first after `position` (the top when nil) in
+    /// the triage order of the needs-reply queue that nobody else is working on, wrapping to the
+    /// top when nothing follows. The one place that decides "next" (the console's `n`, send and
+    /// next, `kefu next`), so claims can take it over.
+    func nextTicket(for agent: String, after position: QueuePosition?, now: Date) throws -> Ticket?
 
     func ticket(id: Int64) throws -> Ticket?
     func messages(ticketID: Int64) throws -> [Message]

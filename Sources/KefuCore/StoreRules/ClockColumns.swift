@@ -19,7 +19,7 @@ public struct ClockColumns: Sendable {
     }
 
     /// The column names, in the order of the values below.
-    public static let names = "clocks, due_at, due_target, warn_at, queue_key, needs_reply, hold_reason"
+    public static let names = "clocks, due_at, due_target, warn_at, queue_key, needs_reply, hold_reason, due_policy"
 
     public var dueAt: Double? { nearest?.due.timeIntervalSince1970 }
     public var dueTarget: Double? { nearest?.target }
@@ -27,4 +27,6 @@ public struct ClockColumns: Sendable {
     /// The queue's sort key: the nearest due, or after every deadline when no clock runs.
     public var queueKey: Double { nearest?.due.timeIntervalSince1970 ?? QueuePosition.noDeadlineKey }
     public var needsReply: Bool { nearest != nil }
+    /// The policy of the nearest clock: the queue row names that clock (`ClockLabel`).
+    public var duePolicy: String? { nearest?.policy }
 }

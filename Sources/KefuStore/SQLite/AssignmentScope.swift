@@ -33,9 +33,9 @@ extension SQLiteTicketStore {
     /// SQLite's plan for the first window of a queue query (`EXPLAIN QUERY PLAN`), so tests and
     /// benchmarks can check that a filter reads an index rather than the whole table.
     public func explainQueuePlan(_ query: QueueQuery) throws -> String {
-        let (sql, arguments) = condition(query)
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT 200",
+        try pool.read { db in
+            let (sql, arguments) = try condition(query, db)
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT 200",
                              arguments: arguments).map { $0["detail"] as String? ?? "" }.joined(separator: "\n")
         }
     }

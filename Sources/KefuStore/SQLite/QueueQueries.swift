@@ -5,8 +5,10 @@ import KefuCore
 /// The queue, read as a window through keyset queries on the (status, needs_reply, queue_key, id)
 /// index: moving through 100,000 tickets never reads more than a screenful.
 extension SQLiteTicketStore {
-    /// The WHERE clause of a view (without the keyset part) and its arguments.
-    func condition(_ query: QueueQuery) -> (sql: String, arguments: StatementArguments) {
+    /// The WHERE clause of a view (without the keyset part) and its arguments. Snoozed tickets
+    /// are left out until their time; the clause is only added while some snooze is running,
+    /// so the counts of an ordinary queue stay on the index alone.
+    func condition(_ query: QueueQuery, _ db: Database) throws -> (sql: String, arguments: StatementArguments) {
         var sql: String
         var arguments: StatementArguments = []
         switch query.view {
@@ -33,47 +35,118 @@ extension SQLiteTicketStore {
                 arguments += [String(word)]
             }
         }
+        if try TicketSnoozes.anyRunning(db, now: query.now) {
+            sql += " AND id NOT IN (SELECT ticket_id FROM ticket_snooze WHERE until > ?)"
+            arguments += [query.now.timeIntervalSince1970]
+        }
         return (sql, arguments)
     }
 
+    /// The SQL of one key stretch of the order.
+    private func rangeCondition(_ range: QueueKeyRange) -> (sql: String, arguments: StatementArguments) {
+        var sql = ""
+        var arguments: StatementArguments = []
+        if let lower = range.lower { sql += " AND queue_key >= ?"; arguments += [lower] }
+        if let upper = range.upper { sql += " AND queue_key < ?"; arguments += [upper] }
+        return (sql, arguments)
+    }
+
+    /// Which of the order's stretches holds a position.
+    private func rangeIndex(_ ranges: [QueueKeyRange], of position: QueuePosition) -> Int {
+        ranges.firstIndex { $0.contains(position.key) } ?? 0
+    }
+
+    /// The queue after `position`: the rest of its stretch, then the following stretches from
+    /// their start, each one keyset query on the index.
     public func queue(_ query: QueueQuery, after position: QueuePosition?, limit: Int) throws -> [Ticket] {
-        var (sql, arguments) = condition(query)
-        if let position {
-            sql += " AND (queue_key, id) > (?, ?)"
-            arguments += [position.key, position.id]
-        }
-        arguments += [limit]
+        try queue(query, after: position, limit: limit, extra: ("", []))
+    }
+
+    /// `queue(_:after:limit:)` narrowed by one more clause (the next ticket's "nobody else's").
+    func queue(
+        _ query: QueueQuery, after position: QueuePosition?, limit: Int, extra: (sql: String, arguments: StatementArguments)
+    ) throws -> [Ticket] {
+        let ranges = query.ranges
+        let first = position.map { rangeIndex(ranges, of: $0) } ?? 0
         return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(TicketRow.columns) FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT ?
-                """, arguments: arguments).map(TicketRow.decode)
+            var (base, baseArguments) = try condition(query, db)
+            base += extra.sql
+            baseArguments += extra.arguments
+            var rows: [Ticket] = []
+            for index in first..<ranges.count where rows.count < limit {
+                var (sql, arguments) = rangeCondition(ranges[index])
+                sql = base + sql
+                arguments = baseArguments + arguments
+                if let position, index == first {
+                    sql += " AND (queue_key, id) > (?, ?)"
+                    arguments += [position.key, position.id]
+                }
+                arguments += [limit - rows.count]
+                rows += try Row.fetchAll(db, sql: """
+                    SELECT \(TicketRow.columns) FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT ?
+                    """, arguments: arguments).map(TicketRow.decode)
+            }
+            return rows
         }
     }
 
     public func queue(_ query: QueueQuery, before position: QueuePosition?, limit: Int) throws -> [Ticket] {
-        var (sql, arguments) = condition(query)
-        if let position {
-            sql += " AND (queue_key, id) < (?, ?)"
-            arguments += [position.key, position.id]
-        }
-        arguments += [limit]
+        let ranges = query.ranges
+        let last = position.map { rangeIndex(ranges, of: $0) } ?? ranges.count - 1
         return try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(TicketRow.columns) FROM ticket WHERE \(sql) ORDER BY queue_key DESC, id DESC LIMIT ?
-                """, arguments: arguments).map(TicketRow.decode).reversed()
+            let (base, baseArguments) = try condition(query, db)
+            var rows: [Ticket] = []
+            for index in stride(from: last, through: 0, by: -1) where rows.count < limit {
+                var (sql, arguments) = rangeCondition(ranges[index])
+                sql = base + sql
+                arguments = baseArguments + arguments
+                if let position, index == last {
+                    sql += " AND (queue_key, id) < (?, ?)"
+                    arguments += [position.key, position.id]
+                }
+                arguments += [limit - rows.count]
+                let part = try Row.fetchAll(db, sql: """
+                    SELECT \(TicketRow.columns) FROM ticket WHERE \(sql) ORDER BY queue_key DESC, id DESC LIMIT ?
+                    """, arguments: arguments).map(TicketRow.decode)
+                rows = part.reversed() + rows
+            }
+            return rows
         }
     }
 
     public func queueIndex(_ query: QueueQuery, of position: QueuePosition) throws -> Int {
-        var (sql, arguments) = condition(query)
-        sql += " AND (queue_key, id) < (?, ?)"
-        arguments += [position.key, position.id]
-        return try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(sql)", arguments: arguments) ?? 0 }
+        let ranges = query.ranges
+        let at = rangeIndex(ranges, of: position)
+        return try pool.read { db in
+            let (base, baseArguments) = try condition(query, db)
+            var count = 0
+            for index in 0...at {
+                var (sql, arguments) = rangeCondition(ranges[index])
+                sql = base + sql
+                arguments = baseArguments + arguments
+                if index == at {
+                    sql += " AND (queue_key, id) < (?, ?)"
+                    arguments += [position.key, position.id]
+                }
+                count += try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(sql)", arguments: arguments) ?? 0
+            }
+            return count
+        }
     }
 
     public func queueCount(_ query: QueueQuery) throws -> Int {
-        let (sql, arguments) = condition(query)
-        return try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(sql)", arguments: arguments) ?? 0 }
+        try pool.read { db in
+            let (sql, arguments) = try condition(query, db)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(sql)", arguments: arguments) ?? 0
+        }
+    }
+
+    public func queueCount(_ query: QueueQuery, band: TriageBand) throws -> Int {
+        try pool.read { db in
+            let (base, baseArguments) = try condition(query, db)
+            let (sql, arguments) = rangeCondition(query.triage.range(of: band, now: query.now))
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(base + sql)", arguments: baseArguments + arguments) ?? 0
+        }
     }
 
     public func totals(now: Date) throws -> QueueTotals {

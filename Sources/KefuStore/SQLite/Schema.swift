@@ -412,6 +412,9 @@ enum Schema {
         migrator.registerMigration("v7-scam: scam and phishing findings of incoming messages") { db in
             try SafetySchema.v7(db)
         }
+        migrator.registerMigration("v7-flow: the nearest clock's policy on the ticket row, snoozed tickets") { db in
+            try FlowSchema.v7(db)
+        }
         return migrator
     }
 }

@@ -50,14 +50,14 @@ extension TicketDraft {
             try db.cachedStatement(sql: """
                 INSERT INTO ticket (\(changingNames), id, conversation, channel, marketplace, customer_name,
                                     customer_address, subject, kind, tags, segment, message_count, version)
-                VALUES (\(Self.placeholders(31)))
+                VALUES (\(Self.placeholders(32)))
                 """).execute(arguments: changing + [
                     clock.id, conversation, clock.channel.rawValue, clock.marketplace.rawValue, customerName,
                     customerAddress, subject, clock.kind.rawValue, TagCoding.encode(clock.tags), clock.segment, added, added + 1,
                 ])
         } else {
             try db.cachedStatement(sql: """
-                UPDATE ticket SET (\(changingNames)) = (\(Self.placeholders(19))),
+                UPDATE ticket SET (\(changingNames)) = (\(Self.placeholders(20))),
                                   message_count = message_count + ?, version = version + ?
                 WHERE id = ?
                 """).execute(arguments: changing + [added, added, clock.id])

@@ -7,7 +7,9 @@ enum TicketRow {
     static let columns = """
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
-        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, safety_mark
+        warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, safety_mark, due_policy,
+        EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft,
+        (SELECT until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until
         """
 
     static func decode(_ row: Row) -> Ticket {
@@ -26,6 +28,9 @@ enum TicketRow {
         ticket.assignee = row["assignee"]
         ticket.awaitingReply = row["awaiting_reply"]
         ticket.safetyMark = row["safety_mark"]
+        ticket.duePolicy = row["due_policy"]
+        ticket.hasDraft = row["has_draft"]
+        ticket.snoozedUntil = (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:))
         return ticket
     }
 
@@ -96,14 +101,14 @@ extension ClockColumns {
     /// The values of `names`: the nearest clock decides the due, the warning and the queue order.
     var values: StatementArguments {
         [
-            encoded, dueAt, dueTarget, warnAt, queueKey, needsReply ? 1 : 0, hold,
+            encoded, dueAt, dueTarget, warnAt, queueKey, needsReply ? 1 : 0, hold, duePolicy,
         ]
     }
 
     /// Writes the columns unless the stored clocks and hold are already these; true when written.
     func write(_ db: Database) throws -> Bool {
         try db.cachedStatement(sql: """
-            UPDATE ticket SET (\(Self.names)) = (?, ?, ?, ?, ?, ?, ?)
+            UPDATE ticket SET (\(Self.names)) = (?, ?, ?, ?, ?, ?, ?, ?)
             WHERE id = ? AND NOT (clocks IS ? AND hold_reason IS ?)
             """).execute(arguments: values + [id, encoded, hold])
         return db.changesCount > 0

@@ -9,7 +9,7 @@ struct CountdownTests {
         #expect(Countdown.compact(remaining: 86_399) == "23h59m")
         #expect(Countdown.compact(remaining: 252) == "4m12s")
         #expect(Countdown.compact(remaining: -3_900) == "-1h05m")
-        #expect(Countdown.compact(remaining: -240) == "-0h04m")
+        #expect(Countdown.compact(remaining: -240) == "-4m00s")
     }
 
     @Test func preciseAndStatus() {
