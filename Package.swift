@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C shims: the only places that touch libc/ncurses directly.
@@ -37,7 +38,11 @@ let package = Package(
         // Mail in and out: RFC 5322 / MIME parsing, charsets, Maildir and mbox, replies as MIME.
         .target(name: "KefuMail", dependencies: ["KefuCore"]),
         // Persistence behind `TicketStore`; GRDB never leaks out of this module.
-        .target(name: "KefuStore", dependencies: ["KefuCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "KefuStore",
+            dependencies: [
+                "KefuCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Persistence on a PostgreSQL server, for a team on many machines; postgres-nio never leaks out of this module.
         .target(name: "KefuPostgres", dependencies: ["KefuCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).

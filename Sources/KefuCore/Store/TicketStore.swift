@@ -196,12 +196,17 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case ticketNotFound(Int64)
     case emptyReply
     case cannotOpen(path: String, reason: String)
+    /// The store's schema is newer than this build knows: opening it could misread or damage
+    /// data written by the newer Kefu, so it is refused before anything is written.
+    case writtenByNewerKefu(path: String, storeVersion: Int, supportedVersion: Int)
 
     public var description: String {
         switch self {
         case .ticketNotFound(let id): "no ticket #\(id)"
         case .emptyReply: "the reply is empty"
         case .cannotOpen(let path, let reason): "cannot open the store at \(path): \(reason)"
+        case .writtenByNewerKefu(let path, let storeVersion, let supportedVersion):
+            "the store at \(path) was written by a newer Kefu (store schema version \(storeVersion); this Kefu knows up to version \(supportedVersion)): upgrade Kefu to open it; nothing was changed"
         }
     }
 }

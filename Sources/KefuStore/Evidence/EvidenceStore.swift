@@ -140,7 +140,7 @@ public struct EvidenceStore: Sendable {
             throw EvidenceError(.unreadable, path: path, reason: "cannot open: \(POSIXFile.errorText(error.code))")
         }
         defer { close(source) }
-        var hasher = SHA256()
+        var hasher = ContentHash()
         try Self.withChunkBuffer { buffer in
             while true {
                 switch POSIXFile.readChunk(source, into: buffer) {
@@ -151,7 +151,7 @@ public struct EvidenceStore: Sendable {
                 }
             }
         }
-        return SHA256.hex(hasher.finalize()) == sha256.lowercased()
+        return hasher.finalizeHex() == sha256.lowercased()
     }
 
     /// Removes copies in `tmp/` whose process is gone (or that are older than a day) and
@@ -197,7 +197,7 @@ public struct EvidenceStore: Sendable {
             if !finished { unlink(temporary) }
         }
         defer { close(target) }
-        var hasher = SHA256()
+        var hasher = ContentHash()
         var size: Int64 = 0
         try Self.withChunkBuffer { buffer in
             while true {
@@ -218,7 +218,7 @@ public struct EvidenceStore: Sendable {
         if let code = POSIXFile.syncFile(target) { throw unwritable(temporary, code) }
         fchmod(target, 0o400)
         finished = true
-        return (temporary, SHA256.hex(hasher.finalize()), size)
+        return (temporary, hasher.finalizeHex(), size)
     }
 
     private static func withChunkBuffer<T>(_ body: (UnsafeMutableRawBufferPointer) throws -> T) rethrows -> T {

@@ -47,7 +47,10 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
                 // the kernel. The cache fills only as far as a write needs it.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
             }
-            try ConcurrentOpening.migrate(pool, with: Schema.migrator)
+            let migrator = Schema.migrator
+            try SchemaVersion.refuseNewer(pool, path: path, migrator: migrator)
+            try ConcurrentOpening.migrate(pool, with: migrator)
+            try SchemaVersion.record(pool, version: migrator.migrations.count)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }

@@ -158,7 +158,7 @@ struct EvidenceStoreTests {
         try Data(bytes).write(to: file)
         let stored = try store.add(file: file)
         #expect(stored.size == Int64(bytes.count))
-        #expect(stored.sha256 == SHA256.hex(SHA256.digest(bytes)))
+        #expect(stored.sha256 == "f826515dbdcb33ec48b3de142fe6f0a80a9f985bb096b1ce57ce16fa40dc8682")  // sha256sum
         #expect(try Data(contentsOf: stored.location) == Data(bytes))
     }
 
