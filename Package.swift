@@ -69,6 +69,15 @@ let package = Package(
             ]
         ),
 
+        // Fuzz targets, one per parser, with their invariants; run by kefu-fuzz (libFuzzer when
+        // Tests/Fuzz/run builds it so, else a seeded mutation runner) and by KefuFuzzTests.
+        .target(
+            name: "KefuFuzzTargets", dependencies: ["KefuCore", "KefuMail", "KefuConfig", "KefuChannels", "KefuResources"],
+            path: "Tests/Fuzz/Targets"),
+        .target(name: "CFuzzerDriver", path: "Tests/Fuzz/CFuzzerDriver"),
+        .executableTarget(name: "kefu-fuzz", dependencies: ["KefuFuzzTargets", "CFuzzerDriver"], path: "Tests/Fuzz/Driver"),
+        .testTarget(name: "KefuFuzzTests", dependencies: ["KefuFuzzTargets"]),
+
         // Real stores in temporary folders and fixtures shared by the test targets.
         .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore", "KefuPostgres"], path: "Tests/KefuTestSupport"),
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources", "KefuTestSupport"]),

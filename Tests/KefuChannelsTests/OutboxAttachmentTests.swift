@@ -63,7 +63,7 @@ struct OutboxAttachmentTests {
         #expect(entry.attachments.map(\.evidenceID) == [setup.scanID, setup.photoID])
         #expect(entry.attachments.map(\.filename) == ["scan.pdf", "Pesée colis.jpg"])
         #expect(entry.attachments.map(\.contentType) == ["application/pdf", "image/jpeg"])
-        #expect(entry.attachments[1].sha256 == ContentHash.hex(of: setup.photo))
+        #expect(entry.attachments[1].sha256 == EvidenceHash.hex(of: setup.photo))
         #expect(entry.attachments.allSatisfy { $0.stillRecorded })
     }
 
@@ -158,7 +158,7 @@ struct OutboxAttachmentTests {
         #expect(listed[0]["id"] as? String == setup.photoID)
         #expect(listed[0]["filename"] as? String == "Pesée colis.jpg")
         #expect(listed[0]["type"] as? String == "image/jpeg")
-        #expect(listed[0]["sha256"] as? String == ContentHash.hex(of: setup.photo))
+        #expect(listed[0]["sha256"] as? String == EvidenceHash.hex(of: setup.photo))
         #expect(listed[0]["size"] as? Int == setup.photo.count)
         let path = try #require(listed[0]["path"] as? String)
         #expect(path == (try setup.objectPath(setup.photoID)))

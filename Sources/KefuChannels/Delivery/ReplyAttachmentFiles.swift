@@ -44,7 +44,7 @@ public struct ReplyAttachmentFiles: Sendable {
                 throw DeliveryError("evidence \(id): its file is missing (\(path)); not sent without it")
             }
             let data = [UInt8](contents)
-            let hash = ContentHash.hex(of: data)
+            let hash = EvidenceHash.hex(of: data)
             guard hash == attachment.sha256.lowercased() else {
                 throw DeliveryError("evidence \(id): its file no longer matches SHA-256 \(attachment.sha256.prefix(12)) (changed on disk); not sent without it")
             }

@@ -6,7 +6,7 @@ extension EvidenceStore {
     /// the agent adds: a private temporary file, then `add(file:)` with its copy, fsync and rename.
     /// Content already stored (the same photo in many mails) is found by its hash without a copy.
     public func add(bytes: [UInt8]) throws -> StoredEvidenceFile {
-        let sha256 = ContentHash.hex(of: bytes)
+        let sha256 = EvidenceHash.hex(of: bytes)
         if contains(sha256: sha256) {
             return StoredEvidenceFile(sha256: sha256, size: Int64(bytes.count), location: location(of: sha256), wasAlreadyStored: true)
         }

@@ -17,49 +17,57 @@ public struct DelimitedTextReader {
         case unterminatedQuote(line: Int)
     }
 
+    /// Reads scalar by scalar, not by `Character`: a combining mark after a quote or a delimiter
+    /// (`",\u{301}"`) would otherwise join it into one grapheme and hide it (found by fuzzing).
     public static func rows(_ text: String, delimiter: Character, quoting: Bool) -> (rows: [Row], problem: Problem?) {
+        let separator = delimiter.unicodeScalars.first ?? ","
         var rows: [Row] = []
         var fields: [String] = []
-        var field = ""
+        var field = String.UnicodeScalarView()
         var line = 1
         var rowStart = 1
         var inQuotes = false
         var quoteStart = 0
         var fieldStarted = false
-        var iterator = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()).makeIterator() : text.makeIterator()
-        var pending: Character? = nil
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        if index < scalars.endIndex, scalars[index] == "\u{FEFF}" { index = scalars.index(after: index) }
 
         func endRow() {
-            fields.append(field)
-            field = ""
+            fields.append(String(field))
+            field = String.UnicodeScalarView()
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowStart, fields: fields)) }
             fields = []
             fieldStarted = false
         }
+        func peek() -> Unicode.Scalar? {
+            index < scalars.endIndex ? scalars[index] : nil
+        }
 
-        while let character = pending ?? iterator.next() {
-            pending = nil
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
             if inQuotes {
-                if character == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" {
+                if scalar == "\"" {
+                    if peek() == "\"" {
                         field.append("\"")
+                        index = scalars.index(after: index)
                     } else {
                         inQuotes = false
-                        pending = next
                     }
                 } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
+                    if scalar == "\n" { line += 1 }
+                    field.append(scalar)
                 }
                 continue
             }
-            switch character {
-            case delimiter:
-                fields.append(field)
-                field = ""
+            switch scalar {
+            case separator:
+                fields.append(String(field))
+                field = String.UnicodeScalarView()
                 fieldStarted = false
-            case "\n", "\r\n", "\r":
+            case "\n", "\r":
+                if scalar == "\r", peek() == "\n" { index = scalars.index(after: index) }
                 endRow()
                 line += 1
                 rowStart = line
@@ -68,7 +76,7 @@ public struct DelimitedTextReader {
                 quoteStart = line
                 fieldStarted = true
             default:
-                field.append(character)
+                field.append(scalar)
                 fieldStarted = true
             }
         }

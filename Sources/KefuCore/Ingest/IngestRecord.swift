@@ -121,6 +121,9 @@ public enum IngestParser {
             guard let at = RFC3339.parse(atText) else {
                 return fail("field 'at': '\(atText.prefix(40))' is not an RFC 3339 time like 2026-11-23T08:15:00Z")
             }
+            guard at >= InputLimits.earliest, at <= InputLimits.latest else {
+                return fail("field 'at': '\(atText.prefix(40))' is outside the years 1970 to 9999")
+            }
             let from = try string("from", required: direction == .inbound).get() ?? ""
             let to = try string("to", required: direction == .outbound).get() ?? ""
             let body = try string("body", required: false).get() ?? ""
@@ -128,14 +131,25 @@ public enum IngestParser {
                 return fail("field 'body' is \(body.utf8.count) bytes, over the limit of \(maximumBodyBytes)")
             }
             let language = try string("language", required: false).get()
+            let subject = try string("subject", required: false).get() ?? ""
+            let order = try string("order", required: false).get()
+            let segment = try string("segment", required: false).get()
+            for (field, value, limit) in [
+                ("id", id, InputLimits.idBytes), ("conversation", conversation, InputLimits.conversationBytes),
+                ("from", from, InputLimits.addressBytes), ("to", to, InputLimits.addressBytes),
+                ("subject", subject, InputLimits.subjectBytes), ("order", order ?? "", InputLimits.orderBytes),
+                ("language", language ?? "", InputLimits.languageBytes), ("segment", segment ?? "", InputLimits.segmentBytes),
+            ] {
+                if let reason = InputLimits.overLimit(field, value, limit: limit) { return fail(reason) }
+            }
             if let language, !isLanguageTag(language) {
                 return fail("field 'language': '\(language.prefix(40))' is not a BCP 47 tag like en or de-DE")
             }
             var record = IngestRecord(
                 id: id, conversation: conversation, channel: channel, marketplace: marketplace,
                 direction: direction, from: from, to: to, at: at,
-                subject: try string("subject", required: false).get() ?? "", body: body,
-                order: try string("order", required: false).get().flatMap { $0.isEmpty ? nil : $0 },
+                subject: subject, body: body,
+                order: order.flatMap { $0.isEmpty ? nil : $0 },
                 language: language)
             if let kindText = try string("kind", required: false).get() {
                 guard let kind = TicketKind(rawValue: kindText) else {
@@ -146,10 +160,17 @@ public enum IngestParser {
             }
             switch fields["tags"] {
             case nil, .null: break
-            case .strings(let tags): record.tags = Set(tags.map { $0.lowercased() }.filter { !$0.isEmpty && !$0.contains(",") })
+            case .strings(let tags):
+                guard tags.count <= InputLimits.tagCount else {
+                    return fail("field 'tags' has \(tags.count) tags, over the limit of \(InputLimits.tagCount)")
+                }
+                if let long = tags.first(where: { $0.utf8.count > InputLimits.tagBytes }) {
+                    return fail("field 'tags': a tag is \(long.utf8.count) bytes, over the limit of \(InputLimits.tagBytes)")
+                }
+                record.tags = Set(tags.map { $0.lowercased() }.filter { !$0.isEmpty && !$0.contains(",") })
             default: return fail("field 'tags' must be an array of strings")
             }
-            record.segment = try string("segment", required: false).get().flatMap { $0.isEmpty ? nil : $0 }
+            record.segment = segment.flatMap { $0.isEmpty ? nil : $0 }
             return .success(record)
         } catch {
             return .failure(error)

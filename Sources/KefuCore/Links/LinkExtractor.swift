@@ -143,6 +143,8 @@ public enum LinkExtractor {
                 quote == "\"" || quote == "'"
                 ? (lower[valueStart..<tagEnd.lowerBound].firstIndex(of: quote) ?? tagEnd.lowerBound)
                 : (lower[valueStart..<tagEnd.lowerBound].firstIndex(of: " ") ?? tagEnd.lowerBound)
+            // `href=""` goes nowhere: no link (a URL written after it is still found bare).
+            guard valueEnd > valueStart else { continue }
             let close = lower.range(of: "</a", range: tagEnd.upperBound..<lower.endIndex)
             let labelEnd = close?.lowerBound ?? tagEnd.upperBound
             let label = stripTags(String(text[tagEnd.upperBound..<labelEnd]))

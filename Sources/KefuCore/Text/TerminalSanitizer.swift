@@ -123,7 +123,14 @@ public enum TerminalSanitizer {
     }
 
     private static func collapseSpaces(_ text: String) -> String {
-        guard text.contains("\n") || text.contains("  ") else { return text }
+        // Scalar by scalar: Foundation's substring search on Linux misses "\n" when a combining
+        // mark follows it, and the newline went through (found by fuzzing).
+        var previousWasSpace = false
+        let needsWork = text.unicodeScalars.contains { scalar in
+            defer { previousWasSpace = scalar == " " }
+            return scalar == "\n" || (scalar == " " && previousWasSpace)
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var lastWasSpace = false

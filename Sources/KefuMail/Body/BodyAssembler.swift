@@ -127,7 +127,20 @@ struct BodyAssembler {
     }
 
     static func normaliseLineEnds(_ text: String) -> String {
-        guard text.contains("\r") else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Scalar by scalar: "\r\n" is one Character, so a Character search for "\r" misses it
+        // and CRLF stayed in the text (found by fuzzing: re-encoded, it read differently).
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                out.append("\n")
+                previousWasCR = true
+                continue
+            }
+            if !(scalar == "\n" && previousWasCR) { out.append(scalar) }
+            previousWasCR = false
+        }
+        return String(out)
     }
 }

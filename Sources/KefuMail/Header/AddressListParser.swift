@@ -124,7 +124,9 @@ public enum AddressListParser {
             address = String(display)
             name = comments.first ?? ""
         }
-        address = address.filter { !$0.isWhitespace }
+        // Stray angle brackets ("a@b.example>", a broken "Name a@b>") are never part of an
+        // address: drop them, so the address read is the one a reply goes to (found by fuzzing).
+        address = address.filter { !$0.isWhitespace && $0 != "<" && $0 != ">" }
         // Source routes ("@relay:user@host") are obsolete; keep the final address.
         if address.hasPrefix("@"), let colon = address.lastIndex(of: ":") {
             address = String(address[address.index(after: colon)...])

@@ -64,6 +64,9 @@ public enum MailDate {
         }
         guard var year, let month, let day, sawTime || year > 0 else { return nil }
         if year < 50 { year += 2000 } else if year < 1000 { year += 1900 }
+        // A year like 99999999999999 overflowed the seconds below and stopped the import
+        // (found by fuzzing); outside 1970...9999 the date is unreadable, as InputLimits says.
+        guard (1970...9999).contains(year) else { return nil }
         guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         let days = CivilDate(year: year, month: month, day: day).dayNumber

@@ -41,8 +41,10 @@ public struct MailParser: Sendable {
         let section = HeaderSectionParser.parse(bytes, from: 0, to: bytes.count, skippingEnvelope: true)
         let header = section.header
         guard !header.fields.isEmpty else {
-            let firstLine = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<LineScanner.lineEnd(bytes, 0, bytes.count).contentEnd]), as: UTF8.self)
-            throw MailParseError(.noHeaders, "no header fields; the message starts with \"\(firstLine.prefix(60))\"")
+            // Said without quoting the line: reasons are printed by `kefu quarantine list` and
+            // logged, and the line is the customer's text.
+            let firstLineBytes = LineScanner.lineEnd(bytes, 0, bytes.count).contentEnd
+            throw MailParseError(.noHeaders, "no header fields; the first line (\(firstLineBytes) bytes) is not a header field")
         }
         let charset = header.first("Content-Type").map { HeaderParameters(parsing: $0) }?["charset"]
         guard let fromText = header.text("From", fallbackCharset: charset) else {
@@ -51,7 +53,7 @@ public struct MailParser: Sendable {
         }
         let from = AddressListParser.parse(fromText)
         guard !from.isEmpty else {
-            throw MailParseError(.noSender, "the From header \"\(fromText.prefix(80))\" holds no address")
+            throw MailParseError(.noSender, "the From header (\(fromText.count) characters) holds no address")
         }
 
         var mime = MIMEParser(limits: limits)
@@ -62,10 +64,21 @@ public struct MailParser: Sendable {
         func addresses(_ name: String) -> [MailAddress] {
             header.all(name).flatMap { AddressListParser.parse(HeaderText.decode($0, fallbackCharset: charset)) }
         }
+        var limitNotes: [String] = []
         func ids(_ name: String) -> [String] {
-            header.first(name).map { MessageIDList.parse(String(decoding: $0, as: UTF8.self)) } ?? []
+            let all = header.first(name).map { MessageIDList.parse(String(decoding: $0, as: UTF8.self)) } ?? []
+            let kept = all.filter { $0.utf8.count <= InputLimits.idBytes }
+            if kept.count < all.count {
+                limitNotes.append("\(name): \(all.count - kept.count) id(s) over \(InputLimits.idBytes) bytes ignored")
+            }
+            // The nearest references are the last ones.
+            return Array(kept.suffix(InputLimits.referenceCount))
         }
-        let subject = HeaderText.collapseWhitespace(header.text("Subject", fallbackCharset: charset) ?? "")
+        var subject = HeaderText.collapseWhitespace(header.text("Subject", fallbackCharset: charset) ?? "")
+        if subject.utf8.count > InputLimits.subjectBytes {
+            limitNotes.append("the subject was \(subject.utf8.count) bytes, cut to \(InputLimits.subjectBytes)")
+            subject = InputLimits.cut(subject, toBytes: InputLimits.subjectBytes)
+        }
         let replyTo = addresses("Reply-To")
         let sender = addresses("Sender")
         let text = assembler.text
@@ -95,7 +108,7 @@ public struct MailParser: Sendable {
                 references: references, inReplyTo: inReplyTo, classification: classification,
                 subject: subject, sender: from[0].address),
             contentHash: contentHash,
-            notes: mime.notes + assembler.notes + (section.endedWithoutBlankLine && section.bodyStart < bytes.count
+            notes: limitNotes + mime.notes + assembler.notes + (section.endedWithoutBlankLine && section.bodyStart < bytes.count
                 ? ["the header section does not end with a blank line"] : []),
             header: header)
     }

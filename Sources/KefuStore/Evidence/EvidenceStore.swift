@@ -140,7 +140,7 @@ public struct EvidenceStore: Sendable {
             throw EvidenceError(.unreadable, path: path, reason: "cannot open: \(POSIXFile.errorText(error.code))")
         }
         defer { close(source) }
-        var hasher = ContentHash()
+        var hasher = EvidenceHash()
         try Self.withChunkBuffer { buffer in
             while true {
                 switch POSIXFile.readChunk(source, into: buffer) {
@@ -197,7 +197,7 @@ public struct EvidenceStore: Sendable {
             if !finished { unlink(temporary) }
         }
         defer { close(target) }
-        var hasher = ContentHash()
+        var hasher = EvidenceHash()
         var size: Int64 = 0
         try Self.withChunkBuffer { buffer in
             while true {

@@ -5,7 +5,7 @@ import Testing
 /// The NIST FIPS 180-4 example vectors through swift-crypto, the block-boundary lengths fed in
 /// pieces, and the names evidence files were stored under before swift-crypto replaced the
 /// hand-written SHA-256: a store made then must still find every file.
-struct ContentHashTests {
+struct EvidenceHashTests {
     @Test(arguments: [
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
@@ -15,11 +15,11 @@ struct ContentHashTests {
          "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
     ])
     func nistVectors(message: String, expected: String) {
-        #expect(ContentHash.hex(of: Array(message.utf8)) == expected)
+        #expect(EvidenceHash.hex(of: Array(message.utf8)) == expected)
     }
 
     @Test func oneMillionLetterA() {
-        var hash = ContentHash()
+        var hash = EvidenceHash()
         let thousand = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
         for _ in 0..<1000 { hash.update(thousand) }
         #expect(hash.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
@@ -28,7 +28,7 @@ struct ContentHashTests {
     @Test(arguments: [55, 56, 63, 64, 65, 119, 120, 128, 200])
     func feedingInPiecesGivesTheSameDigestAtBlockBoundaries(length: Int) {
         let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        var pieces = ContentHash()
+        var pieces = EvidenceHash()
         var offset = 0
         var step = 1
         while offset < length {
@@ -37,7 +37,7 @@ struct ContentHashTests {
             offset = end
             step += 3
         }
-        #expect(pieces.finalizeHex() == ContentHash.hex(of: message))
+        #expect(pieces.finalizeHex() == EvidenceHash.hex(of: message))
         if length == 200 {
             // Python's hashlib on the same 200 bytes.
             #expect(pieces.finalizeHex() == "44cae5223d431caed4a9e32271d6abf17c3f2f4abac45fcdb48a99fcc6072a09")

@@ -6,17 +6,17 @@ import Crypto
 /// evidence ids and outbox rows, so every caller hashes through here.
 ///
 /// ```swift
-/// ContentHash.hex(of: Array("abc".utf8))
+/// EvidenceHash.hex(of: Array("abc".utf8))
 /// // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 /// ```
-public struct ContentHash {
+public struct EvidenceHash {
     private var hasher = Crypto.SHA256()
 
     public init() {}
 
     /// The hex SHA-256 of `bytes` in one go.
     public static func hex(of bytes: some Sequence<UInt8>) -> String {
-        var hash = ContentHash()
+        var hash = EvidenceHash()
         hash.update(bytes)
         return hash.finalizeHex()
     }
