@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C shims: the only places that touch libc/ncurses directly.
@@ -37,16 +38,21 @@ let package = Package(
         .target(name: "KefuConfig", dependencies: ["KefuCore", .product(name: "Yams", package: "Yams")]),
         // Mail in and out: RFC 5322 / MIME parsing, charsets, Maildir and mbox, replies as MIME.
         .target(name: "KefuMail", dependencies: ["KefuCore"]),
+        // The log file (swift-log with a file handler): ids and counts, never customer text.
+        .target(name: "KefuLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         // Persistence behind `TicketStore`; GRDB never leaks out of this module.
         .target(
             name: "KefuStore",
             dependencies: [
                 "KefuCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Persistence on a PostgreSQL server, for a team on many machines; postgres-nio never leaks out of this module.
         .target(name: "KefuPostgres", dependencies: ["KefuCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).
-        .target(name: "KefuChannels", dependencies: ["KefuCore", "KefuMail", "KefuStore"]),
+        .target(
+            name: "KefuChannels",
+            dependencies: ["KefuCore", "KefuMail", "KefuStore", .product(name: "Logging", package: "swift-log")]),
         // The console as pure code: state, actions, reduce, layout, views into a ScreenBuffer.
         .target(name: "KefuConsole", dependencies: ["KefuCore"]),
         // The only ncurses code: draws ScreenBuffers, reports keys, decides nothing.
@@ -56,8 +62,8 @@ let package = Package(
             name: "kefu",
             dependencies: [
                 "KefuCore", "KefuStore", "KefuPostgres", "KefuConsole", "KefuTerminal", "KefuResources", "KefuConfig", "KefuMail",
-                "KefuChannels",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KefuChannels", "KefuLogging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Benchmark programs that print figures (never timed assertions in tests).
@@ -94,6 +100,7 @@ let package = Package(
             name: "KefuConsoleTests", dependencies: ["KefuConsole", "KefuCore", "KefuResources", "KefuStore", "KefuTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "KefuTerminalTests", dependencies: ["KefuTerminal", "KefuConsole"]),
+        .testTarget(name: "KefuLoggingTests", dependencies: ["KefuLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "KefuEndToEndTests", dependencies: ["KefuCore", "KefuStore", "KefuTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -44,6 +44,7 @@ struct ImportMaildirCommand: ParsableCommand {
         importer.progress = { handled, _ in progress.update(done: handled, total: total, items: handled) }
         let summary = try importer.run(reader)
         progress.finish()
+        ImportLog.mailbox(summary, source: importer.source)
         print(summary.line)
         if summary.broken > 0 { throw ExitCode(1) }
     }
@@ -79,6 +80,7 @@ struct ImportMboxCommand: ParsableCommand {
         }
         let summary = try importer.run(reader)
         progress.finish()
+        ImportLog.mailbox(summary, source: importer.source)
         print(summary.line)
         if summary.broken > 0 { throw ExitCode(1) }
     }

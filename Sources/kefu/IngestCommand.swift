@@ -41,6 +41,7 @@ struct IngestCommand: ParsableCommand {
         }
         let summary = try importer.run(handle)
         let stored = summary.stored
+        ImportLog.ingest(summary)
         print("Ingested \(CountText.of(stored.added, "message")) (\(CountText.of(stored.newTickets, "new conversation"))), \(stored.duplicates) already stored, \(CountText.of(summary.invalid, "invalid line")).")
         if summary.invalid > 0 { throw ExitCode(1) }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import KefuLogging
+import Logging
 
 /// The `kefu` command: the console by default, plus scriptable subcommands.
 @main
@@ -25,14 +27,30 @@ struct Kefu: ParsableCommand {
     )
 
     /// A first word that names no command would otherwise go to the default `console` command,
-    /// which then reports it against `kefu console`; it is `kefu` that does not know it.
+    /// which then reports it against `kefu console`; it is `kefu` that does not know it. Then
+    /// the log starts and the command runs; a failure is logged (its kind and a redacted
+    /// reason) before it is printed, so the log tells what happened to each run.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let unknown = unknownCommand(first) {
             FileHandle.standardError.write(Data(unknown.utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
-        main(arguments)
+        KefuLog.bootstrap()
+        let log = Logger(label: "kefu")
+        do {
+            var command = try parseAsRoot(arguments)
+            let name = type(of: command).configuration.commandName ?? "kefu"
+            log.debug("command started", metadata: ["command": "\(name)"])
+            try command.run()
+        } catch {
+            if let code = error as? ExitCode {
+                if code != .success { log.notice("command ended", metadata: ["status": "\(code.rawValue)"]) }
+            } else if !(error is CleanExit) {
+                log.error("command failed", metadata: ["error": "\(type(of: error))", "reason": "\(error)"])
+            }
+            exit(withError: error)
+        }
     }
 
     /// The error for a first word that is neither an option nor a command, nil otherwise.

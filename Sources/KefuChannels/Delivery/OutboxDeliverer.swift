@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Glibc
 import KefuCore
 import KefuMail
@@ -176,13 +177,23 @@ public final class OutboxDeliverer {
 
     // MARK: - Outcomes
 
+    /// Delivery attempts by outbox id, attempt and route; the reason is redacted by the log
+    /// handler (a mail server's words may name an address).
+    static let log = Logger(label: "kefu.deliver")
+
     private func fail(_ entry: OutboxEntry, _ reason: String) throws -> Outcome {
         try store.markFailed(id: entry.id, reason: reason, now: clock())
+        Self.log.warning("delivery failed", metadata: [
+            "outbox": "\(entry.id)", "ticket": "\(entry.ticketID)", "attempt": "\(entry.attempts + 1)", "reason": "\(reason)",
+        ])
         return .failed
     }
 
     private func finish(_ entry: OutboxEntry, route: String, recovered: Bool) throws -> Outcome {
         try store.markSent(id: entry.id, route: route, now: clock())
+        Self.log.info(recovered ? "delivery found already handed over" : "delivered", metadata: [
+            "outbox": "\(entry.id)", "ticket": "\(entry.ticketID)", "attempt": "\(entry.attempts + 1)", "route": "\(route)",
+        ])
         removeSpoolFiles(entry)
         return recovered ? .recovered : .sent
     }

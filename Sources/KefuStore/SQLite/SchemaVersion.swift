@@ -1,4 +1,5 @@
 import GRDB
+import Logging
 import KefuCore
 
 /// The store's schema version as one number a message can name, and the refusal of a store
@@ -43,7 +44,10 @@ public enum SchemaVersion {
     static func record(_ pool: DatabasePool, version: Int) throws {
         try pool.writeWithoutTransaction { db in
             let recorded = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if recorded < version { try db.execute(sql: "PRAGMA user_version = \(version)") }
+            if recorded < version {
+                try db.execute(sql: "PRAGMA user_version = \(version)")
+                Logger(label: "kefu.store").notice("store migrated", metadata: ["from_version": "\(recorded)", "to_version": "\(version)"])
+            }
         }
     }
 }
