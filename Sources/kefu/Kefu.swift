@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KefuLogging
+import KefuStore
 import Logging
 
 /// The `kefu` command: the console by default, plus scriptable subcommands.
@@ -46,6 +47,10 @@ struct Kefu: ParsableCommand {
         } catch {
             if let code = error as? ExitCode {
                 if code != .success { log.notice("command ended", metadata: ["status": "\(code.rawValue)"]) }
+            } else if let explained = StoreWriteFailure.explain(error) {
+                log.error("store write refused", metadata: ["error": "\(type(of: error))", "reason": "\(error)"])
+                FileHandle.standardError.write(Data("Error: \(explained)\n".utf8))
+                Foundation.exit(1)
             } else if !(error is CleanExit) {
                 log.error("command failed", metadata: ["error": "\(type(of: error))", "reason": "\(error)"])
             }

@@ -41,12 +41,26 @@ struct MIMEParser {
         if depth >= limits.maximumDepth {
             throw MailParseError(.nestedTooDeep, "multipart nesting deeper than \(limits.maximumDepth) levels")
         }
-        guard let boundary = contentType["boundary"], !boundary.isEmpty else {
-            throw MailParseError(.malformedStructure, "\(contentType.value) without a boundary parameter")
+        // Broken structure is read leniently, as Python's email package and neomutt do: a
+        // customer is waiting. Without a usable boundary the first `--` line of the body names
+        // the parts; failing that the body is read as plain text. Each repair leaves a note.
+        var ranges: Split?
+        if let declared = contentType["boundary"], !declared.isEmpty {
+            ranges = Self.split(bytes, from: bodyStart, to: end, boundary: Array(declared.utf8))
+            if ranges == nil {
+                notes.append("\(contentType.value): its boundary never appears in the body")
+            }
+        } else {
+            notes.append("\(contentType.value) without a boundary parameter")
         }
-        let ranges = Self.split(bytes, from: bodyStart, to: end, boundary: Array(boundary.utf8))
+        if ranges == nil, let guessed = Self.firstDelimiterLine(bytes, from: bodyStart, to: end) {
+            ranges = Self.split(bytes, from: bodyStart, to: end, boundary: guessed)
+            if ranges != nil { notes.append("its parts were found at the first line starting with --") }
+        }
         guard let ranges else {
-            throw MailParseError(.malformedStructure, "\(contentType.value) boundary \"\(boundary.prefix(70))\" never appears in the body")
+            notes.append("the body was read as plain text")
+            part.contentType = HeaderParameters(value: "text/plain", parameters: contentType.parameters.filter { $0.key == "charset" })
+            return part
         }
         if !ranges.closed { notes.append("\(contentType.value) has no closing boundary; the last part runs to the end") }
         let childDefault = contentType.value == "multipart/digest" ? "message/rfc822" : "text/plain"
@@ -87,6 +101,23 @@ struct MIMEParser {
         guard let open = partStart else { return nil }
         if open < end { parts.append(open..<end) }
         return Split(parts: parts, closed: false)
+    }
+
+    /// The boundary a body's first `--xyz` line would give, for a multipart whose own boundary
+    /// is missing or wrong.
+    static func firstDelimiterLine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> [UInt8]? {
+        var position = start
+        while position < end {
+            let line = LineScanner.lineEnd(bytes, position, end)
+            if line.contentEnd - position > 2, bytes[position] == 0x2D, bytes[position + 1] == 0x2D {
+                var candidate = Array(bytes[(position + 2)..<line.contentEnd])
+                while let last = candidate.last, last == 0x20 || last == 0x09 { candidate.removeLast() }
+                if candidate.count > 2, candidate.suffix(2) == [0x2D, 0x2D] { candidate.removeLast(2) }
+                return candidate.isEmpty || candidate.count > 200 ? nil : candidate
+            }
+            position = line.next
+        }
+        return nil
     }
 
     private enum Delimiter { case open, close }
