@@ -28,7 +28,7 @@ let package = Package(
             exclude: ["README.md"],
             resources: [
                 .copy("templates"), .copy("demo.json"), .copy("carriers.json"),
-                .copy("sla.yaml"),
+                .copy("sla.yaml"), .copy("checks"),
             ]
         ),
 

@@ -23,4 +23,9 @@ public enum KefuResources {
     public static var demoRecipe: URL {
         Bundle.module.url(forResource: "demo", withExtension: "json")!
     }
+
+    /// Labelled customer messages and reply passages the reply checks are measured on.
+    public static var checksFolder: URL {
+        Bundle.module.url(forResource: "checks", withExtension: nil)!
+    }
 }

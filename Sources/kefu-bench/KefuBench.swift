@@ -13,6 +13,6 @@ struct KefuBench: ParsableCommand {
     /// Every benchmark; add a new one here.
     static let all: [ParsableCommand.Type] = [
         ConsoleBenchmark.self, DashboardBenchmark.self, TrackingBenchmark.self, SLABenchmark.self, PickerBenchmark.self, MailBenchmark.self,
-        MailImportBenchmark.self, LinksBenchmark.self, TriageBenchmark.self, CrashBenchmark.self,
+        MailImportBenchmark.self, LinksBenchmark.self, TriageBenchmark.self, CrashBenchmark.self, ChecksBenchmark.self,
     ]
 }

@@ -102,14 +102,20 @@ struct ComposerFeaturesTests {
         #expect(state.templateUsage["bulk-discount-instead-of-haggle"] == 1)
     }
 
-    @Test("An empty answer leaves the placeholder (and the send is blocked); Esc drops the insert")
+    @Test("An empty answer leaves the placeholder (and the send is blocked); Esc keeps the template, fields open")
     mutating func fieldsSkippedOrCancelled() {
         openComposer()
         _ = press(.ctrl("t"))
         _ = type("bulk discount")
+        _ = press(.enter)
+        _ = type("10")
         _ = press(.enter, .escape)
-        #expect(state.composer?.editor.isEmpty == true)
-        #expect(state.flash?.text == "Template not inserted")
+        // The answer given is in; the field not given yet stays open for the checks to name.
+        let kept = state.composer?.editor.text ?? ""
+        #expect(kept.contains("10 pieces"))
+        #expect(kept.contains("{discount_percent}"))
+        #expect(state.flash?.text == "Inserted “Price haggle: offer a bulk discount instead” with {discount_percent} to fill")
+        state.composer?.editor.replaceAll(with: "")
         _ = press(.ctrl("t"))
         _ = type("bulk discount")
         _ = press(.enter, .enter)
@@ -185,13 +191,44 @@ struct ComposerFeaturesTests {
             Issue.record("expected a save, got \(effects)")
             return
         }
-        #expect(template.name == "my-quick-thanks")
+        // Named once, as typed (no "my-" prefix to double when the agent types "my …").
+        #expect(template.name == "quick-thanks")
         #expect(template.title == "Quick thanks")
-        #expect(template.variants == ["ja": "Dear {customer_name},\nthank you!"])
+        // English text on a Japanese ticket is an English template.
+        #expect(template.variants == ["en": "Dear {customer_name},\nthank you!"])
         let file = try? TemplateWriter.format(template)
         #expect(file.flatMap { try? TemplateFile.parse($0, file: "x.tmpl") } == template)
-        _ = state.reduce(.templateSaved(template, location: "~/.config/kefu/templates/my-quick-thanks.tmpl"))
-        #expect(state.templates.contains { $0.name == "my-quick-thanks" })
+        _ = state.reduce(.templateSaved(template, location: "~/.config/kefu/templates/quick-thanks.tmpl"))
+        #expect(state.templates.contains { $0.name == "quick-thanks" })
+    }
+
+    @Test("Ctrl-P saves the reply generic: this customer's name, order, tracking, agent and store become fields")
+    mutating func saveTemplateGeneric() throws {
+        openComposer(with: """
+            佐藤 花子様
+
+            ご注文114-0000001-1234567の荷物はRR123456785JPで配送中です。追跡はこちら：https://t.17track.net/en#nums=RR123456785JP
+
+            ありがとうございます。
+            Sunrise Home & Garden
+            Li Wei
+            """)
+        _ = press(.ctrl("p"))
+        _ = type("my parcel update")
+        guard case .saveTemplate(let template)? = press(.enter).first else {
+            Issue.record("expected a save")
+            return
+        }
+        #expect(template.name == "my-parcel-update")
+        let body = try #require(template.variants["ja"])
+        #expect(body.hasPrefix("{customer_name}様"))
+        #expect(body.contains("ご注文{order_id}の荷物は{tracking_number}で配送中です。追跡はこちら：{tracking_url}"))
+        #expect(body.hasSuffix("{store_name}\n{agent_name}"))
+        #expect(!body.contains("佐藤") && !body.contains("RR123456785JP") && !body.contains("Li Wei"))
+        // For the next customer the template greets them, not 佐藤 花子.
+        var next = TemplateContext.make(ticket: ConsoleFixtures.tickets[2], order: nil, agentName: "Li Wei", storeName: "Shop")
+        next["tracking_number"] = "X"
+        #expect(template.rendered(for: "ja", with: next).text.hasPrefix("Zoé Lefèvre様"))
     }
 
     @Test("Ctrl-E asks for the external editor; its text replaces the draft; a failed editor changes nothing")

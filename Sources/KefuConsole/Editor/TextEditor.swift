@@ -101,6 +101,28 @@ public struct TextEditor: Sendable, Hashable {
         lines[line].removeSubrange(column...)
     }
 
+    /// Replaces `expected` where it starts at (line, column), 0-based in characters, and puts the
+    /// cursor after the new text; false (and nothing changed) when the text there differs.
+    @discardableResult
+    public mutating func replace(line target: Int, column start: Int, expected: String, with replacement: String) -> Bool {
+        let old = Array(expected)
+        guard lines.indices.contains(target), start >= 0, start + old.count <= lines[target].count,
+            Array(lines[target][start..<(start + old.count)]) == old, !replacement.contains("\n")
+        else { return false }
+        checkpoint()
+        lines[target].replaceSubrange(start..<(start + old.count), with: Array(replacement))
+        line = target
+        column = start + replacement.count
+        return true
+    }
+
+    /// Moves the cursor to (line, column), clamped to the text.
+    public mutating func moveTo(line target: Int, column target2: Int) {
+        lastEditWasTyping = false
+        line = min(max(0, target), lines.count - 1)
+        column = min(max(0, target2), lines[line].count)
+    }
+
     /// Replaces the whole text (a template on an empty reply, the text back from $EDITOR).
     public mutating func replaceAll(with text: String) {
         checkpoint()
@@ -220,9 +242,17 @@ public struct TextEditor: Sendable, Hashable {
     /// The text wrapped to `width` columns at spaces (mid-word only when a word is longer than a
     /// row), with the cursor's place among the wrapped rows.
     public func wrapped(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
-        guard width > 1 else { return ([], 0, 0) }
+        let wrapped = wrappedRows(width: width)
+        return (wrapped.rows, wrapped.cursorRow, wrapped.cursorColumn)
+    }
+
+    /// As `wrapped`, with the (0-based) text line each row belongs to, so a margin can number
+    /// the lines the checks name.
+    public func wrappedRows(width: Int) -> (rows: [String], lineOfRow: [Int], cursorRow: Int, cursorColumn: Int) {
+        guard width > 1 else { return ([], [], 0, 0) }
         let limit = width - 1
         var rows: [String] = []
+        var lineOfRow: [Int] = []
         var cursorRow = 0, cursorColumn = 0
         for (l, characters) in lines.enumerated() {
             let widths = characters.map { DisplayWidth.of(String($0)) }
@@ -253,8 +283,9 @@ public struct TextEditor: Sendable, Hashable {
                     cursorColumn = widths[start..<column].reduce(0, +)
                 }
                 rows.append(String(characters[start..<end]))
+                lineOfRow.append(l)
             }
         }
-        return (rows, cursorRow, cursorColumn)
+        return (rows, lineOfRow, cursorRow, cursorColumn)
     }
 }

@@ -37,6 +37,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case externalEditor = "external-editor"
     case disputeScaffold = "dispute-scaffold"
     case toggleAttachEvidence = "toggle-attach-evidence"
+    case reviewFindings = "review-findings"
     // Picker
     case pickerNext = "picker-next"
     case pickerPrevious = "picker-previous"

@@ -75,11 +75,12 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.insertTracking, .composer, [[.ctrl("k")]], "insert the order's tracking link(s) at the cursor"),
         Binding(.insertEvidence, .composer, [[.ctrl("g")]], "insert an evidence reference at the cursor"),
         Binding(.toggleAttachEvidence, .composer, [[.ctrl("o")]], "attach the referenced evidence (EV-…) files to the reply / stop attaching"),
+        Binding(.reviewFindings, .composer, [[.ctrl("r")]], "list the reply checks' findings in full (after Ctrl-S)"),
 
         Binding(.pickerNext, .proofPicker, [[.down], [.ctrl("n")], [.char("j")]], "next", hint: true),
         Binding(.pickerPrevious, .proofPicker, [[.up], [.ctrl("p")], [.char("k")]], "previous", hint: true),
         Binding(.pickerInsert, .proofPicker, [[.enter]], "insert into the reply", hint: true),
-        Binding(.pickerCancel, .proofPicker, [[.escape]], "close", hint: true),
+        Binding(.pickerCancel, .proofPicker, [[.escape], [.char("q")]], "close (nothing inserted)", hint: true),
 
         Binding(.pickerNext, .picker, [[.down], [.ctrl("n")]], "next template", hint: true),
         Binding(.pickerPrevious, .picker, [[.up], [.ctrl("p")]], "previous template", hint: true),
@@ -138,9 +139,25 @@ public struct KeyMap: Sendable, Hashable {
         return .none
     }
 
-    /// The bindings help lists for a context: its own, then the global ones.
+    /// The bindings help lists for a context: its own, then the global ones. In the composer and
+    /// the picker printable keys type text, so a global binding is listed with its other keys
+    /// only (`F1` for help, not `?`) or not at all (`:` and `q` type there).
     public func help(for context: KeyContext) -> [Binding] {
-        bindings.filter { $0.context == context } + (context == .help ? [] : bindings.filter { $0.context == .global })
+        let own = bindings.filter { $0.context == context }
+        guard context != .help else { return own }
+        let global = bindings.filter { $0.context == .global }.compactMap { binding -> Binding? in
+            guard context == .composer || context == .picker else { return binding }
+            var typed = binding
+            typed.keys = binding.keys.filter { keys in if case .char = keys.first { return false }; return true }
+            return typed.keys.isEmpty ? nil : typed
+        }
+        // A context's own binding for a key hides the global one (`q` closes the tracking picker).
+        let ownKeys = Set(own.flatMap(\.keys))
+        return own + global.compactMap { binding in
+            var visible = binding
+            visible.keys = binding.keys.filter { !ownKeys.contains($0) }
+            return visible.keys.isEmpty ? nil : visible
+        }
     }
 
     /// The hint line for a context: only keys that work there (in the composer and the picker,

@@ -34,6 +34,8 @@ extension AppState {
             case .sendDespiteWarnings: showFlash("Not sent: fix the warnings or send again", .info)
             case .solveUnanswered: showFlash("Not solved", .info)
             case .noResponseNeeded: showFlash("Left as it was", .info)
+            case .fixGreetingName: showFlash("Not sent: the greeting still names someone else (line 1)", .info)
+            case .insertProofAgain: showFlash("Not inserted again", .info)
             }
             return []
         }
@@ -44,6 +46,10 @@ extension AppState {
             return sendDespiteWarnings(ticketID: id)
         case .solveUnanswered(_, let context):
             return openOutcomePrompt(context: context, confirmed: true)
+        case .fixGreetingName(let id, let wrong, let right, let line, let column):
+            return fixGreetingName(ticketID: id, wrong: wrong, right: right, line: line, column: column)
+        case .insertProofAgain(let pending):
+            return insertProofAgain(pending)
         }
     }
 

@@ -33,6 +33,7 @@ extension AppState {
         if current.unsavedSince != nil {
             effects.append(.saveDraft(ticketID: current.ticketID, text: current.editor.text, attachEvidence: current.attachEvidence))
             current.unsavedSince = nil
+            current.hasSavedDraft = true
         }
         if !current.editor.isEmpty { parkedComposers[current.ticketID] = current }
         return effects
@@ -50,17 +51,21 @@ extension AppState {
                 showFlash("No “\(Self.disputeTemplateName)” template is installed", .error)
                 return []
             }
-            let language = thread?.ticket.language
-            let missing = agentFields(of: template)
-            if missing.isEmpty { return insert(template, language: language, values: [:]) }
-            prompt = PromptState(kind: .field(FieldEntry(template: template, language: language, remaining: missing)), text: "")
-            return []
+            return startDisputeReply(template)
         case .externalEditor:
             return [.editExternally(ticketID: composer.ticketID, text: composer.editor.text)]
         case .templates:
             return openPicker()
         case .toggleAttachEvidence:
             return toggleAttachEvidence()
+        case .reviewFindings:
+            guard !composer.findings.isEmpty else {
+                showFlash("No findings: Ctrl-S runs the reply checks", .info)
+                return []
+            }
+            overlay = .findings
+            helpScroll = 0
+            return []
         case .saveTemplate:
             guard !composer.editor.isEmpty else {
                 showFlash("Nothing to save: the reply is empty", .error)
@@ -117,5 +122,15 @@ extension AppState {
             composer!.findings = []
         }
         return []
+    }
+}
+
+extension AppState {
+    /// The composer scrolls only as far as the cursor needs: kept in state so a cursor moving
+    /// up does not make the text jump (the view draws `composer.scrollTop` as it is).
+    mutating func keepComposerCursorInView() {
+        guard let composer, layout.composer.height > 1 else { return }
+        let geometry = ComposerGeometry(composer, in: layout.composer)
+        if geometry.top != composer.scrollTop { self.composer!.scrollTop = geometry.top }
     }
 }

@@ -75,7 +75,7 @@ extension AppState {
 
     /// The answer to one field's question: the next field, or the insert when all are given.
     /// An empty answer leaves the `{placeholder}` in the text (the checks stop the send until
-    /// it is filled); Esc drops the insert.
+    /// it is filled); Esc inserts the template with the fields not yet given left open.
     mutating func answerField(_ entry: FieldEntry, value: String) -> [Effect] {
         var entry = entry
         guard let field = entry.current else { return [] }
@@ -93,11 +93,15 @@ extension AppState {
     mutating func insert(_ template: Template, language: String?, values: [String: String]) -> [Effect] {
         guard composer != nil else { return [] }
         let text = rendered(template, language: language, values: values)
-        if composer!.editor.isEmpty {
-            composer!.editor.replaceAll(with: text)
-        } else {
-            composer!.editor.insert(text)
-        }
+        // The template's greeting and closing replace the reply's own; its body goes in at the
+        // cursor, and the cursor ends after the body, above the signature, where Ctrl-K and
+        // Ctrl-G then put tracking and evidence.
+        let merged = ReplySkeleton.merge(
+            template: text, into: composer!.editor.text, cursorLine: composer!.editor.line,
+            signatureNames: signatureNames, previousBody: composer!.templateBody)
+        composer!.editor.replaceAll(with: merged.text)
+        composer!.editor.moveTo(line: merged.line, column: merged.column)
+        composer!.templateBody = merged.body
         composer!.template = TemplateOrigin(name: template.name, stage: template.stage, fields: template.fields)
         composer!.findings = []
         markComposerChanged()
@@ -105,6 +109,9 @@ extension AppState {
         showFlash("Inserted “\(template.title)”", .info)
         return [.recordTemplateUse(template.name)]
     }
+
+    /// What a reply's signature holds, so the closing can be told from the body.
+    var signatureNames: [String] { [profile.name, profile.storeName] }
 
     /// A template as it will be inserted: the language variant filled from the open ticket.
     public func renderedPreview(_ template: Template, language: String?) -> String {

@@ -12,10 +12,14 @@ extension AppState {
             }
             return answer(confirmation, yes: key == .char("y") || key == .char("Y") || key == .enter)
         }
-        if case .field = prompt.kind, key == .escape || key == .ctrl("c") {
+        if case .field(let entry) = prompt.kind, key == .escape || key == .ctrl("c") {
+            // Esc keeps the template: what was answered is filled, the rest stays {open} and the
+            // checks name it before anything is sent.
             self.prompt = nil
-            showFlash("Template not inserted", .info)
-            return []
+            let open = entry.remaining
+            let effects = insert(entry.template, language: entry.language, values: entry.values)
+            showFlash("Inserted “\(entry.template.title)” with \(open.map { "{\($0)}" }.joined(separator: ", ")) to fill", .info)
+            return effects
         }
         switch key {
         case .escape, .ctrl("c"):

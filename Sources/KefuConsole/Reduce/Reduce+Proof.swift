@@ -62,10 +62,12 @@ extension AppState {
         case .pickerCancel:
             proof.picker = nil
             overlay = .none
+            if picker.kind == .dispute { showFlash("No dispute reply inserted", .info) }
             return []
         case .pickerInsert:
             proof.picker = nil
             overlay = .none
+            if picker.kind == .dispute { return insertDispute(evidenceIDs: picker.choices[picker.selected].evidenceIDs) }
             let context: KeyContext = focus == .composer ? .composer : .thread
             return insertProof(picker.choices[picker.selected], kind: picker.kind, ticketID: picker.ticketID, context: context)
         default: break
@@ -88,17 +90,18 @@ extension AppState {
             }
             guard links.count > 1 else { return each }
             return [ProofChoice(title: "All \(links.count) parcels", text: Self.trackingText(links, language: language))] + each
-        case .evidence:
+        case .evidence, .dispute:
             let references = thread.proof.evidence
             let each = references.map { reference in
                 ProofChoice(title: Self.evidenceSummary(reference, timeZone: timeZone),
                             text: reference.text(languageCode: language, timeZone: timeZone),
-                            promisesAttachment: reference.promisesAttachment)
+                            promisesAttachment: reference.promisesAttachment, evidenceIDs: [reference.id])
             }
             guard references.count > 1 else { return each }
             let all = references.map { $0.text(languageCode: language, timeZone: timeZone) }.joined(separator: "\n\n")
             return [ProofChoice(title: "All \(references.count) pieces of evidence", text: all,
-                                promisesAttachment: references.contains(where: \.promisesAttachment))] + each
+                                promisesAttachment: references.contains(where: \.promisesAttachment),
+                                evidenceIDs: references.map(\.id))] + each
         }
     }
 
@@ -122,6 +125,38 @@ extension AppState {
         return text
     }
 
+    /// Ctrl-X with evidence on the order: the dispute reply with "What we have" and "What it
+    /// means" filled from the chosen records (several: the picker asks which); fields the records
+    /// cannot fill are asked as usual. Evidence without a public link turns attaching on.
+    mutating func startDisputeReply(_ template: Template) -> [Effect] {
+        guard let composer, let thread, thread.ticket.id == composer.ticketID, !thread.proof.evidence.isEmpty,
+            template.fields.contains("evidence")
+        else {
+            return askFields(template, values: [:])
+        }
+        if thread.proof.evidence.count == 1 { return insertDispute(evidenceIDs: [thread.proof.evidence[0].id]) }
+        proof.picker = ProofPickerState(kind: .dispute, ticketID: thread.ticket.id, choices: proofChoices(.dispute, for: thread))
+        overlay = .proofPicker
+        return []
+    }
+
+    mutating func insertDispute(evidenceIDs: [String]) -> [Effect] {
+        guard let thread, let template = templates.first(where: { $0.name == Self.disputeTemplateName }) else { return [] }
+        let references = thread.proof.evidence.filter { evidenceIDs.contains($0.id) }
+        let values = EvidenceReference.disputeFields(references, languageCode: thread.ticket.language, timeZone: timeZone)
+        if references.contains(where: \.promisesAttachment), composer?.mode == .reply { composer?.attachEvidence = true }
+        return askFields(template, values: values)
+    }
+
+    /// Inserts the template once the agent has given the fields `values` does not hold.
+    mutating func askFields(_ template: Template, values: [String: String]) -> [Effect] {
+        let language = thread?.ticket.language
+        let missing = agentFields(of: template).filter { values[$0] == nil }
+        if missing.isEmpty { return insert(template, language: language, values: values) }
+        prompt = PromptState(kind: .field(FieldEntry(template: template, language: language, remaining: missing, values: values)), text: "")
+        return []
+    }
+
     /// Puts the text at the composer's cursor, opening the composer first when needed.
     mutating func insertProof(_ choice: ProofChoice, kind: ProofKind, ticketID: Int64, context: KeyContext) -> [Effect] {
         let flash = kind == .tracking ? "Inserted tracking: \(choice.title)" : "Inserted evidence: \(choice.title)"
@@ -143,14 +178,28 @@ extension AppState {
         placeInComposer(pending.text, flash: pending.flash, attach: pending.attach)
     }
 
-    /// The proof starts on a line of its own and the cursor ends on the line after it. Evidence
-    /// whose text says "attached" turns attaching on (the agent sees `attach:` and can say no
-    /// with Ctrl-O), so the reply does not promise a file it leaves out.
-    private mutating func placeInComposer(_ text: String, flash: String, attach: Bool = false) {
-        guard composer != nil else { return }
-        if composer!.editor.column > 0 { composer!.editor.newline() }
-        composer!.editor.insert(text + "\n")
+    /// The proof starts on a line of its own and the cursor ends on the line after it; with the
+    /// cursor in the closing it goes above the closing, never under the signature. The same text
+    /// a second time asks first. Evidence whose text says "attached" turns attaching on (the agent
+    /// sees `attach:` and can say no with Ctrl-O), so the reply does not promise a file it leaves out.
+    private mutating func placeInComposer(_ text: String, flash: String, attach: Bool = false, again: Bool = false) {
+        guard let current = composer else { return }
+        let block = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !again, !block.isEmpty, current.editor.text.contains(block) {
+            prompt = PromptState(kind: .confirm(.insertProofAgain(
+                PendingProofInsert(ticketID: current.ticketID, text: text, flash: flash, attach: attach))), text: "")
+            return
+        }
+        if let closing = ReplySkeleton.closingStart(in: current.editor.text, signatureNames: signatureNames),
+            current.editor.line >= closing, closing > 0 {
+            composer!.editor.moveTo(line: closing, column: 0)
+            composer!.editor.insert(text.trimmingCharacters(in: .newlines) + "\n\n")
+        } else {
+            if composer!.editor.column > 0 { composer!.editor.newline() }
+            composer!.editor.insert(text + "\n")
+        }
         markComposerChanged()
+        composer!.findings = []
         if attach && composer!.mode == .reply && !composer!.attachEvidence {
             composer!.attachEvidence = true
             // First, so a narrow status bar still shows it.
@@ -158,5 +207,12 @@ extension AppState {
             return
         }
         showFlash(flash, .info)
+    }
+
+    /// `y` at "This text is already in the reply": it goes in a second time.
+    mutating func insertProofAgain(_ pending: PendingProofInsert) -> [Effect] {
+        guard composer?.ticketID == pending.ticketID else { return [] }
+        placeInComposer(pending.text, flash: pending.flash, attach: pending.attach, again: true)
+        return []
     }
 }

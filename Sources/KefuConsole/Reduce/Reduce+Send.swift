@@ -20,6 +20,13 @@ extension AppState {
         let findings = ReplyChecks.check(body, context: replyCheckContext)
         composer.findings = findings
         self.composer = composer
+        if let wrongName = findings.first(where: { $0.kind == .wrongCustomerName }), let right = wrongName.suggestion {
+            // The one blocking finding with a sure fix: offer it as one key.
+            prompt = PromptState(kind: .confirm(.fixGreetingName(
+                ticketID: composer.ticketID, wrong: wrongName.location.excerpt, right: right,
+                line: wrongName.location.line, column: wrongName.location.column)), text: "")
+            return []
+        }
         if let blocking = findings.first(where: \.isBlocking) {
             let more = findings.filter(\.isBlocking).count - 1
             showFlash("Not sent: \(blocking.message) (\(blocking.location.short))\(more > 0 ? " and \(more) more" : "") — \(blocking.fix)", .error)
@@ -44,7 +51,8 @@ extension AppState {
         return ReplyCheckContext.answering(
             ticket: ticket, messages: thread?.messages ?? [], order: thread?.order,
             stage: composer?.template?.stage, templateFields: composer?.template?.fields ?? [],
-            attachesEvidence: composer.map { $0.mode == .reply ? $0.attachEvidence : true })
+            attachesEvidence: composer.map { $0.mode == .reply ? $0.attachEvidence : true },
+            customerName: ticket?.customerName ?? composer?.customerName)
     }
 
     /// `Ctrl-O`: the evidence the reply references goes out as attachments (or no longer does).
@@ -85,8 +93,11 @@ extension ReplyLocation {
 }
 
 extension AppState {
-    /// The composer's text as a personal template: after-sale unless it came from a template
-    /// of another stage, in the language of the ticket, named as the agent typed it.
+    /// The composer's text as a personal template, saved generic: this customer's name, the
+    /// order and tracking numbers, the agent and the store go back to their fields, so the
+    /// template greets the next customer by their own name. Its language is the text's own (a
+    /// reply written in English on a Japanese ticket is an English template), its name what the
+    /// agent typed, as a file name; its stage that of the template it came from, else after-sale.
     mutating func saveAsTemplate(named name: String) -> [Effect] {
         guard let composer else { return [] }
         let title = name.trimmingCharacters(in: .whitespaces)
@@ -95,11 +106,38 @@ extension AppState {
             showFlash("A template needs a name (letters or digits)", .error)
             return []
         }
-        let language = thread?.ticket.language.map { String($0.prefix(2)) } ?? "en"
+        let text = TemplateGeneralizer.generalize(composer.editor.text, context: replyContext)
+        let fallback = thread?.ticket.language.map { String($0.prefix(2)).lowercased() } ?? "en"
+        let language = LanguageDetector.detect(text) ?? fallback
         let template = Template(
-            name: "my-" + slug, title: title, stage: composer.template?.stage ?? .afterSale,
+            name: slug, title: title, stage: composer.template?.stage ?? .afterSale,
             situation: "Saved by \(profile.name) from a reply", keywords: title.lowercased().split(separator: " ").map(String.init),
-            fields: [], variants: [language: composer.editor.text])
+            fields: agentPlaceholders(in: text), variants: [language: text])
         return [.saveTemplate(template)]
+    }
+
+    /// `{placeholders}` left in the text that the ticket does not fill: the template's own fields.
+    private func agentPlaceholders(in text: String) -> [String] {
+        var seen: [String] = []
+        for name in TemplateRenderer.placeholders(in: text) where !TemplateContext.contextNames.contains(name) && !seen.contains(name) {
+            seen.append(name)
+        }
+        return seen
+    }
+}
+
+extension AppState {
+    /// `y` at "The greeting names …": the customer's name goes where the wrong one was.
+    mutating func fixGreetingName(ticketID: Int64, wrong: String, right: String, line: Int, column: Int) -> [Effect] {
+        guard composer?.ticketID == ticketID,
+            composer!.editor.replace(line: line - 1, column: column - 1, expected: wrong, with: right)
+        else {
+            showFlash("The greeting changed meanwhile: nothing replaced", .error)
+            return []
+        }
+        composer!.findings = []
+        markComposerChanged()
+        showFlash("Greeting now addressed to \(TerminalSanitizer.oneLine(right)) — Ctrl-S sends", .info)
+        return []
     }
 }

@@ -13,6 +13,12 @@ extension AppState {
     static let queueRefreshSeconds = 30.0
 
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let effects = apply(action)
+        keepComposerCursorInView()
+        return effects
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             return handleKey(key)
@@ -67,6 +73,7 @@ extension AppState {
         case .draftLoaded(let ticketID, let customerName, let text, let attachEvidence):
             composer = ComposerState(ticketID: ticketID, customerName: customerName, editor: TextEditor(text: text ?? ""))
             composer!.attachEvidence = attachEvidence
+            composer!.hasSavedDraft = !(text ?? "").isEmpty
             focus = .composer
             if layout.mode == .onePane { threadPushed = true }
             if let text, !text.isEmpty { showFlash("Draft restored", .info) }
@@ -182,7 +189,10 @@ extension AppState {
     mutating func run(_ command: Command, count: Int, context: KeyContext) -> [Effect] {
         switch command {
         case .help:
-            if case .help = overlay { overlay = .none } else { overlay = .help(context); helpScroll = 0 }
+            switch overlay {
+            case .help, .findings: overlay = .none
+            default: overlay = .help(context); helpScroll = 0
+            }
             return []
         case .palette:
             prompt = PromptState(kind: .command, text: "")
@@ -213,6 +223,7 @@ extension AppState {
             if case .help(let shown) = overlay {
                 helpScroll = min(helpScroll, keyMap.help(for: shown).count + 1 + HelpOverlayView.legend.count - 1)
             }
+            if overlay == .findings { helpScroll = min(helpScroll, max(0, FindingsOverlayView.lines(self, width: cols - 4).count - 1)) }
             return []
         case .global: return []
         }
@@ -233,10 +244,12 @@ extension AppState {
         if let since = composer?.unsavedSince, nowSeconds - since >= Self.draftSaveDelay {
             effects.append(.saveDraft(ticketID: composer!.ticketID, text: composer!.editor.text, attachEvidence: composer!.attachEvidence))
             composer!.unsavedSince = nil
+            composer!.hasSavedDraft = true
         }
         for (id, parked) in parkedComposers where parked.unsavedSince != nil {
             effects.append(.saveDraft(ticketID: id, text: parked.editor.text, attachEvidence: parked.attachEvidence))
             parkedComposers[id]!.unsavedSince = nil
+            parkedComposers[id]!.hasSavedDraft = true
         }
         return effects
     }

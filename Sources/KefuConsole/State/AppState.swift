@@ -10,6 +10,8 @@ public struct AppState: Sendable, Hashable {
         case help(KeyContext)
         case picker
         case proofPicker
+        /// Ctrl-R in the composer: the reply checks' findings in full (keys as in help).
+        case findings
     }
 
     public var rows: Int
@@ -75,7 +77,7 @@ public struct AppState: Sendable, Hashable {
     /// Where keys go now.
     public var keyContext: KeyContext {
         switch overlay {
-        case .help: return .help
+        case .help, .findings: return .help
         case .picker: return .picker
         case .proofPicker: return .proofPicker
         case .none: break

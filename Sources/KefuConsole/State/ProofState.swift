@@ -18,6 +18,8 @@ public struct ThreadProof: Sendable, Hashable {
 public enum ProofKind: Sendable, Hashable {
     case tracking
     case evidence
+    /// Ctrl-X: which evidence records fill the dispute reply's "What we have".
+    case dispute
 }
 
 /// One choice of the proof picker: a line to show and the text it inserts.
@@ -26,11 +28,14 @@ public struct ProofChoice: Sendable, Hashable {
     public var text: String
     /// The text tells the customer a file is attached (evidence without a public link).
     public var promisesAttachment: Bool
+    /// The evidence records the choice stands for (the dispute picker fills fields from them).
+    public var evidenceIDs: [String]
 
-    public init(title: String, text: String, promisesAttachment: Bool = false) {
+    public init(title: String, text: String, promisesAttachment: Bool = false, evidenceIDs: [String] = []) {
         self.title = title
         self.text = text
         self.promisesAttachment = promisesAttachment
+        self.evidenceIDs = evidenceIDs
     }
 }
 

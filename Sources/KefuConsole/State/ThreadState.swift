@@ -51,6 +51,15 @@ public struct ComposerState: Sendable, Hashable {
     /// The agent asked (Ctrl-O) for the evidence the text references (`EV-…`) to go out as
     /// attachments; which evidence is read from the text when the reply is sent.
     public var attachEvidence = false
+    /// The body of the template inserted last, replaced (not stacked on) by the next template
+    /// while it is still in the text unchanged.
+    public var templateBody: String?
+    /// The first wrapped row the composer shows; kept so the view scrolls only as far as the
+    /// cursor needs (see `ComposerGeometry`).
+    public var scrollTop = 0
+    /// A draft of this reply is in the store (restored, or saved since), so the title can say
+    /// "draft saved" — and not before anything was typed.
+    public var hasSavedDraft = false
 
     /// The evidence that would be attached if the reply were sent now.
     public var evidenceToAttach: [String] {

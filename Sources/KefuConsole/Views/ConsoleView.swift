@@ -25,6 +25,7 @@ public enum ConsoleView {
         case .help(let context): HelpOverlayView.draw(state, context: context, on: &screen)
         case .picker: PickerOverlayView.draw(state, on: &screen)
         case .proofPicker: ProofPickerView.draw(state, on: &screen)
+        case .findings: FindingsOverlayView.draw(state, on: &screen)
         case .none: break
         }
         if state.outcomePrompt != nil { OutcomePromptView.draw(state, on: &screen) }

@@ -7,7 +7,11 @@ enum ProofPickerView {
         guard let picker = state.proof.picker else { return }
         let wanted = picker.choices.count + 8
         let box = OverlayBox.rect(rows: screen.rows - 2, cols: screen.cols, wantedHeight: wanted, wantedWidth: screen.cols - 8)
-        let title = picker.kind == .tracking ? "Insert tracking" : "Insert evidence"
+        let title = switch picker.kind {
+        case .tracking: "Insert tracking"
+        case .evidence: "Insert evidence"
+        case .dispute: "Dispute reply: which evidence"
+        }
         OverlayBox.draw(title: "\(title) · Enter inserts · Esc closes", rect: box, on: &screen)
         let inner = box.inset(1)
         guard inner.height > 1, inner.width > 10 else { return }

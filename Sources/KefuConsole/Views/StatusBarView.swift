@@ -143,6 +143,7 @@ extension Command {
         case .externalEditor: "$EDITOR"
         case .disputeScaffold: "dispute"
         case .toggleAttachEvidence: "attach evidence"
+        case .reviewFindings: "findings"
         case .pickerNext: "next"
         case .pickerPrevious: "previous"
         case .pickerInsert: "insert"

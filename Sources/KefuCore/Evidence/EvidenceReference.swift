@@ -77,6 +77,25 @@ public struct EvidenceReference: Sendable, Hashable {
         return lines.joined(separator: "\n")
     }
 
+    /// The two fields of the dispute reply (Ctrl-X) filled from evidence records: `evidence`
+    /// (each record with where to check it, or that it is attached) and `evidence_meaning`
+    /// (what each shows), in the ticket's language.
+    public static func disputeFields(_ references: [EvidenceReference], languageCode: String?, timeZone: TimeZone) -> [String: String] {
+        let phrases = EvidencePhrases.for(languageCode)
+        let evidence = references.map { reference in
+            var text = "\(reference.id) (\(phrases.kindName(reference.kind)) \(phrases.of) \(reference.dateText(timeZone: timeZone)), SHA-256 \(reference.shortHash))"
+            text += reference.url.map { ", \($0)" } ?? ". " + phrases.attached.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            return text
+        }
+        let meaning = references.map { reference in
+            let note = reference.note.map { TerminalSanitizer.oneLine($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            var text = note.isEmpty ? phrases.meaning(reference.kind) : note
+            while let last = text.last, ".!?。".contains(last) { text.removeLast() }
+            return text
+        }
+        return ["evidence": evidence.joined(separator: "; "), "evidence_meaning": meaning.joined(separator: "; ")]
+    }
+
     /// Evidence ids (`EV-2F9A`, upper case as written) in a reply's text, in order of first
     /// appearance, without repeats. Only whole words count: `XEV-2F9A` or `EV-2F9AQ` do not.
     public static func ids(in text: String) -> [String] {

@@ -15,12 +15,15 @@ public struct ReplyCheckContext: Sendable, Hashable {
     /// Whether the evidence the reply references goes out as attachments; nil when the
     /// caller does not know (then the reply's promise of an attachment is not checked).
     public var attachesEvidence: Bool?
+    /// The customer's name as the ticket knows it, so a greeting to someone else is caught.
+    public var customerName: String?
 
     public init(
         customerLanguage: String? = nil, stage: TemplateStage? = nil, isComplaint: Bool = false,
         customerLastMessage: String? = nil, orderID: String? = nil, trackingNumbers: [String] = [],
-        templateFields: [String] = [], attachesEvidence: Bool? = nil
+        templateFields: [String] = [], attachesEvidence: Bool? = nil, customerName: String? = nil
     ) {
+        self.customerName = customerName
         self.attachesEvidence = attachesEvidence
         self.customerLanguage = customerLanguage
         self.stage = stage

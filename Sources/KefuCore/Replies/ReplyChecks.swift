@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Blocking: empty reply, unfilled `{placeholder}`, leftover marker such as "(Your name)",
 /// a link that `LinkSafety` flags, a paragraph that asks the buyer to log in, verify an account
-/// or pay next to a link. Warnings, which the agent may override with a second
+/// or pay next to a link, a greeting to someone who is not the ticket's customer. Warnings, which
+/// the agent may override with a second
 /// confirmation: a paragraph in capitals, a sentence over `maximumSentenceWords` words, no
 /// greeting, no thanks, a complaint answered with fewer than two solutions, a reply in another
 /// language than the customer's, a question answered without the order or tracking number.
@@ -34,6 +35,7 @@ public enum ReplyChecks {
         findings += shoutedParagraphs(text)
         findings += longSentences(text)
         findings += courtesy(text)
+        findings += addressee(text, context: context)
         findings += solutions(text, context: context)
         findings += language(text, context: context)
         findings += unansweredReference(text, context: context)
@@ -137,6 +139,22 @@ public enum ReplyChecks {
                     fix: "thank the customer first (for the order, the message, their patience)"))
         }
         return findings
+    }
+
+    static func addressee(_ text: ReplyText, context: ReplyCheckContext) -> [ReplyFinding] {
+        guard let customer = context.customerName.map(TerminalSanitizer.oneLine), !customer.isEmpty,
+            let greeted = GreetingAddressee.find(in: text.text),
+            !GreetingAddressee.matches(greeted.name, customer: customer)
+        else { return [] }
+        let corrected = greeted.corrected(in: text.text, to: customer)
+        return [
+            ReplyFinding(
+                kind: .wrongCustomerName,
+                message: "the greeting names “\(greeted.name)”, but this reply goes to \(customer)",
+                location: text.location(of: greeted.range),
+                fix: "address the customer: “\(corrected.trimmingCharacters(in: .whitespaces))”",
+                suggestion: customer)
+        ]
     }
 
     static func solutions(_ text: ReplyText, context: ReplyCheckContext) -> [ReplyFinding] {

@@ -26,10 +26,12 @@ public struct ReplyFinding: Sendable, Hashable {
         case languageMismatch = "language-mismatch"
         case questionWithoutReference = "question-without-reference"
         case attachmentPromised = "attachment-promised"
+        /// The greeting names someone other than this ticket's customer.
+        case wrongCustomerName = "wrong-customer-name"
 
         public var severity: Severity {
             switch self {
-            case .emptyReply, .unfilledPlaceholder, .leftoverMarker, .unsafeLink, .linkAsksForLogin: .blocking
+            case .emptyReply, .unfilledPlaceholder, .leftoverMarker, .unsafeLink, .linkAsksForLogin, .wrongCustomerName: .blocking
             default: .warning
             }
         }
@@ -43,12 +45,16 @@ public struct ReplyFinding: Sendable, Hashable {
     public var location: ReplyLocation
     /// What the agent can do about it.
     public var fix: String
+    /// Text that can replace the location's excerpt as it stands (the customer's name for a
+    /// greeting to someone else), so a console can offer the fix as one key.
+    public var suggestion: String?
 
-    public init(kind: Kind, message: String, location: ReplyLocation, fix: String) {
+    public init(kind: Kind, message: String, location: ReplyLocation, fix: String, suggestion: String? = nil) {
         self.kind = kind
         self.message = message
         self.location = location
         self.fix = fix
+        self.suggestion = suggestion
     }
 
     public var isBlocking: Bool { severity == .blocking }
