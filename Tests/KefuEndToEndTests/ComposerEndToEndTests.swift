@@ -40,10 +40,12 @@ struct ComposerEndToEndTests {
         try tmux.type("Remise fidélité")
         try tmux.press("Enter")
         try tmux.waitFor(text: "Saved template “Remise fidélité”")
-        let file = config + "/kefu/templates/my-remise-fidélité.tmpl"
+        // Named as typed; saved generic: the customer's first name is a field again.
+        let file = config + "/kefu/templates/remise-fidélité.tmpl"
         let saved = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(saved.contains("name: my-remise-fidélité"))
-        #expect(saved.contains("--- fr\nBonjour Zoé,\nLigne ajoutée dans l’éditeur\nVotre remise : {discount_percent} %"))
+        #expect(saved.contains("name: remise-fidélité"))
+        #expect(saved.contains("--- fr\nBonjour {customer_first_name},\nLigne ajoutée dans l’éditeur\nVotre remise : {discount_percent} %"))
+        #expect(!saved.contains("Zoé"))
 
         // An internal note goes into the thread, not to the customer.
         try tmux.press("C-n")

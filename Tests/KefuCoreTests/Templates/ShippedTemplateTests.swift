@@ -57,6 +57,45 @@ import Testing
         }
     }
 
+    /// Issue 18, item 7: the six demo languages and the big cross-border markets — every shipped
+    /// template in Japanese, Chinese, Korean, Russian and Portuguese as well.
+    @Test func everyTemplateSpeaksJapaneseChineseKoreanRussianAndPortuguese() throws {
+        let templates = try ShippedTemplates.library().templates
+        #expect(templates.count >= 26)
+        for template in templates {
+            for language in ["ja", "zh", "ko", "ru", "pt"] {
+                #expect(template.variants[language] != nil, "\(template.name) lacks '\(language)'")
+            }
+        }
+    }
+
+    /// Counts follow each language's CLDR rule: Russian one/few/many, Portuguese (Brazil) one for
+    /// 0 and 1, Japanese, Chinese and Korean one form.
+    @Test func countsInTheNewLanguagesFollowCLDR() throws {
+        let template = try #require(try ShippedTemplates.library().template(named: "checking-and-reply-by"))
+        func render(_ language: String, _ hours: Int) -> String {
+            var context = ShippedTemplates.ticketContext
+            context["reply_within_hours"] = String(hours)
+            return template.rendered(for: language, with: context).text
+        }
+        #expect(render("ru", 1).contains("в течение 1 часа,"))
+        #expect(render("ru", 3).contains("в течение 3 часов,"))
+        #expect(render("ru", 5).contains("в течение 5 часов,"))
+        #expect(render("ru", 21).contains("в течение 21 часа,"))
+        #expect(render("pt", 1).contains("em até 1 hora,"))
+        #expect(render("pt", 0).contains("em até 0 hora,"))
+        #expect(render("pt", 4).contains("em até 4 horas,"))
+        #expect(render("ja", 4).contains("4時間以内"))
+        #expect(render("zh", 4).contains("在4小时内"))
+        #expect(render("ko", 4).contains("4시간 이내"))
+        let stock = try #require(try ShippedTemplates.library().template(named: "low-stock-order-soon"))
+        var context = ShippedTemplates.filledContext(for: stock)
+        for (units, word) in [(1, "1 штука"), (2, "2 штуки"), (11, "11 штук"), (22, "22 штуки"), (25, "25 штук")] {
+            context["units_left"] = String(units)
+            #expect(stock.rendered(for: "ru", with: context).text.contains("всего \(word),"), "\(units)")
+        }
+    }
+
     @Test func theMostUsedAlsoSpeakRussianPortugueseAndJapanese() throws {
         let library = try ShippedTemplates.library()
         for name in ShippedTemplates.mostUsed {
