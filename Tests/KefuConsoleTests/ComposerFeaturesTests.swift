@@ -94,8 +94,8 @@ struct ComposerFeaturesTests {
         let effects = press(.enter)
         #expect(effects == [.recordTemplateUse("bulk-discount-instead-of-haggle")])
         let text = state.composer?.editor.text ?? ""
-        // The ticket's language is Japanese; the template has no Japanese: English.
-        #expect(text.contains("If you order 10 pieces or more, you get 5% off the whole order."))
+        // The ticket's language is Japanese: the Japanese variant.
+        #expect(text.contains("10点以上ご注文いただくと、ご注文全体が5%割引となります。"))
         #expect(text.contains("Li Wei"))
         #expect(TemplateRenderer.occurrences(in: text).isEmpty)
         #expect(state.composer?.template?.name == "bulk-discount-instead-of-haggle")
@@ -112,7 +112,7 @@ struct ComposerFeaturesTests {
         _ = press(.enter, .escape)
         // The answer given is in; the field not given yet stays open for the checks to name.
         let kept = state.composer?.editor.text ?? ""
-        #expect(kept.contains("10 pieces"))
+        #expect(kept.contains("10点以上"))
         #expect(kept.contains("{discount_percent}"))
         #expect(state.flash?.text == "Inserted “Price haggle: offer a bulk discount instead” with {discount_percent} to fill")
         state.composer?.editor.replaceAll(with: "")
