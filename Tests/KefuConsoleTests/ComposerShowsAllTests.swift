@@ -134,13 +134,13 @@ struct ComposerShowsAllTests {
         let text = rendered.text
         // The margin numbers the text lines; the finding's fix is on screen to its last word.
         #expect(text.contains(" 3 you get {discount_percent}% off."))
-        #expect(text.contains("✖ line 3, col 9: placeholder {discount_percent} is not filled"))
         let rect = state.layout.composer
         let composerText = (rect.top..<rect.bottom).map { row in
             (rect.left..<rect.right).map { rendered[row, $0] }.filter { $0.width > 0 }.map(\.text).joined()
         }.joined(separator: " ")
         let flat = composerText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(flat.contains("— replace {discount_percent} with the right text, or delete it"), "\(flat)")
+        #expect(flat.contains("✖ line 3, col 9: placeholder {discount_percent} is not filled — replace {discount_percent} with the right text, or delete it"), "\(flat)")
+        #expect(flat.contains("… 4 more findings: Ctrl-R"), "\(flat)")
         _ = press(.ctrl("r"))
         #expect(state.overlay == .findings)
         let overlay = screen()

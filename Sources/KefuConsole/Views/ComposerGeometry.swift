@@ -38,23 +38,31 @@ struct ComposerGeometry {
         let inner = max(1, rect.width - 1)
         let body = max(0, rect.height - 1)
         // Findings first: each wrapped in full; at most half the pane, the rest counted.
-        var wrappedFindings: [(String, ReplyFinding)] = []
+        var wrappedFindings: [[(text: String, finding: ReplyFinding)]] = []
         for finding in composer.findings {
             let mark = finding.isBlocking ? "✖ " : "⚠ "
             let text = mark + "\(finding.location.short): \(finding.message) — \(finding.fix)"
             let lines = DisplayWidth.wrap(text, to: max(5, inner - 1))
-            for (index, line) in lines.enumerated() { wrappedFindings.append((index == 0 ? line : "  " + line, finding)) }
+            wrappedFindings.append(lines.enumerated().map { index, line in (index == 0 ? line : "  " + line, finding) })
         }
         let findingRoom = composer.findings.isEmpty ? 0 : max(1, body / 2)
-        if wrappedFindings.count > findingRoom {
-            let kept = Array(wrappedFindings.prefix(max(0, findingRoom - 1)))
-            let hiddenFindings = Set(composer.findings).subtracting(kept.map(\.1)).count
-            findingLines = kept
-            findingsOverflow = max(1, hiddenFindings)
-        } else {
-            findingLines = wrappedFindings
-            findingsOverflow = 0
+        // Whole findings only; what does not fit is counted (Ctrl-R lists them). The first is
+        // shown even when it must be cut, so the reason a send stopped is always on screen.
+        var kept: [(text: String, finding: ReplyFinding)] = []
+        var shownFindings = 0
+        for (index, lines) in wrappedFindings.enumerated() {
+            let left = wrappedFindings.count - index - 1
+            let room = findingRoom - (left > 0 ? 1 : 0)
+            if kept.count + lines.count <= room {
+                kept += lines
+                shownFindings += 1
+            } else {
+                if index == 0 { kept = Array(lines.prefix(max(1, findingRoom - 1))); shownFindings = 1 }
+                break
+            }
         }
+        findingLines = kept
+        findingsOverflow = composer.findings.count - shownFindings
         let findingRows = findingLines.count + (findingsOverflow > 0 ? 1 : 0)
         attachLine = composer.attachEvidence && composer.mode == .reply && body - findingRows > 1
         textHeight = max(0, body - findingRows - (attachLine ? 1 : 0))

@@ -4,7 +4,7 @@ import KefuCore
 /// with the cursor placed where the next character goes. It shows everything that will be sent:
 /// text hidden above or below the window is counted in `↑ 3 more lines` / `↓ 2 more lines`
 /// marks; while the checks have findings, the margin numbers the lines they name and the
-/// findings are wrapped in full under the text (more than fit: Ctrl-R lists them all). Under
+/// findings are wrapped in full under the text (more than fit: `… 2 more findings: Ctrl-R`, which lists them all). Under
 /// them, when the agent asked for evidence attachments, an `attach: EV-2F9A, EV-9F00` line.
 enum ComposerView {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
@@ -26,7 +26,7 @@ enum ComposerView {
             row += 1
         }
         if g.findingsOverflow > 0 {
-            screen.put("… \(g.findingsOverflow) more finding\(g.findingsOverflow == 1 ? "" : "s") — Ctrl-R lists them all", row: row, col: rect.left + 1, role: .dim, limit: width)
+            screen.put("… \(g.findingsOverflow) more finding\(g.findingsOverflow == 1 ? "" : "s"): Ctrl-R", row: row, col: rect.left + 1, role: .dim, limit: width)
         }
         if g.attachLine {
             let ids = composer.evidenceToAttach
