@@ -19,8 +19,11 @@ public enum LinkExtractor {
         var previous: Unicode.Scalar?
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            let boundary = previous.map { !isHostScalar($0) && $0 != "@" && $0 != "/" } ?? true
-            if boundary, "hHwW".unicodeScalars.contains(scalar), let start = startsURL(scalars[index...]) {
+            // The letter first: the boundary test reads Unicode properties, slow on every scalar.
+            if scalar == "h" || scalar == "H" || scalar == "w" || scalar == "W",
+                previous.map({ !isHostScalar($0) && $0 != "@" && $0 != "/" }) ?? true,
+                let start = startsURL(scalars[index...])
+            {
                 var end = start
                 while end < scalars.endIndex, isURLScalar(scalars[end]) { end = scalars.index(after: end) }
                 end = trimmedEnd(scalars[index..<end])
@@ -96,7 +99,10 @@ public enum LinkExtractor {
 
     /// Markdown and HTML links, with their visible text.
     static func labelledLinks(in text: String) -> [FoundLink] {
-        markdownLinks(in: text) + htmlLinks(in: text)
+        // Byte checks first: most texts have neither, and the searches below go through Foundation.
+        let markdown = ByteSearch.contains(text, "](") ? markdownLinks(in: text) : []
+        let html = ByteSearch.contains(text, "<a") || ByteSearch.contains(text, "<A") ? htmlLinks(in: text) : []
+        return markdown + html
     }
 
     private static func markdownLinks(in text: String) -> [FoundLink] {

@@ -19,45 +19,59 @@ public enum LinkSafety {
         findings(for: link, policy: policy, lookalikes: LookalikeHost(policy: policy))
     }
 
-    static func findings(for link: FoundLink, policy: LinkSafetyPolicy, lookalikes: LookalikeHost) -> [LinkFinding] {
+    static func findings(
+        for link: FoundLink, policy: LinkSafetyPolicy, lookalikes: LookalikeHost, cache: HostVerdictCache? = nil
+    ) -> [LinkFinding] {
         guard !link.host.isEmpty, !policy.allows(link.host) else { return [] }
-        let name = HostName(link.host)
-        let shown = name.displayLabels.joined(separator: ".")
         var findings: [LinkFinding] = []
         func flag(_ signal: LinkSignal, _ detail: String) {
             findings.append(LinkFinding(signal: signal, host: link.host, url: link.url, range: link.range, detail: detail))
         }
-
         if let userinfo = link.userinfo, !userinfo.isEmpty {
             flag(.userinfoBeforeHost, "'\(userinfo)@' hides the real host \(link.host)")
         }
-        if name.isNumeric {
-            flag(.numericHost, "the host \(link.host) is a number, not a name")
-        }
-        if name.hasPunycode {
-            flag(.punycodeHost, "\(link.host) displays as \(shown)")
-        }
-        if let label = name.mixedScriptLabel {
-            flag(.mixedScriptHost, "'\(label)' in \(shown) mixes alphabets or uses lookalike letters")
-        }
-        if !name.isNumeric, let match = lookalikes.match(name, displayLabels: name.displayLabels) {
-            flag(.lookalikeHost, match.byLetters
-                ? "\(shown) imitates \(match.name.site): '\(match.label)' looks like '\(match.name.label)'"
-                : "\(shown) is one letter away from \(match.name.site)")
-        }
-        if !name.isNumeric, let brand = borrowedBrand(in: name, brands: policy.brands) {
-            flag(.brandOnUnrelatedDomain, "'\(brand)' appears in \(link.host), which belongs to \(name.registrableDomain)")
-        }
-        if let text = link.linkText, let named = namedSite(in: text, brands: policy.brands), !sameSite(named, as: name) {
-            flag(.linkTextMismatch, "link text says \(named), goes to \(shown)")
-        }
-        if LinkSafetyLists.shorteners.contains(link.host) || LinkSafetyLists.shorteners.contains(name.registrableDomain) {
-            flag(.shortener, "\(link.host) is a URL shortener")
+        let verdict = cache?.verdict(for: link.host) { hostVerdict(link.host, policy: policy, lookalikes: lookalikes) }
+            ?? hostVerdict(link.host, policy: policy, lookalikes: lookalikes)
+        for (signal, detail) in verdict.signals { flag(signal, detail) }
+        if let text = link.linkText, let named = namedSite(in: text, brands: policy.brands),
+            !sameSite(named, as: HostName(link.host))
+        {
+            flag(.linkTextMismatch, "link text says \(named), goes to \(verdict.shown)")
         }
         if link.scheme == "http", let word = sensitiveWord(in: link.host + link.rest) {
             flag(.insecureSensitivePage, "'\(word)' page on \(link.host) over http, not https")
         }
-        return findings
+        return findings.sorted { Self.order[$0.signal]! < Self.order[$1.signal]! }
+    }
+
+    private static let order: [LinkSignal: Int] = Dictionary(uniqueKeysWithValues: LinkSignal.allCases.enumerated().map { ($1, $0) })
+
+    /// What the host alone says, the same for every link to it (so it can be cached).
+    static func hostVerdict(_ host: String, policy: LinkSafetyPolicy, lookalikes: LookalikeHost) -> HostVerdict {
+        let name = HostName(host)
+        let shown = name.displayLabels.joined(separator: ".")
+        var signals: [(LinkSignal, String)] = []
+        if name.isNumeric {
+            signals.append((.numericHost, "the host \(host) is a number, not a name"))
+        }
+        if name.hasPunycode {
+            signals.append((.punycodeHost, "\(host) displays as \(shown)"))
+        }
+        if let label = name.mixedScriptLabel {
+            signals.append((.mixedScriptHost, "'\(label)' in \(shown) mixes alphabets or uses lookalike letters"))
+        }
+        if !name.isNumeric, let match = lookalikes.match(name, displayLabels: name.displayLabels) {
+            signals.append((.lookalikeHost, match.byLetters
+                ? "\(shown) imitates \(match.name.site): '\(match.label)' looks like '\(match.name.label)'"
+                : "\(shown) is one letter away from \(match.name.site)"))
+        }
+        if !name.isNumeric, let brand = borrowedBrand(in: name, brands: policy.brands) {
+            signals.append((.brandOnUnrelatedDomain, "'\(brand)' appears in \(host), which belongs to \(name.registrableDomain)"))
+        }
+        if LinkSafetyLists.shorteners.contains(host) || LinkSafetyLists.shorteners.contains(name.registrableDomain) {
+            signals.append((.shortener, "\(host) is a URL shortener"))
+        }
+        return HostVerdict(shown: shown, signals: signals)
     }
 
     /// A brand named in the subdomain, or inside a registered label that is not the brand's own
@@ -69,6 +83,9 @@ public enum LinkSafety {
         let registeredTokens = Set(tokens(registered))
         for brand in brands where registered != brand {
             if subdomainTokens.contains(brand) || registeredTokens.contains(brand) { return brand }
+            // Glued to other letters (`myamazon-support.co`): only names long and rare enough
+            // not to sit inside ordinary words.
+            if brand.count >= 5, !LinkSafetyLists.commonWordBrands.contains(brand), ByteSearch.contains(registered, brand) { return brand }
         }
         return nil
     }

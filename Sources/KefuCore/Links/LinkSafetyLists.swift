@@ -14,7 +14,17 @@ enum LinkSafetyLists {
     static let brandOwnedDomains: Set<String> = [
         "media-amazon.com", "ssl-images-amazon.com", "amazon-adsystem.com", "ebay-kleinanzeigen.de",
         "dhl-usa.com", "paypal-community.com", "apple-cloudkit.com",
+        // Hosts that carry a brand glued to other letters: images, mail and shops of the brand.
+        "amazonaws.com", "amazontrust.com", "amazonses.com", "amazonpay.com", "amazonpay.de", "paypalobjects.com",
+        "ebayimg.com", "ebaystatic.com", "ebaydesc.com", "ebayinc.com", "myshopify.com", "shopifycdn.com",
+        "shopifyemail.com", "shopifysvc.com", "walmartimages.com", "walmartlabs.com", "correosexpress.com",
+        "aliexpress-media.com", "etsystatic.com", "royalmailgroup.com", "laposte.net", "laposte.fr",
     ]
+
+    /// Brands whose names sit inside ordinary words or other companies' names (`pineapple`,
+    /// `googleusercontent` is Google's own but countless others are not), so they are only
+    /// matched as whole words of a host.
+    static let commonWordBrands: Set<String> = ["apple", "google", "hermes", "stripe", "icloud", "wise", "visa"]
 
     /// Services whose links only redirect elsewhere.
     static let shorteners: Set<String> = [

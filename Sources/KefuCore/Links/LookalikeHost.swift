@@ -34,13 +34,28 @@ struct LookalikeHost {
                 if word == label, name.label.count >= editDistanceMinimumLength, Self.oneEditApart(word, name.label) {
                     return Match(name: name, label: word, byLetters: false)
                 }
+                // Two neighbours swapped is a typo trick even on a short name (`eaby`, `esty`).
+                if name.label.count >= 4, Self.neighboursSwapped(word, name.label) {
+                    return Match(name: name, label: word, byLetters: false)
+                }
             }
         }
         return nil
     }
 
+    /// The same letters with exactly two neighbours swapped.
+    static func neighboursSwapped(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count == y.count, x != y else { return false }
+        let differing = x.indices.filter { x[$0] != y[$0] }
+        return differing.count == 2 && differing[1] == differing[0] + 1 && x[differing[0]] == y[differing[1]]
+            && x[differing[1]] == y[differing[0]]
+    }
+
     /// One letter replaced, added, dropped, or two neighbours swapped.
     static func oneEditApart(_ a: String, _ b: String) -> Bool {
+        guard abs(a.unicodeScalars.count - b.unicodeScalars.count) <= 1 else { return false }
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         guard abs(x.count - y.count) <= 1, x != y else { return false }
         if x.count == y.count {

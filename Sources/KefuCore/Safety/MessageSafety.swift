@@ -12,6 +12,7 @@ public struct MessageSafety: Sendable {
     public let policy: LinkSafetyPolicy
     let lookalikes: LookalikeHost
     let sender: SenderSafety
+    let hosts = HostVerdictCache()
 
     public init(policy: LinkSafetyPolicy = .standard) {
         self.policy = policy
@@ -23,7 +24,7 @@ public struct MessageSafety: Sendable {
         var findings: [SafetyFinding] = []
         var flaggedURLs: Set<String> = []
         func addLink(_ link: FoundLink) {
-            let found = LinkSafety.findings(for: link, policy: policy, lookalikes: lookalikes)
+            let found = LinkSafety.findings(for: link, policy: policy, lookalikes: lookalikes, cache: hosts)
             guard !found.isEmpty, flaggedURLs.insert(link.url).inserted else { return }
             let key = HostName(link.host).registrableDomain
             for finding in found {
@@ -54,7 +55,7 @@ public struct MessageSafety: Sendable {
             // A wave groups on the sender's domain only when the domain itself is suspicious
             // (`amazon-seller-help.com`), not on the mail provider an impostor happens to use.
             let suspicious = !LinkSafety.findings(for: FoundLink(url: "https://" + domain + "/", range: domain.startIndex..<domain.startIndex),
-                                                  policy: policy, lookalikes: lookalikes).isEmpty
+                                                  policy: policy, lookalikes: lookalikes, cache: hosts).isEmpty
             findings.append(SafetyFinding(
                 category: .sender, signal: found.signal.rawValue, shown: address,
                 key: suspicious ? HostName(domain).registrableDomain : nil, detail: found.detail))

@@ -30,9 +30,37 @@ enum ScamWording {
         ("vinto un buono", "gift card prize"), ("aggiornare i dati di pagamento", "update payment details"),
     ]
 
-    /// The first scam phrase in `text`, if any.
+    /// The phrases as bytes, by their first byte, for one pass over a message's bytes.
+    private static let byFirstByte: [[(bytes: [UInt8], index: Int)]] = {
+        var table = Array(repeating: [(bytes: [UInt8], index: Int)](), count: 256)
+        for (index, entry) in phrases.enumerated() {
+            let bytes = Array(entry.phrase.utf8)
+            table[Int(bytes[0])].append((bytes, index))
+        }
+        return table
+    }()
+
+    /// The first scam phrase in `text` (ASCII letters in any case), if any. One pass over the
+    /// bytes: Foundation's `contains` per phrase was three quarters of the checks' time.
     static func find(in text: String) -> (phrase: String, key: String)? {
-        let lower = text.lowercased()
-        return phrases.first { lower.contains($0.phrase) }
+        var text = text
+        return text.withUTF8 { bytes -> (phrase: String, key: String)? in
+            let count = bytes.count
+            var i = 0
+            while i < count {
+                let first = lower(bytes[i])
+                for candidate in byFirstByte[Int(first)] where i + candidate.bytes.count <= count {
+                    var j = 1
+                    while j < candidate.bytes.count, lower(bytes[i + j]) == candidate.bytes[j] { j += 1 }
+                    if j == candidate.bytes.count { return phrases[candidate.index] }
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 }

@@ -19,6 +19,33 @@ public enum SenderSignal: String, Sendable, Hashable, CaseIterable, Codable {
 /// signatures itself: it reads what the receiving server wrote in `Authentication-Results`.
 struct SenderSafety {
     let brands: [String]
+    /// The brands by their first byte, for one pass over a sender's name and address.
+    private let byFirstByte: [[[UInt8]]]
+
+    init(brands: [String]) {
+        self.brands = brands
+        var table = Array(repeating: [[UInt8]](), count: 256)
+        for brand in brands where !brand.isEmpty { table[Int(brand.utf8.first!)].append(Array(brand.utf8)) }
+        byFirstByte = table
+    }
+
+    /// Whether `text` has a brand's letters anywhere (ASCII case folded): the cheap test that
+    /// lets most senders skip the word-by-word look.
+    private func spellsBrand(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for i in bytes.indices {
+                for brand in byFirstByte[Int(Self.lower(bytes[i]))] where i + brand.count <= bytes.count {
+                    var j = 1
+                    while j < brand.count, Self.lower(bytes[i + j]) == brand[j] { j += 1 }
+                    if j == brand.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
 
     struct Finding {
         var signal: SenderSignal
@@ -35,14 +62,18 @@ struct SenderSafety {
         let name = HostName(domain)
         let brandDomain = brands.contains(name.registeredLabel)
             || LinkSafetyLists.brandOwnedDomains.contains(name.registrableDomain)
+        let failed = Self.failedMethods(authenticationResults)
+        // The common cases, cheaply: the marketplace's own domain with no failed check, or a
+        // name and address that spell no brand at all.
+        if failed.isEmpty, brandDomain { return [] }
         var findings: [Finding] = []
-        let claimed = claimedBrand(name: sender.name, local: local, domain: name)
+        let claimed = spellsBrand(sender.name) || spellsBrand(address)
+            ? claimedBrand(name: sender.name, local: local, domain: name) : nil
         if let claimed, !brandDomain {
             findings.append(Finding(
                 signal: .claimsBrand,
                 detail: "the sender calls itself \(claimed) but writes from \(name.registrableDomain)"))
         }
-        let failed = Self.failedMethods(authenticationResults)
         if failed.contains("dmarc") || (!failed.isEmpty && (brandDomain || claimed != nil)) {
             findings.append(Finding(
                 signal: .authenticationFailed,

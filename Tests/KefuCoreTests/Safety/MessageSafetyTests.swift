@@ -27,6 +27,23 @@ import Testing
         #expect(!signals("https://upsa.org/").contains("lookalike-host"))
     }
 
+    @Test func aBrandGluedToOtherLettersAndSwappedNeighbours() {
+        #expect(signals("https://myamazon-support.co/signin").contains("brand-on-unrelated-domain"))
+        #expect(signals("https://www.eaby-service.com/login.php").contains("lookalike-host"))
+        // The brands' own glued hosts and shops on Shopify stay clean.
+        #expect(signals("https://s3.amazonaws.com/bucket/photo.jpg").isEmpty)
+        #expect(signals("https://lamp-store.myshopify.com/products/lamp").isEmpty)
+        #expect(signals("https://www.pineapple-recipes.example/").isEmpty)
+    }
+
+    @Test func aHostWorkedOutOnceGivesTheSameVerdictFromTheCache() {
+        let body = "See https://amazon.com.verify-login.ru/a and https://amazon.com.verify-login.ru/b"
+        let findings = safety.check(IncomingMessage(from: "a@b.example", body: body))
+        #expect(findings.filter { $0.signal == "brand-on-unrelated-domain" }.map(\.shown)
+                == ["hxxps://amazon[.]com[.]verify-login[.]ru/a", "hxxps://amazon[.]com[.]verify-login[.]ru/b"])
+        #expect(safety.check(IncomingMessage(from: "a@b.example", body: body)) == findings)
+    }
+
     @Test func theConfusableTableIsICUsAndTheASCIIShortcutAgreesWithIt() {
         #expect(ConfusableSkeleton.table.count > 5_000)
         #expect(ConfusableSkeleton.table[0x430] == ["a"])  // Cyrillic а
