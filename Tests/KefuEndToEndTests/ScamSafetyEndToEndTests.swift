@@ -61,7 +61,7 @@ struct ScamSafetyEndToEndTests {
         try tmux.type("scam")
         try tmux.waitFor(text: "Warning about a fake marketplace mail")
         try tmux.press("Enter")
-        try tmux.waitFor("the French variant inserted") { $0.contains("Signalez-le à la plateforme") && $0.contains("Bien cordialement") }
+        try tmux.waitFor("the French variant inserted") { $0.contains("Signalez-le à la plateforme") && $0.contains("Amazon, eBay et les autres plateformes") }
         // It passes the reply checks, the new link-request check included, and goes out.
         try tmux.press("C-s")
         let sent = try tmux.waitFor("the reply sent") { $0.contains("Reply sent to Zoé Lefèvre") || $0.contains("Send anyway? y/n") || $0.contains("Not sent:") }
