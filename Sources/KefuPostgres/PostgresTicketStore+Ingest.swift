@@ -96,6 +96,10 @@ extension PostgresTicketStore {
             }
             chunkStart += Self.insertChunk
         }
+        for record in taken where !record.findings.isEmpty {
+            try PostgresSafetyFindings.insert(tx, record.findings, messageID: stored[record.id]!,
+                                              ticketID: drafts[record.conversation]!.id, customer: record.customer.address, at: record.at)
+        }
         for ending in settled {
             try PostgresDeadlineOutcomes.insert(tx, ticketID: ending.ticketID, clock: ending.clock, facts: ending.facts,
                                                 settledAt: ending.at, policy: policy)

@@ -170,7 +170,12 @@ extension PostgresTicketStore {
     }
 
     public func messages(ticketID: Int64) throws -> [Message] {
-        try session.query("""
+        try session.transaction { tx in try Self.messages(tx, ticketID: ticketID) }
+    }
+
+    static func messages(_ tx: PostgresTransaction, ticketID: Int64) throws -> [Message] {
+        let findings = try PostgresSafetyFindings.fetch(tx, ticketID: ticketID)
+        return try tx.query("""
             SELECT m.id, m.ticket_id, m.external_id, m.direction, m.author, m.recipient, m.at, m.subject, m.body, m.language,
                    o.state, o.attempts, o.last_error,
                    (SELECT string_agg(a.evidence_id, ' ' ORDER BY a.position) FROM outbox_attachment a WHERE a.outbox_id = o.id)
@@ -185,7 +190,8 @@ extension PostgresTicketStore {
                 direction: MessageDirection(rawValue: try row.string(3)) ?? .inbound, author: try row.string(4),
                 recipient: try row.string(5), at: try row.date(6), subject: try row.string(7), body: try row.string(8),
                 language: try row.optionalString(9),
-                delivery: state.map { DeliveryState(state: $0, attempts: attempts, lastError: lastError, attachments: attachments) })
+                delivery: state.map { DeliveryState(state: $0, attempts: attempts, lastError: lastError, attachments: attachments) },
+                findings: findings[try row.int(0)] ?? [])
         }
     }
 
