@@ -29,6 +29,8 @@ public struct KefuConfiguration: Sendable {
     public var safety = SafetySettings()
     /// The console's behaviour (send and next, or stay); user file only.
     public var console = ConsoleSettings()
+    /// Where the store lives (`store.url`); user file only. `--db` and `KEFU_DB` come first.
+    public var store: StoreLocation?
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -36,7 +38,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -64,6 +66,7 @@ public struct KefuConfiguration: Sendable {
         configuration.team = userSections?.team ?? .none
         configuration.safety = userSections?.safety ?? SafetySettings()
         configuration.console = userSections?.console ?? ConsoleSettings()
+        configuration.store = userSections?.store
         return configuration
     }
 
@@ -94,6 +97,7 @@ public struct KefuConfiguration: Sendable {
         var team: TeamRoster?
         var safety: SafetySettings?
         var console: ConsoleSettings?
+        var store: StoreLocation?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -117,6 +121,7 @@ public struct KefuConfiguration: Sendable {
             case "team": sections.team = try TeamSectionReader.read(value)
             case "safety": sections.safety = try SafetySectionReader.read(value)
             case "console": sections.console = try ConsoleSectionReader.read(value)
+            case "store": sections.store = try StoreSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

@@ -34,14 +34,19 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
                 break
             }
         }
-        let text = "\(error)"
-        if text.contains("connectTimeout") || text.contains("timeout") {
+        // PSQLError's description is deliberately generic; its reflection names the cause
+        // (used only to choose our own words: it is never shown).
+        let text = String(reflecting: error)
+        if text.contains("connectTimeout") || text.lowercased().contains("timeout") || text.contains("timedOut") {
             return .init(message: "\(target) did not answer within \(address.connectTimeout) s (is the server running and reachable?)", sqlState: nil)
         }
         if text.lowercased().contains("refused") {
             return .init(message: "cannot connect to \(target): connection refused (is the server running on that port?)", sqlState: nil)
         }
-        return .init(message: "cannot connect to \(target): \(Self.brief(text))", sqlState: nil)
+        if text.contains("NXDOMAIN") || text.lowercased().contains("resolve") || text.contains("unknown host") {
+            return .init(message: "cannot connect to \(target): the host name does not resolve", sqlState: nil)
+        }
+        return .init(message: "cannot connect to \(target) (\(Self.kind(of: error))); is the server running and reachable?", sqlState: nil)
     }
 
     static func statement(_ address: PostgresAddress, _ error: PSQLError) -> PostgresStoreError {
@@ -60,6 +65,12 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
 
     static func connectionLost(_ address: PostgresAddress, _ detail: String) -> PostgresStoreError {
         .init(message: "lost the connection to PostgreSQL at \(address.host):\(address.port) (\(Self.brief(detail))); it is opened again on the next try", sqlState: nil)
+    }
+
+    /// The error's type and code, never its payload (which may carry connection details).
+    static func kind(of error: any Error) -> String {
+        if let psql = error as? PSQLError { return "\(psql.code)" }
+        return "\(type(of: error))"
     }
 
     /// One line, not too long.

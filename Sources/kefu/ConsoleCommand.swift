@@ -9,7 +9,7 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openAnyBackend()
         let configuration = try Wiring.configuration()
         let profile = AgentProfile(Wiring.actingAgent(configuration: configuration), storeName: "Kefu", team: configuration.team)
         try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store),

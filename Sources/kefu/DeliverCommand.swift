@@ -44,7 +44,7 @@ struct DeliverCommand: ParsableCommand {
         }
         guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
         let (store, _, configuration) = try Wiring.openForMail(storeOptions)
-        let spool = try DeliverySpool(folder: DeliverySpool.folder(nextTo: storeOptions.path()))
+        let spool = try DeliverySpool(folder: DeliverySpool.folder(nextTo: try storeOptions.path(command: "kefu deliver")))
         let deliverer = OutboxDeliverer(
             store: store, settings: configuration.mail, spool: spool,
             handoffLauncher: [Self.executablePath, "deliver", "--handoff"])

@@ -36,7 +36,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = storeOptions.path(default: "demo.sqlite")
+        let path = try storeOptions.path(default: "demo.sqlite", command: "kefu demo")
         try DemoStoreBuilder.removeOldDemo(at: path)
         let policy = try Wiring.demoConfiguration().deadlinePolicy()
         let store = try SQLiteTicketStore(path: path, policy: policy)

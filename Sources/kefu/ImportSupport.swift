@@ -50,8 +50,9 @@ extension Wiring {
     /// domain of `mail.from` so the Message-IDs fixed when replies are queued carry it.
     static func openForMail(_ options: StoreOptions) throws -> (SQLiteTicketStore, EvidenceStore, KefuConfiguration) {
         let configuration = try configuration()
-        let store = try SQLiteTicketStore(path: options.path(), policy: try configuration.deadlinePolicy())
-        let evidence = try EvidenceStore(folder: EvidenceStore.folder(nextTo: URL(fileURLWithPath: options.path())))
+        let path = try options.path(command: "kefu import")
+        let store = try SQLiteTicketStore(path: path, policy: try configuration.deadlinePolicy())
+        let evidence = try EvidenceStore(folder: EvidenceStore.folder(nextTo: URL(fileURLWithPath: path)))
         if let domain = configuration.mail.messageIDDomain, try store.meta("mail.message_id_domain") != domain {
             try store.setMeta("mail.message_id_domain", domain)
         }

@@ -23,7 +23,7 @@ struct IngestCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openAnyBackend(creating: true)
         let handle: FileHandle
         if file == "-" {
             handle = .standardInput

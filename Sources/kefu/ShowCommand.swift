@@ -20,9 +20,9 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openAnyBackend()
         guard let ticket = try store.ticket(id: id) else {
-            throw UserError(message: "no ticket #\(id) in \(store.path)")
+            throw UserError(message: "no ticket #\(id) in \(try storeOptions.location().location)")
         }
         let order = try ticket.orderID.flatMap { try store.order(id: $0) }
         let messages = try store.messages(ticketID: id)

@@ -3,13 +3,25 @@ import Foundation
 import KefuConfig
 import KefuCore
 import KefuResources
+import KefuPostgres
 import KefuStore
 
-/// `--db PATH`, shared by every command. Without it Kefu uses `$XDG_DATA_HOME/kefu/kefu.sqlite`
-/// (`~/.local/share/kefu/kefu.sqlite`).
+/// `--db PATH|URL`, shared by every command. Without it Kefu uses `$KEFU_DB`, then `store.url`
+/// in the config file, then `$XDG_DATA_HOME/kefu/kefu.sqlite` (`~/.local/share/kefu/kefu.sqlite`).
+///
+/// A SQLite path that does not exist is refused unless the command makes stores (`demo`,
+/// `ingest`, `import`), so a typo never opens a new, empty store that prints nothing; a URL
+/// whose scheme Kefu does not serve is refused with the ones it knows.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (SQLite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The store: a SQLite file, or postgres://user@host:port/dbname for a team's shared store.", valueName: "path-or-url"))
     var db: String?
+
+    /// `kefu SUBCOMMAND` as the user typed it, for messages.
+    static var commandName: String {
+        let words = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(2)
+        return (["kefu"] + words.filter { $0.allSatisfy { $0.isLetter } }).joined(separator: " ")
+    }
 
     static var dataDirectory: URL {
         if let xdg = ProcessInfo.processInfo.environment["XDG_DATA_HOME"], !xdg.isEmpty {
@@ -18,21 +30,68 @@ struct StoreOptions: ParsableArguments {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/kefu")
     }
 
-    func path(default name: String = "kefu.sqlite") -> String {
-        db ?? Self.dataDirectory.appendingPathComponent(name).path
+    /// Where the store is, and which setting said so (for error messages).
+    func location(default name: String = "kefu.sqlite") throws -> (location: StoreLocation, from: String) {
+        let environment = ProcessInfo.processInfo.environment
+        let user = environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        func parse(_ text: String, from: String) throws -> (StoreLocation, String) {
+            do {
+                return (try StoreLocation(parsing: text, defaultUser: user), from)
+            } catch {
+                throw UserError(message: "\(from): \(error.description)")
+            }
+        }
+        if let db { return try parse(db, from: "--db") }
+        if let text = environment["KEFU_DB"], !text.isEmpty { return try parse(text, from: "KEFU_DB") }
+        if let configured = try Wiring.configuration().store { return (configured, "store.url in the config file") }
+        return (.sqlite(path: Self.dataDirectory.appendingPathComponent(name).path), "the default store")
     }
 
-    /// Opens the store with the deadline policy from the configuration (the demo's own for a
-    /// store `kefu demo` made), recomputing open deadlines when the policy changed since the
-    /// store last ran.
-    func open(defaultName: String = "kefu.sqlite") throws -> SQLiteTicketStore {
-        let path = path(default: defaultName)
+    /// The SQLite file, for commands that work on SQLite only; a PostgreSQL URL is refused
+    /// with the command's name.
+    func path(default name: String = "kefu.sqlite", creating: Bool = true, command: String = StoreOptions.commandName) throws -> String {
+        let (location, from) = try location(default: name)
+        switch location {
+        case .sqlite(let path):
+            if !creating && !FileManager.default.fileExists(atPath: path) {
+                throw UserError(message: "\(from) names \(path), which does not exist (make a store with `kefu demo`, `kefu ingest` or `kefu import`, or check the path)")
+            }
+            return path
+        case .postgres(let address):
+            throw UserError(message: "\(command) does not work on a PostgreSQL store yet (\(address)); on PostgreSQL today: kefu (the console), kefu queue, kefu show, kefu ingest")
+        }
+    }
+
+    /// Opens the SQLite store with the deadline policy from the configuration (the demo's own
+    /// for a store `kefu demo` made), recomputing open deadlines when the policy changed since
+    /// the store last ran.
+    func open(defaultName: String = "kefu.sqlite", creating: Bool = false, command: String = StoreOptions.commandName) throws -> SQLiteTicketStore {
+        let path = try path(default: defaultName, creating: creating, command: command)
+        return try Self.openSQLite(path: path)
+    }
+
+    static func openSQLite(path: String) throws -> SQLiteTicketStore {
         let isDemo = (try? SQLiteTicketStore.peekMeta(path: path, key: "demo")) == "1"
         let store = try SQLiteTicketStore(path: path, policy: try (isDemo ? Wiring.demoConfiguration() : Wiring.configuration()).deadlinePolicy())
         if let moved = try store.applyPolicyChangeIfNeeded(), moved > 0 {
             Wiring.notice("The deadline policy changed: deadlines of \(moved) open ticket(s) recomputed.")
         }
         return store
+    }
+
+    /// Opens the store on either backend, for the commands that work on both.
+    func openAnyBackend(creating: Bool = false) throws -> any TicketStore {
+        let (location, _) = try location()
+        switch location {
+        case .sqlite:
+            return try open(creating: creating)
+        case .postgres(let address):
+            do {
+                return try PostgresTicketStore(address: address, policy: try Wiring.configuration().deadlinePolicy())
+            } catch let error as PostgresStoreError {
+                throw UserError(message: error.description)
+            }
+        }
     }
 }
 

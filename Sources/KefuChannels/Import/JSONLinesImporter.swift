@@ -1,13 +1,12 @@
 import Foundation
 import KefuCore
-import KefuStore
 
 /// Takes a JSON Lines file in (what `kefu ingest` reads): lines are parsed on a second thread a
 /// batch ahead while this one stores the previous batch, each batch in one transaction. A bad
 /// line is reported with its number and reason, kept in quarantine, and never stops the lines
 /// after it; a message already stored is skipped, so a second run adds nothing.
 public final class JSONLinesImporter {
-    public let store: SQLiteTicketStore
+    public let store: any TicketStore
     /// Where the lines come from, as quarantine rows and reports name it (`stdin` or a path).
     public let source: String
     /// Messages per transaction.
@@ -25,7 +24,7 @@ public final class JSONLinesImporter {
         public var invalid = 0
     }
 
-    public init(store: SQLiteTicketStore, source: String) {
+    public init(store: any TicketStore, source: String) {
         self.store = store
         self.source = source
     }
