@@ -19,6 +19,7 @@ enum PostgresSchema {
     static let migrations: [Migration] = [
         Migration(version: 1, name: "tickets, messages, orders, outbox, drafts, deadlines, quarantine, mail, evidence, team, meters", sql: version1),
         Migration(version: 2, name: "the nearest clock's policy on the ticket row (the queue names the clock)", sql: version2),
+        Migration(version: 3, name: "claims: who works a ticket, as a lease", sql: version3),
     ]
 
     static var latest: Int { migrations.last!.version }
@@ -414,5 +415,14 @@ enum PostgresSchema {
             uses bigint NOT NULL,
             last_used double precision NOT NULL
         );
+        """
+}
+
+extension PostgresSchema {
+    static let version3 = """
+        ALTER TABLE ticket ADD COLUMN claimed_by text;
+        ALTER TABLE ticket ADD COLUMN claimed_at double precision;
+        ALTER TABLE ticket ADD COLUMN claim_until double precision;
+        CREATE INDEX ticket_claims ON ticket(claimed_by, claim_until) WHERE claimed_by IS NOT NULL;
         """
 }

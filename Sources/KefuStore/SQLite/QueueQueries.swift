@@ -43,7 +43,7 @@ extension SQLiteTicketStore {
     }
 
     /// The SQL of one key stretch of the order.
-    private func rangeCondition(_ range: QueueKeyRange) -> (sql: String, arguments: StatementArguments) {
+    func rangeCondition(_ range: QueueKeyRange) -> (sql: String, arguments: StatementArguments) {
         var sql = ""
         var arguments: StatementArguments = []
         if let lower = range.lower { sql += " AND queue_key >= ?"; arguments += [lower] }

@@ -415,6 +415,14 @@ enum Schema {
         migrator.registerMigration("v7-flow: the nearest clock's policy on the ticket row, snoozed tickets") { db in
             try FlowSchema.v7(db)
         }
+        migrator.registerMigration("v8-team: claims, who works a ticket as a lease") { db in
+            try db.execute(sql: """
+                ALTER TABLE ticket ADD COLUMN claimed_by TEXT;
+                ALTER TABLE ticket ADD COLUMN claimed_at REAL;
+                ALTER TABLE ticket ADD COLUMN claim_until REAL;
+                CREATE INDEX ticket_claims ON ticket(claimed_by, claim_until) WHERE claimed_by IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import KefuCore
+
+/// Claims on PostgreSQL: the candidate row is taken with `FOR UPDATE SKIP LOCKED`, so agents
+/// claiming at the same moment each lock a different ticket instead of queueing on one, and a
+/// per-agent advisory lock makes the capacity check and the claim one step for that agent.
+extension PostgresTicketStore: TicketClaiming {
+    public func claimNext(for agent: String, releasing: Int64?, rules: ClaimRules, now: Date) throws -> ClaimOutcome {
+        let t = now.timeIntervalSince1970
+        return try session.transaction { tx in
+            try tx.query("SELECT pg_advisory_xact_lock(7238003, hashtext($1))", [.text(agent)])
+            if let releasing {
+                try tx.query("UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2",
+                             [.int(releasing), .text(agent)])
+            }
+            let held = try tx.query("""
+                SELECT id FROM ticket WHERE claimed_by = $1 AND claim_until > $2 AND status = 'open' AND needs_reply ORDER BY id
+                """, [.text(agent), .double(t)]).map { try $0.int(0) }
+            if held.count >= rules.capacity { return .atCapacity(held: held) }
+            let query = QueueQuery(view: .needsReply, now: now, order: .triage)
+            for range in query.ranges {
+                var (sql, values) = condition(query)
+                values += [.text(agent), .double(t)]
+                sql += " AND (assignee IS NULL OR assignee = $\(values.count - 1)) AND (claimed_by IS NULL OR claim_until <= $\(values.count))"
+                if let lower = range.lower { values.append(.double(lower)); sql += " AND queue_key >= $\(values.count)" }
+                if let upper = range.upper { values.append(.double(upper)); sql += " AND queue_key < $\(values.count)" }
+                guard let id = try tx.query("""
+                    SELECT id FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """, values).first?.int(0) else { continue }
+                try tx.query("UPDATE ticket SET claimed_by = $1, claimed_at = $2, claim_until = $3 WHERE id = $4",
+                             [.text(agent), .double(t), .double(t + rules.lease), .int(id)])
+                return .claimed(try PostgresTicketRows.ticket(tx, id: id)!)
+            }
+            return .nothingFree
+        }
+    }
+
+    public func renewClaim(ticketID: Int64, agent: String, rules: ClaimRules, now: Date) throws -> Bool {
+        let t = now.timeIntervalSince1970
+        return !(try session.query("""
+            UPDATE ticket SET claim_until = $1 WHERE id = $2 AND claimed_by = $3 AND claim_until > $4 RETURNING id
+            """, [.double(t + rules.lease), .int(ticketID), .text(agent), .double(t)])).isEmpty
+    }
+
+    public func releaseClaim(ticketID: Int64, agent: String) throws {
+        try session.query("UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2",
+                          [.int(ticketID), .text(agent)])
+    }
+
+    public func liveClaims(now: Date) throws -> [TicketClaim] {
+        try session.query("""
+            SELECT id, claimed_by, claimed_at, claim_until FROM ticket WHERE claim_until > $1 ORDER BY id
+            """, [.double(now.timeIntervalSince1970)]).map {
+            TicketClaim(ticketID: try $0.int(0), agent: try $0.string(1), since: try $0.date(2), until: try $0.date(3))
+        }
+    }
+}
