@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import KefuConsole
 
 /// `kefu` (or `kefu console`): the console on the default store or `--db PATH`.
@@ -9,6 +10,9 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw UserError(message: "the console needs a terminal; for scripts use `kefu queue`, `kefu show ID` or `kefu ingest FILE`")
+        }
         let store = try storeOptions.openAnyBackend()
         let configuration = try Wiring.configuration()
         let profile = AgentProfile(Wiring.actingAgent(configuration: configuration), storeName: "Kefu", team: configuration.team)

@@ -50,6 +50,8 @@ struct StoreOptions: ParsableArguments {
     /// The SQLite file, for commands that work on SQLite only; a PostgreSQL URL is refused
     /// with the command's name.
     func path(default name: String = "kefu.sqlite", creating: Bool = true, command: String = StoreOptions.commandName) throws -> String {
+        // A broken config file is reported first, whatever the store.
+        _ = try Wiring.configuration()
         let (location, from) = try location(default: name)
         switch location {
         case .sqlite(let path):

@@ -11,7 +11,10 @@ enum ConfigFileFuzz {
 
     static let target = FuzzTarget("config") { bytes throws(FuzzFailure) in
         let text = bytes.text
-        let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        // Lines as YAML counts them: by scalar (a "\r\n" is one Character, which a Character
+        // split on "\n" never sees), a lone "\r" ending a line too.
+        let scalars = Array(text.unicodeScalars)
+        let lineCount = 1 + scalars.indices.filter { scalars[$0] == "\n" || (scalars[$0] == "\r" && $0 + 1 < scalars.count && scalars[$0 + 1] != "\n") }.count
         do {
             let configuration = try KefuConfiguration.parse(shipped: (shipped, "sla.yaml"), user: (text, "kefu.yaml"))
             _ = try configuration.deadlinePolicy()
