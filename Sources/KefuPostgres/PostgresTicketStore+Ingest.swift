@@ -11,14 +11,8 @@ extension PostgresTicketStore {
 
     public func ingest(_ records: [IngestRecord]) throws -> IngestSummary {
         var summary = IngestSummary()
-        var start = 0
-        while start < records.count {
-            let batch = records[start..<min(start + Self.ingestBatchSize, records.count)]
-            let part = try session.transaction { tx in try self.ingestBatch(tx, batch).summary }
-            summary.added += part.added
-            summary.duplicates += part.duplicates
-            summary.newTickets += part.newTickets
-            start += Self.ingestBatchSize
+        for batch in ingestBatches(records, size: Self.ingestBatchSize) {
+            summary += try session.transaction { tx in try self.ingestBatch(tx, batch).summary }
         }
         return summary
     }

@@ -47,9 +47,7 @@ public final class JSONLinesImporter {
                 invalidLine(error)
             }
             let part = try store.ingest(batch.records)
-            summary.stored.added += part.added
-            summary.stored.duplicates += part.duplicates
-            summary.stored.newTickets += part.newTickets
+            summary.stored += part
             summary.invalid += batch.invalid.count
             summary.lines = batch.lastLine
             progress(summary.lines)

@@ -104,6 +104,20 @@ public struct IngestSummary: Sendable, Hashable {
     }
 }
 
+extension IngestSummary {
+    /// Adds up the summaries of several batches.
+    public static func += (lhs: inout IngestSummary, rhs: IngestSummary) {
+        lhs.added += rhs.added
+        lhs.duplicates += rhs.duplicates
+        lhs.newTickets += rhs.newTickets
+    }
+}
+
+/// Cuts `records` into slices of at most `size`, for one transaction each.
+public func ingestBatches(_ records: [IngestRecord], size: Int) -> [ArraySlice<IngestRecord>] {
+    stride(from: 0, to: records.count, by: size).map { records[$0..<min($0 + size, records.count)] }
+}
+
 /// A reply or internal note the agent sends.
 public struct ReplyRequest: Sendable, Hashable {
     public var ticketID: Int64

@@ -12,14 +12,8 @@ extension SQLiteTicketStore {
 
     public func ingest(_ records: [IngestRecord]) throws -> IngestSummary {
         var summary = IngestSummary()
-        var start = 0
-        while start < records.count {
-            let batch = records[start..<min(start + Self.ingestBatchSize, records.count)]
-            let part = try pool.write { db in try self.ingestBatch(db, batch).summary }
-            summary.added += part.added
-            summary.duplicates += part.duplicates
-            summary.newTickets += part.newTickets
-            start += Self.ingestBatchSize
+        for batch in ingestBatches(records, size: Self.ingestBatchSize) {
+            summary += try pool.write { db in try self.ingestBatch(db, batch).summary }
         }
         return summary
     }
