@@ -40,15 +40,17 @@ let package = Package(
         .target(name: "KefuMail", dependencies: ["KefuCore"]),
         // The log file (swift-log with a file handler): ids and counts, never customer text.
         .target(name: "KefuLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // Evidence files on local disk, content-addressed, for both store backends (the records are the store's).
+        .target(name: "KefuEvidenceFiles", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Persistence behind `TicketStore`; GRDB never leaks out of this module.
         .target(
             name: "KefuStore",
             dependencies: [
-                "KefuCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "KefuCore", "KefuEvidenceFiles", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Persistence on a PostgreSQL server, for a team on many machines; postgres-nio never leaks out of this module.
-        .target(name: "KefuPostgres", dependencies: ["KefuCore", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .target(name: "KefuPostgres", dependencies: ["KefuCore", "KefuEvidenceFiles", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).
         .target(
             name: "KefuChannels",

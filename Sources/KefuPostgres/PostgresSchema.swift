@@ -20,6 +20,7 @@ enum PostgresSchema {
         Migration(version: 1, name: "tickets, messages, orders, outbox, drafts, deadlines, quarantine, mail, evidence, team, meters", sql: version1),
         Migration(version: 2, name: "the nearest clock's policy on the ticket row (the queue names the clock)", sql: version2),
         Migration(version: 3, name: "claims: who works a ticket, as a lease", sql: version3),
+        Migration(version: 4, name: "snoozed tickets", sql: version4),
     ]
 
     static var latest: Int { migrations.last!.version }
@@ -424,5 +425,18 @@ extension PostgresSchema {
         ALTER TABLE ticket ADD COLUMN claimed_at double precision;
         ALTER TABLE ticket ADD COLUMN claim_until double precision;
         CREATE INDEX ticket_claims ON ticket(claimed_by, claim_until) WHERE claimed_by IS NOT NULL;
+        """
+}
+
+extension PostgresSchema {
+    /// `z`: one row per snoozed ticket; a row whose time has passed is a finished snooze.
+    static let version4 = """
+        CREATE TABLE ticket_snooze (
+            ticket_id bigint PRIMARY KEY REFERENCES ticket(id),
+            until double precision NOT NULL,
+            agent text NOT NULL,
+            at double precision NOT NULL
+        );
+        CREATE INDEX ticket_snooze_until ON ticket_snooze(until);
         """
 }

@@ -7,7 +7,8 @@ enum PostgresTicketRows {
         id, conversation, channel, marketplace, customer_name, customer_address, subject, snippet, status,
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
         warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, due_policy,
-        EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft, safety_mark
+        EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft, safety_mark,
+        (SELECT s.until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until
         """
 
     static func ticket(_ row: PostgresResultRow) throws -> Ticket {
@@ -27,6 +28,7 @@ enum PostgresTicketRows {
         ticket.duePolicy = try row.optionalString(21)
         ticket.hasDraft = try row.bool(22)
         ticket.safetyMark = try row.optionalString(23)
+        ticket.snoozedUntil = try row.optionalDate(24)
         return ticket
     }
 

@@ -35,6 +35,8 @@ extension PostgresTicketStore {
         for word in filter.split(separator: " ") {
             sql += " AND strpos(search_text, \(next(.text(String(word))))) > 0"
         }
+        // Snoozed tickets stay out of every view until their time (an anti-join on a small table).
+        sql += " AND NOT EXISTS (SELECT 1 FROM ticket_snooze s WHERE s.ticket_id = ticket.id AND s.until > \(next(.double(query.now.timeIntervalSince1970))))"
         return (sql, values)
     }
 
@@ -128,7 +130,7 @@ extension PostgresTicketStore {
         return Int(try session.query("SELECT count(*) FROM ticket WHERE \(sql)", values)[0].int(0))
     }
 
-    /// See `TicketStore.nextTicket`: the same rule as the SQLite store (no snoozes here yet).
+    /// See `TicketStore.nextTicket`: the same rule as the SQLite store (snoozed tickets left out).
     public func nextTicket(for agent: String, after position: QueuePosition?, now: Date) throws -> Ticket? {
         let query = QueueQuery(view: .needsReply, now: now, order: .triage)
         if let found = try queue(query, after: position, limit: 1, onlyFreeFor: agent).first { return found }

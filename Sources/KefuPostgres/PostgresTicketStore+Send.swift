@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuEvidenceFiles
 
 /// Sending: the reply, the ticket's update, the settled deadlines and the outbox row are one
 /// transaction; the ticket's row is locked for it, so a send and an import of the customer's
@@ -37,12 +38,7 @@ extension PostgresTicketStore {
                     INSERT INTO outbox (message_id, ticket_id, idempotency_key, state, created_at, updated_at)
                     VALUES ($1, $2, $3, 'queued', $4, $4) RETURNING id
                     """, [.int(messageID), .int(ticket.id), .text(reply.idempotencyKey), .double(now.timeIntervalSince1970)])[0].int(0)
-                if !reply.attachEvidence.isEmpty {
-                    throw PostgresStoreError(
-                        message: "evidence attachments are not yet stored on PostgreSQL; send the reply without attaching (the evidence reference stays in the text)",
-                        sqlState: nil)
-                }
-                _ = outboxID
+                try Self.recordAttachments(tx, outboxID: outboxID, evidenceIDs: reply.attachEvidence)
                 try tx.query("DELETE FROM draft WHERE ticket_id = $1", [.int(ticket.id)])
             }
             let settled = Array(try PostgresDeadlineOutcomes.fetch(tx, ticketID: ticket.id).dropFirst(outcomesBefore))
@@ -68,5 +64,25 @@ extension PostgresTicketStore {
     public func outbox(limit: Int = 100) throws -> [(idempotencyKey: String, ticketID: Int64, state: String)] {
         try session.query("SELECT idempotency_key, ticket_id, state FROM outbox ORDER BY id LIMIT $1", [.int(Int64(limit))])
             .map { (try $0.string(0), try $0.int(1), try $0.string(2)) }
+    }
+
+    /// Records the evidence a reply carries, inside `send`'s transaction, as the SQLite store
+    /// does: an id that names no evidence record stops the whole send, so a reply is never
+    /// queued without what was asked.
+    static func recordAttachments(_ tx: PostgresTransaction, outboxID: Int64, evidenceIDs: [String]) throws {
+        var seen = Set<String>()
+        for (position, id) in evidenceIDs.enumerated() {
+            guard let parsed = EvidenceID(parsing: id) else { throw ReplyAttachmentError.unknownEvidence(id) }
+            guard seen.insert(parsed.text).inserted else { continue }
+            guard let row = try tx.query("SELECT sha256, original_name, size FROM evidence WHERE id = $1", [.text(parsed.text)]).first else {
+                throw ReplyAttachmentError.unknownEvidence(parsed.text)
+            }
+            let filename = try row.string(1)
+            try tx.query("""
+                INSERT INTO outbox_attachment (outbox_id, position, evidence_id, sha256, filename, content_type, size)
+                VALUES ($1, $2, $3, $4, $5, $6, $7)
+                """, [.int(outboxID), .int(Int64(position)), .text(parsed.text), .text(try row.string(0)), .text(filename),
+                      .text(EvidenceMediaType.of(filename: filename)), .int(try row.int(2))])
+        }
     }
 }

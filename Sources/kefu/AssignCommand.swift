@@ -22,14 +22,14 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         let acting = try Wiring.acting(by: by)
-        let store = try storeOptions.open()
+        let store = try storeOptions.openStore()
         do {
             // With a team list, only leads move batches or other people's tickets (checked in the
             // same transaction as the change; a refusal changes nothing).
             let changes = try store.assign(ticketIDs: ids, to: nobody ? nil : to, acting: acting, now: Date())
             print("\(changes.count) of \(ids.count) tickets now belong to \(nobody ? "nobody" : TerminalSanitizer.oneLine(to ?? ""))")
         } catch StoreError.ticketNotFound(let missing) {
-            throw UserError(message: "no ticket #\(missing) in \(store.path); nothing was assigned")
+            throw UserError(message: "no ticket #\(missing) in \(storeOptions.storeName); nothing was assigned")
         }
     }
 }

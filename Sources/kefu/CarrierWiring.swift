@@ -25,16 +25,10 @@ extension Wiring {
 
 extension Wiring {
     /// What the console needs for `T` and `E`: the carrier table (with the user's overrides) and
-    /// the evidence locker beside the store, with the configured public base URL.
-    /// Parcels and evidence for the thread. The evidence locker is SQLite's (its files live
-    /// beside the store file); on PostgreSQL the thread shows parcels without evidence for now.
-    static func proofLoader(store: any TicketStore) throws -> ProofLoader {
+    /// the evidence locker over the store (records in the store, files on this machine: see
+    /// `StoreOptions.evidenceFolder`), with the configured public base URL.
+    static func proofLoader(store: any TicketStore, options: StoreOptions) throws -> ProofLoader {
         let settings = try evidenceSettings()
-        guard let store = store as? SQLiteTicketStore else {
-            return ProofLoader(carriers: try carrierTable(), evidence: nil, settings: settings)
-        }
-        let locker: SQLiteEvidenceLocker
-        do { locker = try SQLiteEvidenceLocker(store: store, settings: settings) } catch { throw UserError(message: "\(error)") }
-        return ProofLoader(carriers: try carrierTable(), evidence: locker, settings: settings)
+        return ProofLoader(carriers: try carrierTable(), evidence: try options.openLocker(store, settings: settings), settings: settings)
     }
 }

@@ -16,7 +16,7 @@ struct ConsoleCommand: ParsableCommand {
         let store = try storeOptions.openAnyBackend()
         let configuration = try Wiring.configuration()
         let profile = AgentProfile(Wiring.actingAgent(configuration: configuration), storeName: "Kefu", team: configuration.team)
-        try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store),
+        try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store, options: storeOptions),
                               sendAndNext: configuration.console.afterSend == .next)
     }
 }

@@ -43,7 +43,7 @@ struct DeliverCommand: ParsableCommand {
             throw ExitCode(SendmailHandoff.run(spool: try DeliverySpool(folder: spool), messageID: messageID, command: command))
         }
         guard interval > 0, interval <= 3600 else { throw ValidationError("--interval must be between 0 and 3600 seconds") }
-        let (store, _, configuration) = try Wiring.openForMail(storeOptions)
+        let (store, configuration) = try Wiring.openSQLiteForDelivery(storeOptions)
         let spool = try DeliverySpool(folder: DeliverySpool.folder(nextTo: try storeOptions.path(command: "kefu deliver")))
         let deliverer = OutboxDeliverer(
             store: store, settings: configuration.mail, spool: spool,

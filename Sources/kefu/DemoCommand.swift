@@ -54,7 +54,7 @@ struct DemoCommand: ParsableCommand {
             print("Demo store \(path): \(t) tickets, \(m) messages (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
             return
         }
-        try ConsoleRunner.run(store: store, profile: AgentProfile(name: recipe.agent, storeName: recipe.storeName), proof: try Wiring.proofLoader(store: store))
+        try ConsoleRunner.run(store: store, profile: AgentProfile(name: recipe.agent, storeName: recipe.storeName), proof: try Wiring.proofLoader(store: store, options: storeOptions))
     }
 }
 

@@ -16,13 +16,9 @@ struct EvidenceCommand: ParsableCommand {
         subcommands: [EvidenceAddCommand.self, EvidenceListCommand.self, EvidenceRemoveCommand.self, EvidenceRemovedCommand.self])
 
     /// The store and its locker, with the configured size limit.
-    static func openLocker(_ options: StoreOptions) throws -> SQLiteEvidenceLocker {
-        let store = try options.open()
-        do {
-            return try SQLiteEvidenceLocker(store: store, settings: try Wiring.evidenceSettings())
-        } catch let error as EvidenceLockerError {
-            throw UserError(message: error.description)
-        }
+    static func openLocker(_ options: StoreOptions) throws -> (store: any TicketStore, locker: any EvidenceLocker) {
+        let store = try options.openStore()
+        return (store, try options.openLocker(store, settings: try Wiring.evidenceSettings()))
     }
 }
 
@@ -50,7 +46,7 @@ struct EvidenceAddCommand: ParsableCommand {
         guard let kind = EvidenceKind(parsing: kind) else {
             throw UserError(message: "unknown kind '\(TerminalSanitizer.oneLine(self.kind))' (known: \(EvidenceKind.spellings))")
         }
-        let locker = try EvidenceCommand.openLocker(storeOptions)
+        let locker = try EvidenceCommand.openLocker(storeOptions).locker
         let request = NewEvidence(
             file: URL(fileURLWithPath: file), orderID: order, kind: kind, note: note, addedBy: Wiring.agentName)
         let added: EvidenceAddition
@@ -81,8 +77,8 @@ struct EvidenceListCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let locker = try EvidenceCommand.openLocker(storeOptions)
-        guard try locker.store.order(id: order) != nil else {
+        let (store, locker) = try EvidenceCommand.openLocker(storeOptions)
+        guard try store.order(id: order) != nil else {
             throw UserError(message: EvidenceLockerError.unknownOrder(order).description)
         }
         let records = try locker.evidence(orderID: order)
@@ -138,7 +134,7 @@ struct EvidenceRemoveCommand: ParsableCommand {
         guard EvidenceID(parsing: confirm) == parsed else {
             throw UserError(message: "--confirm '\(TerminalSanitizer.oneLine(confirm))' does not match \(parsed.text): type the id twice to remove it")
         }
-        let locker = try EvidenceCommand.openLocker(storeOptions)
+        let locker = try EvidenceCommand.openLocker(storeOptions).locker
         let removal: EvidenceRemoval
         do {
             removal = try locker.removeEvidence(id: parsed.text, reason: reason, removedBy: Wiring.agentName, now: Date())
@@ -147,7 +143,7 @@ struct EvidenceRemoveCommand: ParsableCommand {
         }
         let file = removal.fileDeleted ? "file deleted" : "file kept: other evidence uses it"
         print("Removed \(removal.record.id) (\(removal.record.kind.rawValue) of order \(TerminalSanitizer.oneLine(removal.record.orderID))); \(file); audit record kept")
-        let waiting = try locker.store.unsentRepliesCarrying(evidenceID: removal.record.id)
+        let waiting = try locker.unsentRepliesCarrying(evidenceID: removal.record.id)
         if waiting > 0 {
             FileHandle.standardError.write(Data("""
                 Note: \(waiting) \(waiting == 1 ? "reply in the outbox carries" : "replies in the outbox carry") \(removal.record.id) as an attachment; \
@@ -169,7 +165,7 @@ struct EvidenceRemovedCommand: ParsableCommand {
     var limit = 50
 
     func run() throws {
-        let locker = try EvidenceCommand.openLocker(storeOptions)
+        let locker = try EvidenceCommand.openLocker(storeOptions).locker
         let removals = try locker.evidenceRemovals(limit: max(1, limit))
         if removals.isEmpty {
             print("No evidence has been removed.")

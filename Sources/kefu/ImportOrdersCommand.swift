@@ -29,7 +29,7 @@ struct ImportOrdersCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try Wiring.configuration()
-        let store = try SQLiteTicketStore(path: try storeOptions.path(command: "kefu import orders"), policy: try configuration.deadlinePolicy())
+        let store = try storeOptions.openStore(creating: true)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw UserError(message: "cannot read \(file): no such file or not readable")
         }

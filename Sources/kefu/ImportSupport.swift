@@ -48,15 +48,27 @@ final class ImportProgress {
 extension Wiring {
     /// The store, its evidence folder, and the mail settings from the config file. Records the
     /// domain of `mail.from` so the Message-IDs fixed when replies are queued carry it.
-    static func openForMail(_ options: StoreOptions) throws -> (SQLiteTicketStore, EvidenceStore, KefuConfiguration) {
+    static func openForMail(_ options: StoreOptions) throws -> (any MailImportStore, EvidenceStore, KefuConfiguration) {
         let configuration = try configuration()
-        let path = try options.path(command: "kefu import")
-        let store = try SQLiteTicketStore(path: path, policy: try configuration.deadlinePolicy())
-        let evidence = try EvidenceStore(folder: EvidenceStore.folder(nextTo: URL(fileURLWithPath: path)))
+        let store = try options.openStore(creating: true)
+        let evidence = try EvidenceStore(folder: try options.evidenceFolder())
         if let domain = configuration.mail.messageIDDomain, try store.meta("mail.message_id_domain") != domain {
             try store.setMeta("mail.message_id_domain", domain)
         }
         return (store, evidence, configuration)
+    }
+}
+
+extension Wiring {
+    /// The SQLite store for `kefu deliver` (the outbox is not yet on PostgreSQL: a URL is
+    /// refused by name), with the mail domain recorded as `openForMail` does.
+    static func openSQLiteForDelivery(_ options: StoreOptions) throws -> (SQLiteTicketStore, KefuConfiguration) {
+        let configuration = try configuration()
+        let store = try SQLiteTicketStore(path: try options.path(command: "kefu deliver"), policy: try configuration.deadlinePolicy())
+        if let domain = configuration.mail.messageIDDomain, try store.meta("mail.message_id_domain") != domain {
+            try store.setMeta("mail.message_id_domain", domain)
+        }
+        return (store, configuration)
     }
 }
 

@@ -25,7 +25,7 @@ struct NextCommand: ParsableCommand {
     var after: Int64?
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openStore()
         let name = agent ?? Wiring.agentName
         let now = Date()
         var position: QueuePosition?

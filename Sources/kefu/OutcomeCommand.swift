@@ -39,7 +39,7 @@ struct OutcomeCommand: ParsableCommand {
                 chosen = value
             }
             let acting = try Wiring.acting(by: by)
-            let store = try storeOptions.open()
+            let store = try storeOptions.openStore()
             let choice = OutcomeChoice(problem: problem, responsible: party, resolution: chosen)
             let who = acting.name
             do {
@@ -56,7 +56,7 @@ struct OutcomeCommand: ParsableCommand {
                 }
                 print("#\(id): \(recorded.choice.summary) (recorded by \(TerminalSanitizer.oneLine(who)))")
             } catch StoreError.ticketNotFound(let missing) {
-                throw UserError(message: "no ticket #\(missing) in \(store.path)")
+                throw UserError(message: "no ticket #\(missing) in \(storeOptions.storeName)")
             }
         }
     }
@@ -68,8 +68,8 @@ struct OutcomeCommand: ParsableCommand {
         @Argument(help: "The ticket id.") var id: Int64
 
         func run() throws {
-            let store = try storeOptions.open()
-            guard try store.ticket(id: id) != nil else { throw UserError(message: "no ticket #\(id) in \(store.path)") }
+            let store = try storeOptions.openStore()
+            guard try store.ticket(id: id) != nil else { throw UserError(message: "no ticket #\(id) in \(storeOptions.storeName)") }
             let history = try store.outcomeHistory(ticketID: id)
             guard let current = try store.outcome(ticketID: id) else {
                 print("#\(id): no outcome recorded")

@@ -76,7 +76,7 @@ struct ParcelAddCommand: ParsableCommand {
         }
         let earlier = replaces.map { resolver.detector.detect($0).number }
         let parcel = Parcel(trackingNumber: result.number, carrier: carrierName, shippedAt: shippedAt, replaces: earlier)
-        let store = try storeOptions.open()
+        let store = try storeOptions.openStore()
         let outcome: ParcelAttachment
         do {
             outcome = try store.attachParcel(parcel, toOrder: order)

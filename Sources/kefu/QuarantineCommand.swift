@@ -25,7 +25,7 @@ struct QuarantineListCommand: ParsableCommand {
     var limit: Int = 1_000
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openStore()
         let rows = try store.quarantined(limit: limit)
         if json {
             let objects = rows.map { row -> [String: Any] in

@@ -61,7 +61,7 @@ struct ReplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openStore()
         guard let ticket = try store.ticket(id: id) else { throw UserError(message: "no ticket #\(id)") }
         let order = try ticket.orderID.flatMap { try store.order(id: $0) }
         let messages = try store.messages(ticketID: id)

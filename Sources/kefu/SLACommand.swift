@@ -19,10 +19,10 @@ struct SLACommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            let store = try storeOptions.open()
+            let store = try storeOptions.openStore()
             guard let engine = store.policy as? SLAEngine else { throw UserError(message: "no SLA engine configured") }
             guard let facts = try store.conversationFacts(ticketID: id) else {
-                throw UserError(message: "no ticket #\(id) in \(store.path)")
+                throw UserError(message: "no ticket #\(id) in \(storeOptions.storeName)")
             }
             print(engine.explain(facts).description)
         }

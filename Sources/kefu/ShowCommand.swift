@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
             return
         }
         var thread = ThreadState(ticket: ticket, messages: messages, order: order)
-        thread.proof = try Wiring.proofLoader(store: store).proof(for: order)
+        thread.proof = try Wiring.proofLoader(store: store, options: storeOptions).proof(for: order)
         for line in ThreadLines.make(thread, width: max(20, width), now: Date()) {
             print(line.text)
         }

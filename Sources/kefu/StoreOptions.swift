@@ -60,9 +60,12 @@ struct StoreOptions: ParsableArguments {
             }
             return path
         case .postgres(let address):
-            throw UserError(message: "\(command) does not work on a PostgreSQL store yet (\(address)); on PostgreSQL today: kefu (the console), kefu queue, kefu show, kefu ingest")
+            throw UserError(message: "\(command) does not work on a PostgreSQL store yet (\(address)); not yet on PostgreSQL: \(Self.sqliteOnlyCommands)")
         }
     }
+
+    /// What still needs a SQLite file (the refusal above lists them).
+    static let sqliteOnlyCommands = "kefu outbox, kefu deliver, kefu demo (the demo is a SQLite file)"
 
     /// Opens the SQLite store with the deadline policy from the configuration (the demo's own
     /// for a store `kefu demo` made), recomputing open deadlines when the policy changed since
@@ -89,7 +92,11 @@ struct StoreOptions: ParsableArguments {
             return try open(creating: creating)
         case .postgres(let address):
             do {
-                return try PostgresTicketStore(address: address, policy: try Wiring.configuration().deadlinePolicy())
+                let store = try PostgresTicketStore(address: address, policy: try Wiring.configuration().deadlinePolicy())
+                if let moved = try store.applyPolicyChangeIfNeeded(), moved > 0 {
+                    Wiring.notice("The deadline policy changed: deadlines of \(moved) open ticket(s) recomputed.")
+                }
+                return store
             } catch let error as PostgresStoreError {
                 throw UserError(message: error.description)
             }

@@ -72,4 +72,76 @@ struct PostgresEndToEndTests {
         let queue = try KefuBinary.run(["queue"], environment: ["KEFU_DB": url])
         #expect(queue.output.contains("Zoé"))
     }
+
+    @Test("Import, assign with roles, outcome, evidence, parcel and report on PostgreSQL, as on SQLite")
+    func teamCommands() throws {
+        let url = try TestPostgresServer.shared().newDatabaseURL()
+        let scratch = try Scratch()
+        let config = scratch.path("kefu.yaml")
+        try """
+            team:
+              agents:
+                - {name: Zhang Min, role: lead}
+                - {name: Li Wei, role: agent}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        func kefu(_ arguments: [String], as agent: String = "Zhang Min") throws -> Shell.Result {
+            try KefuBinary.run(arguments, environment: ["KEFU_CONFIG": config, "KEFU_AGENT": agent, "XDG_DATA_HOME": scratch.path("data")],
+                               check: false)
+        }
+        // The same mailbox gives the same counts as on SQLite (MailImportCommandTests).
+        let first = try kefu(["import", "maildir", "--db", url, MailImportCommandTests.mimeMaildir])
+        #expect(first.status == 1)
+        #expect(first.output == "Imported 26 messages (25 new conversations, 3 attachments), 0 already stored, 4 quarantined.\n")
+        let second = try kefu(["import", "maildir", "--db", url, MailImportCommandTests.mimeMaildir])
+        #expect(second.output == "Imported 0 messages (0 new conversations, 0 attachments), 26 already stored, 4 quarantined.\n")
+        let quarantine = try kefu(["quarantine", "list", "--db", url]).output
+        #expect(quarantine.hasSuffix("4 in quarantine.\n"))
+        let orders = try kefu(["import", "orders", "--db", url, MailImportCommandTests.orders + "/amazon.tsv"])
+        #expect(orders.output.hasPrefix("Imported 2 orders (3 rows, 2 parcels) (format amazon)"))
+
+        let queue = try kefu(["queue", "--json", "--db", url]).output
+        let ids = try #require(try JSONSerialization.jsonObject(with: Data(queue.utf8)) as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        try #require(ids.count >= 2)
+        let (a, b) = (String(ids[0]), String(ids[1]))
+
+        // Roles are checked in the store's transaction: an agent's batch is refused, a lead's goes.
+        let refused = try kefu(["assign", "--db", url, "--to", "Li Wei", a, b], as: "Li Wei")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("Moving 2 tickets at once needs the lead role (Li Wei is an agent); nothing was changed"))
+        let moved = try kefu(["assign", "--db", url, "--to", "Li Wei", a, b])
+        #expect(moved.output == "2 of 2 tickets now belong to Li Wei\n")
+
+        let solved = try kefu(["outcome", "set", a, "--db", url, "--problem", "wrong-item", "--responsible", "warehouse", "--solve"], as: "Li Wei")
+        #expect(solved.status == 0)
+        #expect(solved.output.contains("#\(a): wrong item · warehouse · reship (recorded by Li Wei)"))
+        let edit = try kefu(["outcome", "set", a, "--db", url, "--problem", "missing-item", "--responsible", "carrier"], as: "Li Wei")
+        #expect(edit.status == 1)
+        #expect(edit.error.contains("Changing the recorded outcome of #\(a) needs the lead role"))
+        #expect(try kefu(["outcome", "set", a, "--db", url, "--problem", "missing-item", "--responsible", "carrier"]).status == 0)
+        let history = try kefu(["outcome", "show", a, "--db", url]).output
+        #expect(history.contains("#\(a): missing item · carrier · reship"))
+        #expect(history.contains("Li Wei: wrong item") && history.contains("Zhang Min: missing item"))
+
+        let photo = scratch.path("weigh.jpg")
+        try Data("weigh record".utf8).write(to: URL(fileURLWithPath: photo))
+        let evidence = try kefu(["evidence", "add", "--db", url, "--order", "028-1111111-2222222", photo, "--kind", "weigh-record"])
+        #expect(evidence.status == 0)
+        let evidenceID = evidence.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(evidenceID.hasPrefix("EV-"))
+        #expect(try kefu(["evidence", "list", "--db", url, "--order", "028-1111111-2222222"]).output.contains(evidenceID))
+        let parcel = try kefu(["parcel", "add", "--db", url, "--order", "028-1111111-2222222", "1Z5R89390357567127"])
+        #expect(parcel.output.hasPrefix("Attached 1Z5R89390357567127 (UPS) to order 028-1111111-2222222"))
+        #expect(try kefu(["sla", "explain", b, "--db", url]).status == 0)
+
+        let report = try kefu(["report", "--db", url, "--format", "json", "--time-zone", "UTC"])
+        #expect(report.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(report.output.utf8)) as? [String: Any])
+        let agents = try #require(root["agents"] as? [[String: Any]])
+        #expect(agents.first { $0["agent"] as? String == "Li Wei" }?["open"] as? Int == 1)
+        let weeks = try #require((root["feedback"] as? [String: Any])?["weeks"] as? [[String: Any]])
+        #expect(weeks.compactMap { $0["solved"] as? Int }.reduce(0, +) == 1)
+
+        let still = try kefu(["outbox", "--db", url])
+        #expect(still.error.contains("not yet on PostgreSQL: kefu outbox, kefu deliver, kefu demo"))
+    }
 }

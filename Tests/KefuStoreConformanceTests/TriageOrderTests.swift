@@ -4,7 +4,7 @@ import KefuCore
 import KefuTestSupport
 
 /// The triage order and the next ticket read the same from both backends (the SQLite store's
-/// own tests add owners and snoozes).
+/// own tests add owners), and a snooze hides a ticket on both.
 @Suite("Triage order and next ticket, on every backend")
 struct TriageOrderTests {
     /// Amazon dues a0 -6h, a1 -1h, a2 +30m, a3 +22h, a4 -2h, a5 +14h, a6 -4h, a7 +23h; chats
@@ -73,5 +73,29 @@ struct TriageOrderTests {
         #expect(try temp.store.nextTicket(for: "Li Wei", after: nil, now: now)?.id == all[0].id)
         #expect(try temp.store.nextTicket(for: "Li Wei", after: QueuePosition(all[2]), now: now)?.id == all[3].id)
         #expect(try temp.store.nextTicket(for: "Li Wei", after: QueuePosition(all.last!), now: now)?.id == all[0].id)
+    }
+
+    @Test("A snoozed ticket leaves every view until its time, survives a restart, then comes back", arguments: StoreBackend.allCases)
+    func snooze(_ backend: StoreBackend) throws {
+        let (temp, now) = try Self.store(backend)
+        let query = QueueQuery(now: now, order: .triage)
+        let top = try #require(try temp.store.queue(query, after: nil, limit: 1).first)
+        let until = now.addingTimeInterval(3600)
+        let snoozed = try temp.store.snooze(ticketID: top.id, until: until, agent: "Li Wei", now: now)
+        #expect(snoozed.snoozedUntil == until)
+        let reopened = try temp.reopen()
+        for store in [temp.store, reopened] as [any TicketStore] {
+            #expect(try store.queue(query, after: nil, limit: 100).contains { $0.id == top.id } == false)
+            #expect(try store.queueCount(query) == 11)
+            #expect(try store.nextTicket(for: "Li Wei", after: nil, now: now)?.id != top.id)
+        }
+        // An hour later it is back, in its place.
+        let later = QueueQuery(now: until.addingTimeInterval(1), order: .triage)
+        #expect(try reopened.queue(later, after: nil, limit: 100).contains { $0.id == top.id })
+        // Waking it early (nil) brings it back at once.
+        _ = try reopened.snooze(ticketID: top.id, until: until, agent: "Li Wei", now: now)
+        _ = try reopened.snooze(ticketID: top.id, until: nil, agent: "Li Wei", now: now)
+        #expect(try reopened.queue(query, after: nil, limit: 1).first?.id == top.id)
+        #expect(throws: StoreError.ticketNotFound(999)) { try reopened.snooze(ticketID: 999, until: until, agent: "x", now: now) }
     }
 }

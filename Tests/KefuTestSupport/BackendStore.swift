@@ -11,8 +11,13 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomStringConvertibl
     public var description: String { rawValue }
 }
 
-/// What the conformance suite asks of a store beyond `TicketStore`.
-public protocol ConformingStore: TicketStore {
+/// What the conformance suite asks of a store beyond `TicketStore`: every KefuCore store
+/// protocol the commands and the console use, plus a few counts for checking.
+public protocol ConformingStore: TicketStore, AssignmentStore, ConversationHolding, OutcomeStore, MetersStore, TicketSnoozing,
+    DeadlineRecomputing, DeadlineExplaining, ParcelRegister, MailImportStore, OrderImporting, StoreMeta, TemplateUsageRecording,
+    DraftAttachmentChoice, SettledDeadlineRecording, TicketClaiming, SafetyStore {
+    /// Recomputes open deadlines when the policy changed since the store last ran; nil when not.
+    func applyPolicyChangeIfNeeded() throws -> Int?
     func counts() throws -> (tickets: Int, messages: Int)
     func deadlineOutcomes(ticketID: Int64) throws -> [DeadlineOutcome]
     func outbox(limit: Int) throws -> [(idempotencyKey: String, ticketID: Int64, state: String)]
@@ -53,6 +58,12 @@ public final class BackendStore: @unchecked Sendable {
     public func reopen(policy: any DeadlinePolicy = TestPolicy.standard) throws -> any ConformingStore {
         if let sqlite { return try sqlite.reopen(policy: policy) }
         return try PostgresTicketStore(address: postgres!, policy: policy, environment: [:])
+    }
+
+    /// The evidence locker over the store, its files in `folder` (SQLite: beside the file).
+    public func locker(folder: URL) throws -> any EvidenceLocker {
+        if let sqlite = store as? SQLiteTicketStore { return try SQLiteEvidenceLocker(store: sqlite) }
+        return try PostgresEvidenceLocker(store: store as! PostgresTicketStore, folder: folder)
     }
 
     /// The URL or path a `kefu` command takes as `--db`.

@@ -36,7 +36,7 @@ public enum TeamDay {
     }
 
     @discardableResult
-    public static func build(_ store: SQLiteTicketStore) throws -> Tickets {
+    public static func build(_ store: some TicketStore & AssignmentStore & ConversationHolding & OutcomeStore & SettledDeadlineRecording) throws -> Tickets {
         func at(_ hoursFromNow: Double) -> Date { now.addingTimeInterval(hoursFromNow * 3600) }
         func message(_ id: String, _ conversation: String, _ hours: Double, channel: Channel = .marketplace,
                      marketplace: Marketplace, direction: MessageDirection = .inbound, order: String? = nil) -> IngestRecord {
@@ -97,7 +97,7 @@ public enum TeamDay {
         return t
     }
 
-    private static func requireTicket(_ store: SQLiteTicketStore, _ conversation: String) throws -> Int64 {
+    private static func requireTicket(_ store: some TicketStore, _ conversation: String) throws -> Int64 {
         for view in [QueueView.allOpen] {
             var position: QueuePosition?
             while true {

@@ -18,7 +18,7 @@ import KefuStore
 ///     let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
 ///     let summary = try importer.run(try MaildirReader(directory: path))
 public final class MailboxImporter {
-    public let store: SQLiteTicketStore
+    public let store: any MailImportStore
     public let evidence: EvidenceStore?
     public let parser: MailParser
     public let source: String
@@ -41,7 +41,7 @@ public final class MailboxImporter {
     private let clock: @Sendable () -> Date
 
     public init(
-        store: SQLiteTicketStore, evidence: EvidenceStore?, source: String, parser: MailParser = MailParser(),
+        store: any MailImportStore, evidence: EvidenceStore?, source: String, parser: MailParser = MailParser(),
         clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store

@@ -85,4 +85,6 @@ public protocol EvidenceLocker: AnyObject, Sendable {
     func removeEvidence(id: String, reason: String, removedBy: String, now: Date) throws -> EvidenceRemoval
     /// Audit records of removals, newest first.
     func evidenceRemovals(limit: Int) throws -> [EvidenceRemoval]
+    /// How many replies not yet sent carry this evidence (delivery fails them if it is removed).
+    func unsentRepliesCarrying(evidenceID: String) throws -> Int
 }

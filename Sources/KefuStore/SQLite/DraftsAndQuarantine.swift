@@ -37,7 +37,7 @@ extension SQLiteTicketStore {
 }
 
 /// Small facts about the store itself (for example that `kefu demo` made it).
-extension SQLiteTicketStore {
+extension SQLiteTicketStore: StoreMeta {
     public func meta(_ key: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }

@@ -141,6 +141,10 @@ public final class SQLiteEvidenceLocker: EvidenceLocker {
         }
     }
 
+    public func unsentRepliesCarrying(evidenceID: String) throws -> Int {
+        try store.unsentRepliesCarrying(evidenceID: evidenceID)
+    }
+
     // MARK: - Rows
 
     static let columns = "id, sha256, order_id, kind, note, added_by, added_at, original_name, size"

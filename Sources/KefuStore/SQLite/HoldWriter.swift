@@ -13,7 +13,7 @@ extension SQLiteTicketStore: ConversationHolding {
                 state.holds[state.holds.count - 1].end = now
             }
             state.holds.append(Hold(reason: reason, start: now))
-            try save(db, state: state, note: "\(reason.sentence) — \(agent)", agent: agent, now: now)
+            try save(db, state: state, note: StatusNote.holdStarted(reason, by: agent), agent: agent, now: now)
             return try TicketRow.fetchOne(db, id: ticketID)!
         }
     }
@@ -23,7 +23,7 @@ extension SQLiteTicketStore: ConversationHolding {
             guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
             guard let open = state.openHold else { return try TicketRow.fetchOne(db, id: ticketID)! }
             state.holds[state.holds.count - 1].end = max(now, open.start)
-            try save(db, state: state, note: "Hold ended, clocks run again — \(agent)", agent: agent, now: now)
+            try save(db, state: state, note: StatusNote.holdEnded(by: agent), agent: agent, now: now)
             return try TicketRow.fetchOne(db, id: ticketID)!
         }
     }
@@ -39,7 +39,7 @@ extension SQLiteTicketStore: ConversationHolding {
                                             reason: .noResponseNeeded, policy: policy)
             }
             state.awaitingSince = nil
-            try save(db, state: state, note: "No response needed — \(agent)", agent: agent, now: now)
+            try save(db, state: state, note: StatusNote.noResponseNeeded(by: agent), agent: agent, now: now)
             return Array(try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before))
         }
     }
@@ -48,23 +48,13 @@ extension SQLiteTicketStore: ConversationHolding {
     private func save(_ db: Database, state: TicketClockState, note: String, agent: String, now: Date) throws {
         try db.execute(sql: "UPDATE ticket SET holds = ?, awaiting_since = ?, version = version + 1 WHERE id = ?",
                        arguments: [HoldCoding.encode(state.holds), state.awaitingSince?.timeIntervalSince1970, state.id])
-        let sequence = try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE ticket_id = ?", arguments: [state.id]) ?? 0
+        let sequence = try Int64.fetchOne(db, sql: "SELECT count(*) FROM message WHERE ticket_id = ?", arguments: [state.id]) ?? 0
         try db.execute(sql: """
             INSERT INTO message (ticket_id, external_id, direction, author, recipient, at, subject, body, language)
             VALUES (?, ?, 'note', ?, '', ?, '', ?, NULL)
-            """, arguments: [state.id, "kefu-status-\(state.id)-\(sequence)-\(now.timeIntervalSince1970)", agent,
+            """, arguments: [state.id, StatusNote.externalID(ticketID: state.id, sequence: sequence, at: now), agent,
                              now.timeIntervalSince1970, note])
         try db.execute(sql: "UPDATE ticket SET message_count = message_count + 1 WHERE id = ?", arguments: [state.id])
         try TicketClockState.refreshClocks(db, id: state.id, policy: policy)
-    }
-}
-
-extension HoldReason {
-    /// The note the thread shows when a hold starts.
-    var sentence: String {
-        switch self {
-        case .waitingOnCustomer: "Waiting on the customer, clocks paused"
-        case .onHold: "On hold, clocks paused"
-        }
     }
 }

@@ -2,60 +2,10 @@ import Foundation
 import GRDB
 import KefuCore
 
-/// A file that came with an imported message, already copied into the evidence store.
-public struct AttachmentLink: Sendable, Hashable {
-    public var filename: String
-    public var contentType: String
-    public var sha256: String
-    public var size: Int64
-    public var isInline: Bool
-
-    public init(filename: String, contentType: String, sha256: String, size: Int64, isInline: Bool) {
-        self.filename = filename
-        self.contentType = contentType
-        self.sha256 = sha256
-        self.size = size
-        self.isInline = isInline
-    }
-}
-
-/// One message read from a mailbox, ready to store: the record, its attachments, and where
-/// it came from (`maildir`, `mbox`).
-public struct ImportedMail: Sendable, Hashable {
-    public var record: IngestRecord
-    public var attachments: [AttachmentLink]
-    public var source: String
-
-    public init(record: IngestRecord, attachments: [AttachmentLink], source: String) {
-        self.record = record
-        self.attachments = attachments
-        self.source = source
-    }
-}
-
-/// What one mailbox batch did.
-public struct MailImportSummary: Sendable, Hashable {
-    public var added = 0
-    public var duplicates = 0
-    public var newTickets = 0
-    public var quarantined = 0
-    public var attachments = 0
-
-    public init() {}
-
-    public static func += (lhs: inout MailImportSummary, rhs: MailImportSummary) {
-        lhs.added += rhs.added
-        lhs.duplicates += rhs.duplicates
-        lhs.newTickets += rhs.newTickets
-        lhs.quarantined += rhs.quarantined
-        lhs.attachments += rhs.attachments
-    }
-}
-
 /// Mail import: messages, their attachment links, their mail origin and the quarantine rows of
 /// a batch go in one transaction, so a killed import leaves whole batches and the next run
 /// (which skips stored message ids) completes the rest.
-extension SQLiteTicketStore {
+extension SQLiteTicketStore: MailImportStore {
     public func importMail(_ mails: [ImportedMail], quarantined: [QuarantinedInput]) throws -> MailImportSummary {
         try pool.write { db in
             let (part, stored) = try ingestBatch(db, mails.map(\.record)[...])

@@ -2,14 +2,11 @@ import Foundation
 import GRDB
 import KefuCore
 
-extension SQLiteTicketStore {
-    /// Records a settled deadline directly, as the SLA engine would when a reply, a solve or
-    /// "no response needed" ends a clock: for importing history from another tool, and for tests
-    /// that build a day of figures by hand. The rollups follow through the same trigger as
-    /// every other record.
+/// The rollups follow through the same trigger as every other record.
+extension SQLiteTicketStore: SettledDeadlineRecording {
     public func recordSettledDeadline(
         ticketID: Int64, kind: ClockKind, policy: String, started: Date, due: Date, settledAt: Date, met: Bool,
-        elapsedCalendar: Double, elapsedBusiness: Double? = nil, excused: Bool = false, pausedSeconds: Double = 0
+        elapsedCalendar: Double, elapsedBusiness: Double?, excused: Bool, pausedSeconds: Double
     ) throws {
         try pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM ticket WHERE id = ?", arguments: [ticketID]) != nil else {

@@ -4,7 +4,7 @@ import KefuCore
 
 /// Order reports: orders (items replaced, parcels merged by tracking number) with the buyer's
 /// email, and the link from conversations to them, in one transaction.
-extension SQLiteTicketStore {
+extension SQLiteTicketStore: OrderImporting {
     /// Saves the orders and links tickets that have no order yet: by the buyer's email (the
     /// ticket's customer address), else, when the report gives no email, by the buyer's name on
     /// a ticket of the same marketplace. Returns how many tickets it linked.

@@ -25,18 +25,6 @@ public struct OutboxAttachment: Sendable, Hashable {
     }
 }
 
-/// Why a reply asking for attachments was not queued.
-public enum ReplyAttachmentError: Error, Sendable, Hashable, CustomStringConvertible {
-    case unknownEvidence(String)
-
-    public var description: String {
-        switch self {
-        case .unknownEvidence(let id):
-            "\(id) is not in the evidence locker (removed, or mistyped): delete it from the text or stop attaching the evidence"
-        }
-    }
-}
-
 extension SQLiteTicketStore {
     /// Records the evidence a reply carries, inside `send`'s transaction: an id that names no
     /// evidence record stops the whole send, so a reply is never queued without what was asked.

@@ -5,8 +5,8 @@ import KefuStore
 import KefuTestSupport
 
 /// The triage order read from a real store: savable first, then late, each as keyset windows;
-/// the next ticket for an agent; snoozes that hide a ticket until their time.
-@Suite("Triage order, next ticket and snooze in the SQLite store")
+/// the next ticket for an agent.
+@Suite("Triage order and next ticket in the SQLite store")
 struct TriageQueueTests {
     /// Eight Amazon tickets (24 h) at different ages and four live chats (5 min): at `now` some
     /// of each are late, some savable, one chat due in 1 minute (under the 2-minute allowance).
@@ -95,29 +95,5 @@ struct TriageQueueTests {
         let third = all[2]
         #expect(try temp.store.nextTicket(for: "Li Wei", after: QueuePosition(third), now: now)?.id == all[3].id)
         #expect(try temp.store.nextTicket(for: "Li Wei", after: QueuePosition(all.last!), now: now)?.conversation == "chat-3")
-    }
-
-    @Test("A snoozed ticket leaves every view until its time, survives a restart, then comes back")
-    func snooze() throws {
-        let (temp, now) = try Self.store()
-        let query = QueueQuery(now: now, order: .triage)
-        let top = try #require(try temp.store.queue(query, after: nil, limit: 1).first)
-        let until = now.addingTimeInterval(3600)
-        let snoozed = try temp.store.snooze(ticketID: top.id, until: until, agent: "Li Wei", now: now)
-        #expect(snoozed.snoozedUntil == until)
-        let reopened = try temp.reopen()
-        for store in [temp.store, reopened] {
-            #expect(try store.queue(query, after: nil, limit: 100).contains { $0.id == top.id } == false)
-            #expect(try store.queueCount(query) == 11)
-            #expect(try store.nextTicket(for: "Li Wei", after: nil, now: now)?.id != top.id)
-        }
-        // An hour later it is back, in its place.
-        let later = QueueQuery(now: until.addingTimeInterval(1), order: .triage)
-        #expect(try reopened.queue(later, after: nil, limit: 100).contains { $0.id == top.id })
-        // Waking it early (nil) brings it back at once.
-        _ = try reopened.snooze(ticketID: top.id, until: until, agent: "Li Wei", now: now)
-        _ = try reopened.snooze(ticketID: top.id, until: nil, agent: "Li Wei", now: now)
-        #expect(try reopened.queue(query, after: nil, limit: 1).first?.id == top.id)
-        #expect(throws: StoreError.ticketNotFound(999)) { try reopened.snooze(ticketID: 999, until: until, agent: "x", now: now) }
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import KefuCore
-import KefuStore
 import KefuTestSupport
 
 @Suite("Outcomes: solving, the resolution clock, leads' edits")
@@ -12,9 +11,9 @@ struct OutcomeTests {
         policies: [SLAPolicy(name: "team-resolve", layer: "team",
                              targets: [.firstReply: .calendar(seconds: 3600), .resolution: .calendar(seconds: 72 * 3600)])]))
 
-    @Test("Solving records the outcome with who and when, settles the resolution clock and leaves the queue")
-    func solve() throws {
-        let temp = try TemporaryStore(policy: Self.resolvingPolicy)
+    @Test("Solving records the outcome with who and when, settles the resolution clock and leaves the queue", arguments: StoreBackend.allCases)
+    func solve(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend, policy: Self.resolvingPolicy)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0, order: "302-1111111-2222222")])
         let ticket = try #require(try temp.store.queue(QueueQuery(view: .allOpen, now: Fixture.base), after: nil, limit: 1).first)
         let at = Fixture.base.addingTimeInterval(50 * 3600)
@@ -36,9 +35,9 @@ struct OutcomeTests {
         #expect(try temp.store.outcome(ticketID: ticket.id) == solved.outcome)
     }
 
-    @Test("A lead's edit replaces the outcome, keeps the solving time and the history")
-    func edit() throws {
-        let temp = try TemporaryStore()
+    @Test("A lead's edit replaces the outcome, keeps the solving time and the history", arguments: StoreBackend.allCases)
+    func edit(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         let id = try #require(try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 1).first?.id)
         let solvedAt = Fixture.base.addingTimeInterval(3600), editedAt = solvedAt.addingTimeInterval(86_400)
@@ -58,9 +57,9 @@ struct OutcomeTests {
         }
     }
 
-    @Test("A new customer message reopens a solved ticket")
-    func reopen() throws {
-        let temp = try TemporaryStore()
+    @Test("A new customer message reopens a solved ticket", arguments: StoreBackend.allCases)
+    func reopen(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         let id = try #require(try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 1).first?.id)
         _ = try temp.store.solve(ticketID: id, outcome: OutcomeChoice(problem: .productQuestion, responsible: .customer), by: "Li Wei",

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import KefuCore
-import KefuStore
 import KefuTestSupport
 
 /// Holds, "no response needed" and policy changes, through a real store and the SLA engine, with
@@ -14,13 +13,13 @@ struct HoldsAndPolicyChangeTests {
 
     func minutes(_ m: Double) -> Date { Fixture.base.addingTimeInterval(m * 60) }
 
-    func clocks(_ store: SQLiteTicketStore, _ id: Int64) throws -> [String: ReplyClock] {
+    func clocks(_ store: any TicketStore, _ id: Int64) throws -> [String: ReplyClock] {
         Dictionary(uniqueKeysWithValues: try store.clocks(ticketID: id).map { ($0.policy, $0) })
     }
 
-    @Test("A hold pauses the team's clock and not Amazon's; the paused time is added back when it ends")
-    func holdPauses() throws {
-        let temp = try TemporaryStore(policy: Self.engine())
+    @Test("A hold pauses the team's clock and not Amazon's; the paused time is added back when it ends", arguments: StoreBackend.allCases)
+    func holdPauses(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend, policy: Self.engine())
         try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         let id = try #require(try temp.store.queue(QueueQuery(now: minutes(0)), after: nil, limit: 1).first).id
         #expect(try clocks(temp.store, id)["team"]?.due == minutes(240))
@@ -44,9 +43,9 @@ struct HoldsAndPolicyChangeTests {
         #expect(notes == ["On hold, clocks paused — Li", "Hold ended, clocks run again — Li"])
     }
 
-    @Test("A customer's answer ends 'waiting on customer'; the reply settles with the paused time left out")
-    func customerAnswerEndsWaiting() throws {
-        let temp = try TemporaryStore(policy: Self.engine())
+    @Test("A customer's answer ends 'waiting on customer'; the reply settles with the paused time left out", arguments: StoreBackend.allCases)
+    func customerAnswerEndsWaiting(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend, policy: Self.engine())
         try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
         let id = try #require(try temp.store.queue(QueueQuery(now: minutes(0)), after: nil, limit: 1).first).id
         _ = try temp.store.startHold(ticketID: id, reason: .waitingOnCustomer, agent: "Li", now: minutes(30))
@@ -65,9 +64,9 @@ struct HoldsAndPolicyChangeTests {
         #expect(amazon.elapsedCalendarSeconds == 7200)
     }
 
-    @Test("No response needed settles the clocks as excused and takes the ticket out of needs-reply")
-    func noResponseNeeded() throws {
-        let temp = try TemporaryStore(policy: Self.engine())
+    @Test("No response needed settles the clocks as excused and takes the ticket out of needs-reply", arguments: StoreBackend.allCases)
+    func noResponseNeeded(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend, policy: Self.engine())
         try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0, body: "Danke, alles angekommen!")])
         let id = try #require(try temp.store.queue(QueueQuery(now: minutes(0)), after: nil, limit: 1).first).id
         let settled = try temp.store.markNoResponseNeeded(ticketID: id, agent: "Li", now: minutes(26 * 60))
@@ -85,9 +84,9 @@ struct HoldsAndPolicyChangeTests {
         #expect(try temp.store.ticket(id: id)?.due == minutes(28 * 60 + 240))
     }
 
-    @Test("A policy edit while a ticket is open moves its deadline from that moment; unchanged tickets are not rewritten")
-    func policyEdit() throws {
-        let temp = try TemporaryStore(policy: Self.engine(teamHours: 4, fingerprint: "four-hours"))
+    @Test("A policy edit while a ticket is open moves its deadline from that moment; unchanged tickets are not rewritten", arguments: StoreBackend.allCases)
+    func policyEdit(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend, policy: Self.engine(teamHours: 4, fingerprint: "four-hours"))
         try temp.store.ingest([
             Fixture.message("m1", conversation: "c1", at: 0),
             Fixture.message("m2", conversation: "c2", at: 10),
@@ -107,8 +106,8 @@ struct HoldsAndPolicyChangeTests {
         #expect(try edited.applyPolicyChangeIfNeeded() == nil)
     }
 
-    @Test("Ticket kind, tags and segment from ingest reach the policy conditions")
-    func kindAndTags() throws {
+    @Test("Ticket kind, tags and segment from ingest reach the policy conditions", arguments: StoreBackend.allCases)
+    func kindAndTags(_ backend: StoreBackend) throws {
         var engine = try SLAEngine(SLAConfiguration(
             layers: ["marketplace"],
             policies: [
@@ -120,7 +119,7 @@ struct HoldsAndPolicyChangeTests {
             ],
             calendars: [:], teamCalendar: nil))
         engine.fingerprint = "k"
-        let temp = try TemporaryStore(policy: engine)
+        let temp = try BackendStore(backend, policy: engine)
         var ret = Fixture.message("m1", conversation: "ret", at: 0)
         ret.kind = .returnRequest
         var vip = Fixture.message("m2", conversation: "vip", at: 0)
@@ -131,10 +130,10 @@ struct HoldsAndPolicyChangeTests {
         #expect(rows.map { $0.due } == [minutes(60), minutes(24 * 60), minutes(48 * 60)])
     }
 
-    @Test("Clocks survive the trip through the ticket row, whatever the policy's name holds")
-    func clockCoding() throws {
+    @Test("Clocks survive the trip through the ticket row, whatever the policy's name holds", arguments: StoreBackend.allCases)
+    func clockCoding(_ backend: StoreBackend) throws {
         let name = "say \"hi\" \\ back\u{1}slash 日本"
-        let temp = try TemporaryStore(policy: ChannelDeadlinePolicy(rules: [.init(name: name, replyMinutes: 90)]))
+        let temp = try BackendStore(backend, policy: ChannelDeadlinePolicy(rules: [.init(name: name, replyMinutes: 90)]))
         try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0.5)])
         let clock = try #require(try temp.store.clocks(ticketID: 1).first)
         #expect(clock.policy == name)

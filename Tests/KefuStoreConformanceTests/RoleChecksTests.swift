@@ -1,35 +1,35 @@
 import Foundation
 import Testing
 import KefuCore
-import KefuStore
 import KefuTestSupport
 
 /// The store refuses lead-only changes from agents inside the write transaction: the refusal
 /// says what needs the lead role, and nothing (owner, history, outcome) changes.
 @Suite("Roles: the store's checks")
 struct RoleChecksTests {
-    let temp: TemporaryStore
-    let ids: [Int64]
     let agent = ActingAgent(name: "Li Wei", standing: .agent)
     let lead = ActingAgent(name: "Zhang Min", standing: .lead)
     let at = Fixture.base.addingTimeInterval(600)
 
-    init() throws {
-        temp = try TemporaryStore()
+    /// Three tickets that need a reply, nobody's yet.
+    static func store(_ backend: StoreBackend) throws -> (BackendStore, [Int64]) {
+        let temp = try BackendStore(backend)
         _ = try temp.store.ingest((0..<3).map { Fixture.message("m\($0)", conversation: "c\($0)", at: Double($0)) })
-        ids = try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 100).map(\.id)
+        return (temp, try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 100).map(\.id))
     }
 
-    @Test("An agent takes an unowned ticket and gives it back; a lead moves anything")
-    func allowed() throws {
+    @Test("An agent takes an unowned ticket and gives it back; a lead moves anything", arguments: StoreBackend.allCases)
+    func allowed(_ backend: StoreBackend) throws {
+        let (temp, ids) = try Self.store(backend)
         #expect(try temp.store.assign(ticketIDs: [ids[0]], to: "Li Wei", acting: agent, now: at).count == 1)
         #expect(try temp.store.assign(ticketIDs: [ids[0]], to: nil, acting: agent, now: at).count == 1)
         #expect(try temp.store.assign(ticketIDs: ids, to: "Bo Chen", acting: lead, now: at).count == 3)
         #expect(try temp.store.assignments(ticketID: ids[0]).map(\.assignedBy) == ["Li Wei", "Li Wei", "Zhang Min"])
     }
 
-    @Test("An agent's batch, give-away and take-over are refused and change nothing")
-    func refused() throws {
+    @Test("An agent's batch, give-away and take-over are refused and change nothing", arguments: StoreBackend.allCases)
+    func refused(_ backend: StoreBackend) throws {
+        let (temp, ids) = try Self.store(backend)
         try temp.store.assign(ticketIDs: [ids[1]], to: "Bo Chen", acting: lead, now: at)
         #expect(throws: LeadRoleRequired(action: .moveBatch(count: 2), agent: agent)) {
             try temp.store.assign(ticketIDs: [ids[0], ids[2]], to: "Li Wei", acting: agent, now: at)
@@ -45,8 +45,9 @@ struct RoleChecksTests {
         #expect(try temp.store.assignments(ticketID: ids[1]).count == 1)
     }
 
-    @Test("An agent solves and records a first outcome; changing a recorded one is a lead's")
-    func outcomes() throws {
+    @Test("An agent solves and records a first outcome; changing a recorded one is a lead's", arguments: StoreBackend.allCases)
+    func outcomes(_ backend: StoreBackend) throws {
+        let (temp, ids) = try Self.store(backend)
         let first = OutcomeChoice(problem: .lateOrLostParcel, responsible: .carrier)
         let changed = OutcomeChoice(problem: .wrongItem, responsible: .warehouse)
         _ = try temp.store.solve(ticketID: ids[0], outcome: first, acting: agent, now: at)

@@ -1,0 +1,54 @@
+import Foundation
+import KefuCore
+import KefuEvidenceFiles
+import KefuPostgres
+import KefuStore
+
+/// Everything the commands ask of a store, as KefuCore protocols. Both backends provide all of
+/// it; the commands see only this, never which database they have.
+typealias CommandStore = TicketStore & AssignmentStore & ConversationHolding & OutcomeStore & MetersStore & TicketSnoozing
+    & DeadlineRecomputing & DeadlineExplaining & ParcelRegister & MailImportStore & OrderImporting & StoreMeta
+    & TemplateUsageRecording & SettledDeadlineRecording
+
+extension StoreOptions {
+    /// Opens the store on either backend (see `openAnyBackend`) for a command.
+    func openStore(creating: Bool = false) throws -> any CommandStore {
+        let store = try openAnyBackend(creating: creating)
+        guard let full = store as? any CommandStore else {
+            throw UserError(message: "\(StoreOptions.commandName): this store does not provide every store operation")
+        }
+        return full
+    }
+
+    /// The store as messages name it: the path, or the URL without its password.
+    var storeName: String {
+        (try? location())?.location.description ?? "the store"
+    }
+
+    /// Where evidence files (and mail attachments) are kept on this machine: beside a SQLite
+    /// file (`NAME-evidence/`), or for a PostgreSQL store in the data folder, one folder per
+    /// server and database (`postgres-HOST-PORT-DB-evidence/`). The records are in the store.
+    func evidenceFolder() throws -> URL {
+        switch try location().location {
+        case .sqlite(let path):
+            return EvidenceStore.folder(nextTo: URL(fileURLWithPath: path))
+        case .postgres(let address):
+            let safe = { (text: String) in String(text.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }) }
+            return Self.dataDirectory.appendingPathComponent(
+                "postgres-\(safe(address.host))-\(address.port)-\(safe(address.database))-evidence", isDirectory: true)
+        }
+    }
+
+    /// The evidence locker over `store`, with the configured size limit.
+    func openLocker(_ store: any TicketStore, settings: EvidenceSettings) throws -> any EvidenceLocker {
+        do {
+            if let sqlite = store as? SQLiteTicketStore { return try SQLiteEvidenceLocker(store: sqlite, settings: settings) }
+            if let postgres = store as? PostgresTicketStore {
+                return try PostgresEvidenceLocker(store: postgres, folder: try evidenceFolder(), settings: settings)
+            }
+        } catch let error as EvidenceLockerError {
+            throw UserError(message: error.description)
+        }
+        throw UserError(message: "\(StoreOptions.commandName): this store keeps no evidence")
+    }
+}
