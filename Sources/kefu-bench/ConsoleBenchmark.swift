@@ -37,11 +37,17 @@ struct ConsoleBenchmark: ParsableCommand {
         var screen = ConsoleView.render(engine.state)
         let firstScreen = ProcessClock.now() - processStart
         precondition(screen.contains("Queue · needs reply"), "the first screen did not show the queue")
-        let (tickets, messages) = try store.counts()
-        print("Store: \(tickets) tickets, \(messages) messages (\(db))")
+        let totals = try store.totals(now: Date())
+        print("Store: \(totals.open) open tickets, \(totals.needsReply) need a reply (\(db))")
         print(String(format: "Process start to first full screen (in-process render): %.1f ms", firstScreen * 1000))
 
-        func time(_ label: String, _ setup: () -> Void, _ keys: [Key], undo: [Key] = []) {
+        func report(_ label: String, _ samples: [Double]) {
+            let samples = samples.sorted()
+            let p50 = samples[samples.count / 2] * 1000
+            let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)] * 1000
+            print(String(format: "%@: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d presses)", label, p50, p99, samples.last! * 1000, samples.count))
+        }
+        func time(_ label: String, presses: Int = presses, _ setup: () -> Void, _ keys: [Key], undo: [Key] = []) {
             var samples: [Double] = []
             for _ in 0..<presses {
                 setup()
@@ -51,15 +57,48 @@ struct ConsoleBenchmark: ParsableCommand {
                 samples.append(ProcessClock.now() - start)
                 for key in undo { engine.send(.key(key)) }
             }
-            samples.sort()
-            let p50 = samples[samples.count / 2] * 1000
-            let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)] * 1000
-            print(String(format: "%@: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d presses)", label, p50, p99, samples.last! * 1000, samples.count))
+            report(label, samples)
         }
-        // j walks down the queue, crossing window boundaries (keyset loads) on the way.
+        // j walks down the queue, crossing window boundaries (keyset loads) on the way; k back up.
         time("j (next ticket, thread follows)", {}, [.char("j")])
+        time("k (previous ticket)", {}, [.char("k")])
+        // G jumps to the end (a keyset read from the bottom and the count); gg back is not timed.
+        time("G (last ticket)", presses: max(1, presses / 10), {}, [.char("G")], undo: [.char("g"), .char("g")])
+        time("Ctrl-D (half a page down)", presses: max(1, presses / 4), {}, [.ctrl("d")])
+        engine.send(.key(.char("g")))
+        engine.send(.key(.char("g")))
         // Enter opens the selected thread (thread load + render), Esc goes back (not timed), j moves on.
         time("Enter (open thread)", { engine.send(.key(.char("j"))) }, [.enter], undo: [.escape])
+        // n opens the next ticket to answer; Esc back to the queue is not timed.
+        time("n (next ticket to answer)", presses: max(1, presses / 4), {}, [.char("n")], undo: [.escape])
+        // / then a word, one keystroke at a time: each narrows the queue (a window read and a count).
+        let word = Array("anna wei")
+        var typed: [Double] = []
+        engine.send(.key(.char("/")))
+        for index in 0..<max(word.count, presses / 4) {
+            if index > 0, index % word.count == 0 {
+                engine.send(.key(.escape))
+                engine.send(.key(.char("/")))
+            }
+            let start = ProcessClock.now()
+            engine.send(.key(.char(word[index % word.count])))
+            screen = ConsoleView.render(engine.state)
+            typed.append(ProcessClock.now() - start)
+        }
+        engine.send(.key(.escape))
+        engine.send(.key(.escape))
+        report("/ filter, per keystroke", typed)
+        // The dashboard's refresh: one tick with the dashboard open (its figures and the totals).
+        engine.send(.key(.char("D")))
+        var ticks: [Double] = []
+        for _ in 0..<max(1, presses / 10) {
+            let start = ProcessClock.now()
+            engine.send(.tick(Date()))
+            screen = ConsoleView.render(engine.state)
+            ticks.append(ProcessClock.now() - start)
+        }
+        report("Dashboard refresh (one tick)", ticks)
+        engine.send(.key(.char("D")))
         // Ctrl-T over an open composer: picker with ranking and a rendered preview.
         engine.send(.key(.char("r")))  // the engine loads the draft and opens the composer at once
         precondition(engine.state.composer != nil, "the composer did not open")

@@ -77,8 +77,10 @@ struct StoreOptions: ParsableArguments {
 
     static func openSQLite(path: String) throws -> SQLiteTicketStore {
         let isDemo = (try? SQLiteTicketStore.peekMeta(path: path, key: "demo")) == "1"
-        let store = try SQLiteTicketStore(path: path, policy: try (isDemo ? Wiring.demoConfiguration() : Wiring.configuration()).deadlinePolicy())
-        if let moved = try store.applyPolicyChangeIfNeeded(), moved > 0 {
+        let store = try SQLiteTicketStore(
+            path: path, policy: try (isDemo ? Wiring.demoConfiguration() : Wiring.configuration()).deadlinePolicy(),
+            progress: Wiring.notice)
+        if let moved = try store.applyPolicyChangeIfNeeded(progress: Wiring.notice), moved > 0 {
             Wiring.notice("The deadline policy changed: deadlines of \(moved) open ticket(s) recomputed.")
         }
         return store

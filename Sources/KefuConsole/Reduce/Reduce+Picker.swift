@@ -4,7 +4,7 @@ import KefuCore
 /// template's own fields first, in order.
 extension AppState {
     mutating func openPicker() -> [Effect] {
-        var picker = PickerState(language: thread?.ticket.language, templates: templates)
+        var picker = PickerState(language: thread?.ticket.language, index: templateIndex.index)
         picker.results = picker.search.session.search("", usage: templateUsage)
         self.picker = picker
         overlay = .picker

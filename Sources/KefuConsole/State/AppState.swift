@@ -43,7 +43,11 @@ public struct AppState: Sendable, Hashable {
     /// `C`: the status bar lists every running clock of the ticket instead of the nearest.
     public var showsAllClocks = false
     public var keyMap: KeyMap = .standard
-    public var templates: [Template] = []
+    public var templates: [Template] = [] {
+        didSet { templateIndex = TemplateIndexCache(templates) }
+    }
+    /// The picker's search index over `templates`, built when they change, not at every Ctrl-T.
+    public private(set) var templateIndex = TemplateIndexCache([])
     /// How often each template was inserted (from the store), so the most used rise in the picker.
     public var templateUsage: [String: Int] = [:]
     public var profile: AgentProfile
@@ -66,6 +70,7 @@ public struct AppState: Sendable, Hashable {
         self.now = now
         self.profile = profile
         self.templates = templates
+        self.templateIndex = TemplateIndexCache(templates)
     }
 
     public var layout: Layout {

@@ -86,8 +86,14 @@ public struct PickerState: Sendable, Hashable {
     public var search: SearchCache
 
     public init(language: String?, templates: [Template] = []) {
+        self.init(language: language, index: TemplateIndex(templates))
+    }
+
+    /// A picker over an index built before (the console keeps one: building it is most of what
+    /// opening the picker used to cost).
+    public init(language: String?, index: TemplateIndex) {
         self.language = language
-        self.search = SearchCache(TemplateSearchSession(templates: templates))
+        self.search = SearchCache(TemplateSearchSession(index: index))
     }
 
     public var selectedTemplate: Template? {

@@ -60,11 +60,13 @@ extension SQLiteTicketStore: DeadlineRecomputing {
     /// Recomputes open deadlines when the policy differs from the one the store last used (a
     /// changed config file), so a policy edit applies to open tickets from that moment. Returns
     /// the number of tickets whose deadlines moved, nil when the policy had not changed.
+    /// `progress` hears a line before the recompute starts (it reads every open ticket).
     @discardableResult
-    public func applyPolicyChangeIfNeeded() throws -> Int? {
+    public func applyPolicyChangeIfNeeded(progress: (String) -> Void = { _ in }) throws -> Int? {
         guard let fingerprint = policy.fingerprint else { return nil }
         let stored = try meta(Self.policyFingerprintKey)
         if stored == fingerprint { return nil }
+        if stored != nil { progress("the deadline policy changed: recomputing the deadlines of the open tickets…") }
         let moved = try recomputeOpenDeadlines()
         return stored == nil ? nil : moved
     }

@@ -118,6 +118,11 @@ extension SQLiteTicketStore {
         let ranges = query.ranges
         let at = rangeIndex(ranges, of: position)
         return try pool.read { db in
+            if let tally = tallied(query) {
+                return try (0...at).reduce(0) { count, index in
+                    count + (try talliedCount(db, query, tally, range: ranges[index], before: index == at ? position : nil))
+                }
+            }
             let (base, baseArguments) = try condition(query, db)
             var count = 0
             for index in 0...at {
@@ -136,32 +141,66 @@ extension SQLiteTicketStore {
 
     public func queueCount(_ query: QueueQuery) throws -> Int {
         try pool.read { db in
+            if let tally = tallied(query) { return try talliedCount(db, query, tally, range: .everything) }
             let (sql, arguments) = try condition(query, db)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(sql)", arguments: arguments) ?? 0
         }
     }
 
     public func queueCount(_ query: QueueQuery, band: TriageBand) throws -> Int {
-        try pool.read { db in
+        let range = query.triage.range(of: band, now: query.now)
+        return try pool.read { db in
+            if let tally = tallied(query) { return try talliedCount(db, query, tally, range: range) }
             let (base, baseArguments) = try condition(query, db)
-            let (sql, arguments) = rangeCondition(query.triage.range(of: band, now: query.now))
+            let (sql, arguments) = rangeCondition(range)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE \(base + sql)", arguments: baseArguments + arguments) ?? 0
         }
     }
 
+    /// The status bar's totals, from the tally (snoozed tickets count here as before).
     public func totals(now: Date) throws -> QueueTotals {
         let t = now.timeIntervalSince1970
         return try pool.read { db in
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE status = 'open'") ?? 0
-            let needs = try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket WHERE status = 'open' AND needs_reply = 1") ?? 0
-            let overdue = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket WHERE status = 'open' AND needs_reply = 1 AND queue_key < ?
-                """, arguments: [t]) ?? 0
-            let soon = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM ticket WHERE status = 'open' AND needs_reply = 1 AND queue_key >= ? AND queue_key < ?
-                """, arguments: [t, t + 3600]) ?? 0
-            return QueueTotals(open: open, needsReply: needs, dueWithinHour: soon, overdue: overdue)
+            let overdue = try QueueTally.below(db, .reply, key: t)
+            return QueueTotals(
+                open: try QueueTally.total(db, .open), needsReply: try QueueTally.total(db, .reply),
+                dueWithinHour: try QueueTally.below(db, .reply, key: t + 3600) - overdue, overdue: overdue)
         }
+    }
+
+    /// The tally list and key bound a view is counted from; nil when a filter or a team scope
+    /// narrows the query (those are counted on the index, which reads the matching rows).
+    func tallied(_ query: QueueQuery) -> (list: QueueTally.List, upper: Double?)? {
+        guard query.scope.isEverything, query.filter.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let now = query.now.timeIntervalSince1970
+        switch query.view {
+        case .needsReply: return (.reply, nil)
+        case .allOpen: return (.open, nil)
+        case .overdue: return (.reply, now)
+        case .dueSoon: return (.reply, now + 3600)
+        case .customerLast: return (.customer, nil)
+        }
+    }
+
+    /// The view's tickets in one key stretch (before a position, when given): the tally's count
+    /// less the snoozed tickets it holds, which are few and read through the snooze index.
+    func talliedCount(
+        _ db: Database, _ query: QueueQuery, _ tally: (list: QueueTally.List, upper: Double?), range: QueueKeyRange,
+        before position: QueuePosition? = nil
+    ) throws -> Int {
+        let upper = [tally.upper, range.upper].compactMap { $0 }.min()
+        let count = try QueueTally.count(db, tally.list, lower: range.lower, upper: upper, before: position)
+        guard try TicketSnoozes.anyRunning(db, now: query.now) else { return count }
+        var (sql, arguments) = rangeCondition(QueueKeyRange(lower: range.lower, upper: upper))
+        if let position {
+            sql += " AND (queue_key, id) < (?, ?)"
+            arguments += [position.key, position.id]
+        }
+        let snoozed = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM ticket WHERE id IN (SELECT ticket_id FROM ticket_snooze WHERE until > ?)
+              AND \(tally.list.predicate("ticket"))\(sql)
+            """, arguments: [query.now.timeIntervalSince1970] + arguments) ?? 0
+        return count - snoozed
     }
 
     public func ticket(id: Int64) throws -> Ticket? {

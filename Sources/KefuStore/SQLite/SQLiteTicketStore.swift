@@ -16,7 +16,9 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
     public let path: String
 
     /// Opens (creating if needed) the store at `path`, migrating it to the current schema.
-    public init(path: String, policy: any DeadlinePolicy) throws {
+    /// `progress` hears a line before work that reads every row (upgrading an existing store),
+    /// so a user never waits on a blank screen without knowing why.
+    public init(path: String, policy: any DeadlinePolicy, progress: (String) -> Void = { _ in }) throws {
         self.path = path
         self.policy = policy
         let url = URL(fileURLWithPath: path)
@@ -49,6 +51,10 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
             }
             let migrator = Schema.migrator
             try SchemaVersion.refuseNewer(pool, path: path, migrator: migrator)
+            let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+            if !applied.isEmpty, applied.count < migrator.migrations.count {
+                progress("upgrading the store at \(path) to this Kefu's schema (\(migrator.migrations.count - applied.count) step(s); once, it reads every ticket)…")
+            }
             try ConcurrentOpening.migrate(pool, with: migrator)
             try SchemaVersion.record(pool, version: migrator.migrations.count)
         } catch let error as DatabaseError {

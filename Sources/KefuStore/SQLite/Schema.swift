@@ -423,6 +423,9 @@ enum Schema {
                 CREATE INDEX ticket_claims ON ticket(claimed_by, claim_until) WHERE claimed_by IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v9-scale: queue tallies kept by triggers, so the screen's counts never scan the tickets") { db in
+            try QueueTally.install(db)
+        }
         return migrator
     }
 }
