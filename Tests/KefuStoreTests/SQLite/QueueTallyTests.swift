@@ -13,10 +13,15 @@ import Testing
 struct QueueTallyTests {
     static func store() throws -> TemporaryStore {
         let temp = try TemporaryStore()
-        let records = (0..<300).map { index in
-            Fixture.message("m\(index)", conversation: "c\(index)", at: Double(index * 17 % 2_880),
-                            channel: index % 3 == 0 ? .chat : .marketplace, marketplace: index % 3 == 0 ? .shopify : .amazon)
-        } + (0..<40).map { Fixture.message("r\($0)", conversation: "c\($0 * 7)", direction: .outbound, at: 2_900) }
+        var records: [IngestRecord] = []
+        for index in 0..<300 {
+            let chat = index % 3 == 0
+            records.append(Fixture.message("m\(index)", conversation: "c\(index)", at: Double(index * 17 % 2_880),
+                                           channel: chat ? .chat : .marketplace, marketplace: chat ? .shopify : .amazon))
+        }
+        for index in 0..<40 {
+            records.append(Fixture.message("r\(index)", conversation: "c\(index * 7)", direction: .outbound, at: 2_900))
+        }
         _ = try temp.store.ingest(records)
         return temp
     }
