@@ -25,6 +25,8 @@ public struct KefuConfiguration: Sendable {
     public var evidence = EvidenceSettings()
     /// The team and its roles; user file only. Empty: no roles, everyone may do everything.
     public var team = TeamRoster.none
+    /// How claims behave (`team.capacity`, `team.claim_idle`).
+    public var claims = ClaimRules()
     /// The scam checks' brands, own domains, allowed hosts and wave rule; user file only.
     public var safety = SafetySettings()
     /// The console's behaviour (send and next, or stay); user file only.
@@ -63,7 +65,8 @@ public struct KefuConfiguration: Sendable {
         if let mail = userSections?.mail { configuration.mail = mail }
         configuration.orderColumnMaps = userSections?.orders ?? []
         if let evidence = userSections?.evidence ?? shippedSections.evidence { configuration.evidence = evidence }
-        configuration.team = userSections?.team ?? .none
+        configuration.team = userSections?.team?.roster ?? .none
+        configuration.claims = userSections?.team?.claims ?? ClaimRules()
         configuration.safety = userSections?.safety ?? SafetySettings()
         configuration.console = userSections?.console ?? ConsoleSettings()
         configuration.store = userSections?.store
@@ -94,7 +97,7 @@ public struct KefuConfiguration: Sendable {
         var mail: MailSettings?
         var orders: [OrderColumnMap]?
         var evidence: EvidenceSettings?
-        var team: TeamRoster?
+        var team: (roster: TeamRoster, claims: ClaimRules)?
         var safety: SafetySettings?
         var console: ConsoleSettings?
         var store: StoreLocation?

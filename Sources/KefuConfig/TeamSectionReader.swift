@@ -10,12 +10,33 @@ import KefuCore
 ///           login: zhangmin          # optional: the login ($USER) that is this person
 ///         - name: Li Wei
 ///           role: agent
+///       capacity: 1                  # tickets an agent holds with n at a time (default 1)
+///       claim_idle: 10m              # a claim lapses after this long without work (default 10m)
 ///
-/// Without this section Kefu knows no roles and everyone may do everything.
+/// Without this section Kefu knows no roles and everyone may do everything; `capacity` and
+/// `claim_idle` may be given without `agents`.
 enum TeamSectionReader {
-    static func read(_ section: ConfigNode) throws -> TeamRoster {
-        let fields = try section.fields(["agents"])
-        guard let list = fields["agents"] else { throw section.error("missing field 'agents' (the team's names with their roles)") }
+    static func read(_ section: ConfigNode) throws -> (roster: TeamRoster, claims: ClaimRules) {
+        let fields = try section.fields(["agents", "capacity", "claim_idle"])
+        var claims = ClaimRules()
+        if let node = fields["capacity"] {
+            let text = try node.text()
+            guard let capacity = Int(text), (1...1000).contains(capacity) else {
+                throw node.error("\"\(text)\" is not a number of tickets from 1 to 1000")
+            }
+            claims.capacity = capacity
+        }
+        if let node = fields["claim_idle"] {
+            let text = try node.text()
+            guard case .calendar(let seconds)? = SLADuration(parsing: text), seconds >= 60 else {
+                throw node.error("\"\(text)\" is not a time of at least a minute like 10m or 1h")
+            }
+            claims.lease = seconds
+        }
+        guard let list = fields["agents"] else {
+            if fields.isEmpty { throw section.error("missing field 'agents' (the team's names with their roles)") }
+            return (.none, claims)
+        }
         let items = try list.items()
         guard !items.isEmpty else { throw list.error("the list is empty; leave the team section out to run without roles") }
         var members: [TeamMember] = []
@@ -47,6 +68,6 @@ enum TeamSectionReader {
         guard members.contains(where: { $0.role == .lead }) else {
             throw list.error("nobody has the lead role: no one could move tickets between people or correct outcomes")
         }
-        return TeamRoster(members: members)
+        return (TeamRoster(members: members), claims)
     }
 }

@@ -21,6 +21,7 @@ enum PostgresSchema {
         Migration(version: 2, name: "the nearest clock's policy on the ticket row (the queue names the clock)", sql: version2),
         Migration(version: 3, name: "claims: who works a ticket, as a lease", sql: version3),
         Migration(version: 4, name: "snoozed tickets", sql: version4),
+        Migration(version: 5, name: "presence: who reads or types in which ticket", sql: version5),
     ]
 
     static var latest: Int { migrations.last!.version }
@@ -425,6 +426,17 @@ extension PostgresSchema {
         ALTER TABLE ticket ADD COLUMN claimed_at double precision;
         ALTER TABLE ticket ADD COLUMN claim_until double precision;
         CREATE INDEX ticket_claims ON ticket(claimed_by, claim_until) WHERE claimed_by IS NOT NULL;
+        """
+
+    static let version5 = """
+        CREATE TABLE presence (
+            agent text PRIMARY KEY,
+            ticket_id bigint NOT NULL,
+            activity text NOT NULL,
+            since double precision NOT NULL,
+            until double precision NOT NULL
+        );
+        CREATE INDEX ticket_live_claims ON ticket(claim_until) WHERE claimed_by IS NOT NULL;
         """
 }
 

@@ -5,7 +5,7 @@ import KefuCore
 /// claiming at the same moment each lock a different ticket instead of queueing on one, and a
 /// per-agent advisory lock makes the capacity check and the claim one step for that agent.
 extension PostgresTicketStore: TicketClaiming {
-    public func claimNext(for agent: String, releasing: Int64?, rules: ClaimRules, now: Date) throws -> ClaimOutcome {
+    public func claimNext(for agent: String, releasing: Int64?, skipping: [Int64], rules: ClaimRules, now: Date) throws -> ClaimOutcome {
         let t = now.timeIntervalSince1970
         return try session.transaction { tx in
             try tx.query("SELECT pg_advisory_xact_lock(7238003, hashtext($1))", [.text(agent)])
@@ -20,8 +20,12 @@ extension PostgresTicketStore: TicketClaiming {
             let query = QueueQuery(view: .needsReply, now: now, order: .triage)
             for range in query.ranges {
                 var (sql, values) = condition(query)
-                values += [.text(agent), .double(t)]
-                sql += " AND (assignee IS NULL OR assignee = $\(values.count - 1)) AND (claimed_by IS NULL OR claim_until <= $\(values.count))"
+                values += [.text(agent), .double(t), .int(releasing ?? 0)]
+                sql += " AND (assignee IS NULL OR assignee = $\(values.count - 2)) AND (claimed_by IS NULL OR claim_until <= $\(values.count - 1)) AND id <> $\(values.count)"
+                if !skipping.isEmpty {
+                    values.append(.text("{" + skipping.map(String.init).joined(separator: ",") + "}"))
+                    sql += " AND id <> ALL($\(values.count)::bigint[])"
+                }
                 if let lower = range.lower { values.append(.double(lower)); sql += " AND queue_key >= $\(values.count)" }
                 if let upper = range.upper { values.append(.double(upper)); sql += " AND queue_key < $\(values.count)" }
                 guard let id = try tx.query("""
@@ -49,7 +53,7 @@ extension PostgresTicketStore: TicketClaiming {
 
     public func liveClaims(now: Date) throws -> [TicketClaim] {
         try session.query("""
-            SELECT id, claimed_by, claimed_at, claim_until FROM ticket WHERE claim_until > $1 ORDER BY id
+            SELECT id, claimed_by, claimed_at, claim_until FROM ticket WHERE claimed_by IS NOT NULL AND claim_until > $1 ORDER BY id
             """, [.double(now.timeIntervalSince1970)]).map {
             TicketClaim(ticketID: try $0.int(0), agent: try $0.string(1), since: try $0.date(2), until: try $0.date(3))
         }

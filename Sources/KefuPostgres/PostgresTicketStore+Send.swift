@@ -21,6 +21,12 @@ extension PostgresTicketStore {
                 // machine that sent the same draft): store nothing new.
                 return SentReply(message: try Self.message(tx, id: try existing.int(0)), ticket: ticket, settled: [], wasDuplicate: true)
             }
+            if let seen = reply.seenThrough {
+                let newer = try tx.query("SELECT id FROM message WHERE ticket_id = $1 AND id > $2 ORDER BY id", [.int(ticket.id), .int(seen)])
+                if !newer.isEmpty {
+                    throw ReplyCollision(ticketID: ticket.id, arrived: try newer.map { try Self.message(tx, id: try $0.int(0)) })
+                }
+            }
             let outcomesBefore = Int(try tx.query(
                 "SELECT count(*) FROM deadline_outcome WHERE ticket_id = $1", [.int(ticket.id)])[0].int(0))
             let isNote = reply.direction == .note

@@ -7,7 +7,9 @@ import KefuTerminal
 
 /// Opens the console on a store and runs it until the agent quits.
 enum ConsoleRunner {
-    static func run(store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil, sendAndNext: Bool = true) throws {
+    static func run(
+        store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil, sendAndNext: Bool = true, claims: ClaimRules = ClaimRules()
+    ) throws {
         let library = try Wiring.templates()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw UserError(message: "the console needs a terminal; for scripts use `kefu queue`, `kefu show ID` or `kefu ingest FILE`")
@@ -23,6 +25,10 @@ enum ConsoleRunner {
         let clock = WallClock.system
         var state = AppState(rows: size.rows, cols: size.cols, now: clock.now(), profile: profile, templates: library.templates)
         state.sendAndNext = sendAndNext
+        // n claims on every store that can (both backends): one agent or fifty, the same key.
+        state.presence.claimsEnabled = store is any TicketClaiming
+        state.presence.rules = claims
+        state.presence.boardEnabled = store is any PresenceBoard
         var environment = ConsoleEnvironment(store: store, clock: clock, proof: proof)
         environment.saveTemplate = { try PersonalTemplates.save($0) }
         environment.scamWaveRule = try Wiring.configuration().safety.wave

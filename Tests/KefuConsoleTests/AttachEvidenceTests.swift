@@ -56,11 +56,11 @@ struct AttachEvidenceTests {
         #expect(screen().contains("attach: EV-2F9A"))
         #expect(!screen().contains("EV-9F00A1"))
         let body = state.composer!.editor.text
-        #expect(send() == [.send(ticketID: 1, body: body, direction: .outbound, attachEvidence: ["EV-2F9A"])])
+        #expect(send() == [.send(ticketID: 1, body: body, direction: .outbound, attachEvidence: ["EV-2F9A"], seenThrough: 3)])
 
         var plain = AttachEvidenceTests()
         plain.openComposer(with: Self.reply)
-        #expect(plain.send() == [.send(ticketID: 1, body: Self.reply, direction: .outbound, attachEvidence: [])])
+        #expect(plain.send() == [.send(ticketID: 1, body: Self.reply, direction: .outbound, attachEvidence: [], seenThrough: 3)])
     }
 
     @Test("asking to attach with no reference in the text blocks the send and says what to do")
@@ -80,7 +80,7 @@ struct AttachEvidenceTests {
         _ = press(.ctrl("o"))
         _ = press(.ctrl("n"))
         #expect(!screen().contains("attach:"))
-        #expect(press(.ctrl("s")) == [.send(ticketID: 1, body: Self.reply, direction: .note, attachEvidence: [])])
+        #expect(press(.ctrl("s")) == [.send(ticketID: 1, body: Self.reply, direction: .note, attachEvidence: [], seenThrough: 3)])
         openComposer(with: "note")
         _ = press(.ctrl("n"))
         _ = press(.ctrl("o"))

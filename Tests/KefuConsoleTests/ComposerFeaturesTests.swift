@@ -63,7 +63,7 @@ struct ComposerFeaturesTests {
         #expect(state.composer != nil)
         #expect(state.prompt == nil)
         _ = press(.ctrl("s"))
-        #expect(press(.char("y")) == [.send(ticketID: 1, body: "THE PARCEL IS AT CUSTOMS AND WILL ARRIVE SOON", direction: .outbound)])
+        #expect(press(.char("y")) == [.send(ticketID: 1, body: "THE PARCEL IS AT CUSTOMS AND WILL ARRIVE SOON", direction: .outbound, seenThrough: 3)])
     }
 
     @Test("A complaint answered with one solution warns; two solutions pass that check")
@@ -156,7 +156,7 @@ struct ComposerFeaturesTests {
         openComposer(with: "customer called, wants it before Friday")
         _ = press(.ctrl("n"))
         #expect(screen().contains("INTERNAL NOTE"))
-        #expect(press(.ctrl("s")) == [.send(ticketID: 1, body: "customer called, wants it before Friday", direction: .note)])
+        #expect(press(.ctrl("s")) == [.send(ticketID: 1, body: "customer called, wants it before Friday", direction: .note, seenThrough: 3)])
         _ = press(.ctrl("n"))
         #expect(screen().contains("Reply to 佐藤 花子"))
     }

@@ -90,7 +90,7 @@ struct ReduceTests {
             Issue.record("expected the send-anyway question, got \(String(describing: state.prompt))")
             return
         }
-        #expect(press(.char("y")) == [.send(ticketID: 1, body: "Draft qj", direction: .outbound)])
+        #expect(press(.char("y")) == [.send(ticketID: 1, body: "Draft qj", direction: .outbound, seenThrough: 3)])
     }
 
     @Test("Sending nothing is refused with a message, not sent")

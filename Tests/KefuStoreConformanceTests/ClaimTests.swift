@@ -27,9 +27,14 @@ struct ClaimTests {
         guard case .claimed(let third) = try claims.claimNext(for: "Li Wei", releasing: first.id, rules: rules, now: now) else {
             Issue.record("no claim after release"); return
         }
-        // c0 was let go and is the most urgent again.
-        #expect(third.conversation == "c0")
+        // n moves on: c0 is let go but not handed straight back, c2 is next.
+        #expect(third.conversation == "c2")
         #expect(try claims.liveClaims(now: now).map(\.agent).sorted() == ["Li Wei", "Zhang Min"])
+        // c0 is free again for anyone, Li Wei included on the next n.
+        guard case .claimed(let fourth) = try claims.claimNext(for: "Li Wei", releasing: third.id, rules: rules, now: now) else {
+            Issue.record("c0 was not free again"); return
+        }
+        #expect(fourth.conversation == "c0")
     }
 
     @Test("A lease lapses: a closed laptop hides its ticket for the lease only", arguments: StoreBackend.allCases)

@@ -16,13 +16,18 @@ public struct QueueColumns: Sendable, Hashable {
     /// Mark (1) + countdown, space + clock, space + marketplace, speaker (2), draft (1), batch mark + owner (3).
     public static let fixedWidth = 1 + countdownWidth + 1 + clockWidth + 1 + marketWidth + 2 + 1 + 3
 
+    /// Who else is in the ticket (`ZM✎`), shown on team stores: space + initials + typing mark.
+    public static let presenceWidth = 4
+
     public var width: Int
     public var name: Int
     public var subject: Int
+    public var showsPresence: Bool
 
-    public init(width: Int) {
+    public init(width: Int, showsPresence: Bool = false) {
         self.width = width
-        let shared = max(0, width - Self.fixedWidth - 2)
+        self.showsPresence = showsPresence
+        let shared = max(0, width - Self.fixedWidth - (showsPresence ? Self.presenceWidth : 0) - 2)
         name = min(24, max(6, shared * 2 / 7))
         subject = max(0, shared - name)
     }

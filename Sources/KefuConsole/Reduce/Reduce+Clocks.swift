@@ -36,6 +36,7 @@ extension AppState {
             case .noResponseNeeded: showFlash("Left as it was", .info)
             case .fixGreetingName: showFlash("Not sent: the greeting still names someone else (line 1)", .info)
             case .insertProofAgain: showFlash("Not inserted again", .info)
+            case .sendDespiteNewer: showFlash("Not sent: your reply is kept in the composer — read what arrived, then Ctrl-S", .info)
             }
             return []
         }
@@ -50,6 +51,8 @@ extension AppState {
             return fixGreetingName(ticketID: id, wrong: wrong, right: right, line: line, column: column)
         case .insertProofAgain(let pending):
             return insertProofAgain(pending)
+        case .sendDespiteNewer(let id, _, let newest):
+            return sendDespiteNewer(ticketID: id, newestID: newest)
         }
     }
 

@@ -9,6 +9,7 @@ extension AppState {
     /// `n`: from the queue, the most urgent ticket nobody else is working on (the top of the
     /// triage order for this agent); from a thread, the one after it in that order.
     mutating func openNextTicket() -> [Effect] {
+        if presence.claimsEnabled { return claimNextTicket() }
         guard focus == .thread, let current = thread?.ticket else {
             return [.findTicket(.next(after: nil, current: nil))]
         }

@@ -11,7 +11,7 @@ extension AppState {
                 showFlash("Nothing to save: the note is empty", .error)
                 return []
             }
-            return [.send(ticketID: composer.ticketID, body: body, direction: .note)]
+            return [.send(ticketID: composer.ticketID, body: body, direction: .note, seenThrough: seenThrough(composer.ticketID))]
         }
         if composer.attachEvidence && composer.evidenceToAttach.isEmpty {
             showFlash("Not sent: attaching evidence was asked for, but the reply references none — Ctrl-G inserts a reference, Ctrl-O stops attaching", .error)
@@ -36,13 +36,20 @@ extension AppState {
             prompt = PromptState(kind: .confirm(.sendDespiteWarnings(ticketID: composer.ticketID, warnings: findings.count)), text: "")
             return []
         }
-        return [.send(ticketID: composer.ticketID, body: body, direction: .outbound, attachEvidence: composer.evidenceToAttach)]
+        return [.send(ticketID: composer.ticketID, body: body, direction: .outbound, attachEvidence: composer.evidenceToAttach,
+                      seenThrough: seenThrough(composer.ticketID))]
+    }
+
+    /// The newest message the agent had on screen for the ticket (nil: the thread is not open).
+    func seenThrough(_ ticketID: Int64) -> Int64? {
+        thread?.ticket.id == ticketID ? thread?.seenThrough : nil
     }
 
     /// The agent read the warnings and sends anyway.
     mutating func sendDespiteWarnings(ticketID: Int64) -> [Effect] {
         guard let composer, composer.ticketID == ticketID else { return [] }
-        return [.send(ticketID: ticketID, body: composer.editor.text, direction: .outbound, attachEvidence: composer.evidenceToAttach)]
+        return [.send(ticketID: ticketID, body: composer.editor.text, direction: .outbound, attachEvidence: composer.evidenceToAttach,
+                      seenThrough: seenThrough(ticketID))]
     }
 
     /// What the checks know about the ticket being answered.

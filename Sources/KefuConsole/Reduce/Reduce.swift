@@ -13,8 +13,10 @@ extension AppState {
     static let queueRefreshSeconds = 30.0
 
     public mutating func reduce(_ action: Action) -> [Effect] {
-        let effects = apply(action)
+        if case .key = action { presence.lastKeyAt = nowSeconds }
+        var effects = apply(action)
         keepComposerCursorInView()
+        effects += presenceUpkeep()
         return effects
     }
 
@@ -47,7 +49,7 @@ extension AppState {
             if DashboardColumns(width: cols).weekColumns { dashboard?.week = false }
             return [.redraw]
         case .storeChanged:
-            var effects: [Effect] = [.loadQueue(.reload(keep: queue.selectedTicket?.id)), .loadTotals]
+            var effects: [Effect] = [.loadQueue(.reload(keep: queue.selectedTicket?.id)), .loadTotals, .presence(.load)]
             if let thread { effects.append(.loadThread(thread.ticket.id)) }
             return effects
         case .queueLoaded(let window):
@@ -66,6 +68,7 @@ extension AppState {
         case .threadLoaded(var loaded):
             if let thread, thread.ticket.id == loaded.ticket.id {
                 loaded.scroll = thread.scroll
+                loaded.seenThrough = thread.seenThrough
                 loaded.scrollToEnd = thread.scrollToEnd && thread.messages.count != loaded.messages.count ? true : thread.scrollToEnd
             }
             thread = loaded
@@ -81,6 +84,7 @@ extension AppState {
             return []
         case .sent(let sent):
             let name = sent.ticket.customerName
+            if thread?.ticket.id == sent.ticket.id { thread!.seenThrough = max(thread!.seenThrough ?? 0, sent.message.id) }
             if composer?.ticketID == sent.ticket.id { composer = nil }
             parkedComposers[sent.ticket.id] = nil
             focus = layout.mode == .onePane && threadPushed ? .thread : .queue
@@ -99,7 +103,10 @@ extension AppState {
             if sendAndNext {
                 // Send and next: the thread pane moves to the next ticket to answer.
                 // Found first, so the reload keeps it selected and the thread does not follow the old row.
-                return [.findTicket(.next(after: nil, current: sent.ticket.id)), .loadQueue(.reload(keep: nil)), .loadTotals]
+                let next: [Effect] = presence.claimsEnabled
+                    ? [.presence(.claimNext(releasing: presence.myClaim ?? sent.ticket.id, skipping: presence.skipped))]
+                    : [.findTicket(.next(after: nil, current: sent.ticket.id))]
+                return next + [.loadQueue(.reload(keep: nil)), .loadTotals]
             }
             return [.loadQueue(.reload(keep: nil)), .loadTotals, .loadThread(sent.ticket.id)]
         case .editedExternally(let id, let text):
@@ -134,6 +141,10 @@ extension AppState {
             return snoozed(ticket)
         case .team(let answer):
             return receiveTeam(answer)
+        case .presence(let answer):
+            return receivePresence(answer)
+        case .collided(let collision):
+            return collided(collision)
         }
     }
 
@@ -235,7 +246,7 @@ extension AppState {
         for composer in [composer].compactMap({ $0 }) + Array(parkedComposers.values) where composer.unsavedSince != nil {
             effects.append(.saveDraft(ticketID: composer.ticketID, text: composer.editor.text, attachEvidence: composer.attachEvidence))
         }
-        return effects + [.quit]
+        return effects + leavingPresence() + [.quit]
     }
 
     /// Drafts whose typing stopped long enough ago are saved.

@@ -70,11 +70,17 @@ public final class ConsoleEngine {
                     try store.saveDraft(ticketID: id, body: text, now: environment.clock.now())
                 }
                 return nil
-            case .send(let id, let body, let direction, let attachEvidence):
+            case .send(let id, let body, let direction, let attachEvidence, let seenThrough):
                 let request = ReplyRequest(
                     ticketID: id, body: body, author: state.profile.name, direction: direction,
-                    idempotencyKey: environment.makeIdempotencyKey(), attachEvidence: attachEvidence)
-                return .sent(try store.send(request, now: environment.clock.now()))
+                    idempotencyKey: environment.makeIdempotencyKey(), attachEvidence: attachEvidence, seenThrough: seenThrough)
+                do {
+                    return .sent(try store.send(request, now: environment.clock.now()))
+                } catch let collision as ReplyCollision {
+                    return .collided(collision)
+                }
+            case .presence(let effect):
+                return try performPresence(effect)
             case .setHold(let id, let reason):
                 guard let holding = store as? any ConversationHolding else { return .failed("This store cannot hold tickets") }
                 let now = environment.clock.now()
@@ -152,6 +158,7 @@ extension Effect {
     var writes: Bool {
         switch self {
         case .send, .saveDraft, .setHold, .markNoResponseNeeded, .recordTemplateUse, .snooze: true
+        case .presence(let effect): effect != .load
         default: false
         }
     }

@@ -28,6 +28,10 @@ public enum Action: Sendable, Hashable {
     case snoozed(Ticket)
     /// Answers to the team's effects (assignment, outcomes, dashboard figures).
     case team(TeamAnswer)
+    /// Answers about presence and claims.
+    case presence(PresenceAnswer)
+    /// The store refused the send: the ticket got newer messages since it was opened.
+    case collided(ReplyCollision)
 }
 
 /// A window of the queue as the engine read it.
@@ -58,7 +62,9 @@ public enum Effect: Sendable, Hashable {
     /// `attachEvidence`: the composer's Ctrl-O choice, saved with the text.
     case saveDraft(ticketID: Int64, text: String, attachEvidence: Bool = false)
     /// `attachEvidence`: evidence ids whose files go out with the reply (asked for with Ctrl-O).
-    case send(ticketID: Int64, body: String, direction: MessageDirection, attachEvidence: [String] = [])
+    /// `seenThrough`: the newest message on screen; a newer one in the store stops the send
+    /// (`ReplyCollision`) so the agent sees it first. Nil: send whatever arrived.
+    case send(ticketID: Int64, body: String, direction: MessageDirection, attachEvidence: [String] = [], seenThrough: Int64? = nil)
     /// Start a hold for the reason, or end the one that lasts (nil).
     case setHold(ticketID: Int64, reason: HoldReason?)
     case markNoResponseNeeded(ticketID: Int64)
@@ -67,6 +73,7 @@ public enum Effect: Sendable, Hashable {
     /// `z`: snooze until the time, or wake now (nil).
     case snooze(ticketID: Int64, until: Date?)
     case team(TeamEffect)
+    case presence(PresenceEffect)
     /// Count one more use of a template (the picker ranks by it).
     case recordTemplateUse(String)
     case loadTemplateUsage

@@ -63,6 +63,8 @@ public struct AppState: Sendable, Hashable {
     public var visited: [Int64] = []
     /// After `Ctrl-S` the next ticket opens (the default); false keeps the old stay-put behaviour.
     public var sendAndNext = true
+    /// Who else is in which ticket, and this agent's claim.
+    public var presence = PresenceState()
 
     public init(rows: Int, cols: Int, now: Date, profile: AgentProfile, templates: [Template] = []) {
         self.rows = rows

@@ -11,6 +11,9 @@ public enum Confirmation: Sendable, Hashable {
     case fixGreetingName(ticketID: Int64, wrong: String, right: String, line: Int, column: Int)
     /// The same tracking or evidence text is already in the reply; insert it a second time?
     case insertProofAgain(PendingProofInsert)
+    /// The store stopped the send: newer messages arrived since the ticket was opened
+    /// (`summary` says who wrote what, the thread shows them); send anyway?
+    case sendDespiteNewer(ticketID: Int64, summary: String, newestID: Int64)
 
     public var question: String {
         switch self {
@@ -24,6 +27,8 @@ public enum Confirmation: Sendable, Hashable {
             "Not sent, wrong name — y: greet \(TerminalSanitizer.oneLine(right)) instead of “\(TerminalSanitizer.oneLine(wrong))”, n: leave it"
         case .insertProofAgain:
             "This text is already in the reply. Insert it again? y/n"
+        case .sendDespiteNewer(_, let summary, _):
+            "Not sent: \(summary) since you opened it (shown above). Send yours anyway? y/n"
         case .sendDespiteWarnings(_, let warnings):
             "\(warnings) warning\(warnings == 1 ? "" : "s") (listed under the reply). Send anyway? y/n"
         }

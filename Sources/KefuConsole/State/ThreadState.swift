@@ -13,10 +13,15 @@ public struct ThreadState: Sendable, Hashable {
     public var scroll: Int
     /// Scroll to the newest message once the pane knows its height.
     public var scrollToEnd: Bool
+    /// The newest message when the agent opened the ticket (or last sent or confirmed on it):
+    /// a send is checked against it, so what a teammate or the customer added since is seen
+    /// before the reply goes. Kept when the thread is read again for the same ticket.
+    public var seenThrough: Int64?
 
     public init(ticket: Ticket, messages: [Message], order: Order?, scroll: Int = 0, scrollToEnd: Bool = true) {
         self.ticket = ticket
         self.messages = messages
+        self.seenThrough = messages.last?.id
         self.order = order
         self.scroll = scroll
         self.scrollToEnd = scrollToEnd

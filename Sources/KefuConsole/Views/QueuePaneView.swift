@@ -26,7 +26,7 @@ enum QueuePaneView {
             return
         }
         let lines = ListLines(queue: q)
-        let columns = QueueColumns(width: rect.width)
+        let columns = QueueColumns(width: rect.width, showsPresence: state.presence.showsColumn(team: state.profile.team))
         // Keep the selection in view: scroll so that it sits inside the visible rows.
         let first = visibleStart(selected: lines.line(of: q.selected), total: lines.count, height: listHeight)
         for offset in 0..<listHeight {
@@ -39,7 +39,8 @@ enum QueuePaneView {
             guard let index = lines.index(at: line), index < q.total, q.contains(index: index) else { continue }
             let ticket = q.rows[index - q.windowStart]
             drawRow(ticket, columns: columns, selected: index == q.selected, focused: state.focus == .queue,
-                    marked: state.marked.contains(ticket.id), now: state.now, row: row, left: rect.left, on: &screen)
+                    marked: state.marked.contains(ticket.id), someone: state.presence.others[ticket.id], now: state.now, row: row,
+                    left: rect.left, on: &screen)
         }
     }
 
@@ -98,8 +99,8 @@ enum QueuePaneView {
     }
 
     static func drawRow(
-        _ ticket: Ticket, columns: QueueColumns, selected: Bool, focused: Bool, marked: Bool = false, now: Date, row: Int, left: Int,
-        on screen: inout ScreenBuffer
+        _ ticket: Ticket, columns: QueueColumns, selected: Bool, focused: Bool, marked: Bool = false, someone: TicketPresence? = nil,
+        now: Date, row: Int, left: Int, on screen: inout ScreenBuffer
     ) {
         let base: StyleRole = selected ? (focused ? .selected : .selectedDim) : .normal
         screen.fill(Rect(top: row, left: left, height: 1, width: columns.width), role: base)
@@ -123,6 +124,11 @@ enum QueuePaneView {
         // The owner in two letters ("LW"), "+" in front when marked for a batch move.
         let owner = ticket.assignee.map { DisplayWidth.fit(AgentInitials.of(TerminalSanitizer.oneLine($0)), to: 2) } ?? "  "
         field((marked ? "+" : " ") + owner, 3, base)
+        if columns.showsPresence {
+            // Someone else reading (`ZM`) or typing (`ZM✎`) in it, or holding its claim.
+            let mark = someone.map { " " + $0.rowMark } ?? ""
+            field(mark, QueueColumns.presenceWidth, selected ? base : (someone?.kind == .typing ? .warning : .dim))
+        }
         field(" " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: columns.name), 1 + columns.name, base)
         let subject = ticket.subject.isEmpty ? ticket.snippet : ticket.subject
         let tag = (ticket.safetyMark.map { "⚠ \(TerminalSanitizer.oneLine($0)) " } ?? "") + (ticket.hold.map { $0.tag + " " } ?? "")

@@ -13,7 +13,11 @@ enum ThreadPaneView {
             return
         }
         let width = max(10, rect.width - 2)
-        let lines = ThreadLines.make(thread, width: width, now: state.now, timeZone: state.timeZone)
+        var lines = ThreadLines.make(thread, width: width, now: state.now, timeZone: state.timeZone)
+        if let someone = state.presenceLine(for: thread.ticket.id) {
+            // Above the messages, where the agent looks before answering.
+            lines.insert(ThreadLines.Line(text: "◆ " + someone, role: .warning), at: 0)
+        }
         let visible = rect.height - 1
         let maxScroll = max(0, lines.count - visible)
         let scroll = thread.scrollToEnd ? maxScroll : min(thread.scroll, maxScroll)

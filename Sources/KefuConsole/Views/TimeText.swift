@@ -9,4 +9,9 @@ enum TimeText {
         func pad(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
         return "\(c.year ?? 0)-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute))"
     }
+
+    /// The time of day alone, `14:02`, for things that happened minutes ago.
+    static func clock(_ date: Date, timeZone: TimeZone = .current) -> String {
+        String(of(date, timeZone: timeZone).suffix(5))
+    }
 }

@@ -44,13 +44,22 @@ public struct TicketClaim: Sendable, Hashable {
 /// the client.
 public protocol TicketClaiming: AnyObject, Sendable {
     /// Lets go of `releasing` (the ticket the agent leaves, if theirs), then claims for `agent`
-    /// the first ticket in triage order of the needs-reply queue that no other agent holds (a
-    /// live lease) or owns, until `now + rules.lease`.
-    func claimNext(for agent: String, releasing: Int64?, rules: ClaimRules, now: Date) throws -> ClaimOutcome
+    /// the first ticket in triage order of the needs-reply queue, other than `releasing`, that
+    /// no other agent holds (a live lease) or owns, until `now + rules.lease`. The agent moved
+    /// on from `releasing`: giving it straight back would make `n` stand still.
+    /// `skipping`: tickets this agent passed over (the console's `n` from a ticket it leaves
+    /// unanswered), not claimed by this call either.
+    func claimNext(for agent: String, releasing: Int64?, skipping: [Int64], rules: ClaimRules, now: Date) throws -> ClaimOutcome
     /// Extends the agent's claim (the console does it while the ticket is open); false when the
     /// claim is no longer theirs (it lapsed and someone else took the ticket).
     func renewClaim(ticketID: Int64, agent: String, rules: ClaimRules, now: Date) throws -> Bool
     func releaseClaim(ticketID: Int64, agent: String) throws
     /// The claims that have not lapsed.
     func liveClaims(now: Date) throws -> [TicketClaim]
+}
+
+extension TicketClaiming {
+    public func claimNext(for agent: String, releasing: Int64?, rules: ClaimRules, now: Date) throws -> ClaimOutcome {
+        try claimNext(for: agent, releasing: releasing, skipping: [], rules: rules, now: now)
+    }
 }

@@ -130,11 +130,17 @@ public struct ReplyRequest: Sendable, Hashable {
     /// Evidence ids (`EV-2F9A`) whose files go out with the reply, when the agent asked for
     /// them; recorded with the outbox row in the same transaction. Ignored for notes.
     public var attachEvidence: [String]
+    /// The newest message of the ticket the agent had on screen. When the store holds a newer
+    /// one (a teammate's reply or note, the customer writing again), the send is refused with
+    /// `ReplyCollision` in the same transaction, so the agent sees it before answering twice.
+    /// Nil: no check (scripts, connectors).
+    public var seenThrough: Int64?
 
     public init(
         ticketID: Int64, body: String, author: String, direction: MessageDirection = .outbound, idempotencyKey: String,
-        attachEvidence: [String] = []
+        attachEvidence: [String] = [], seenThrough: Int64? = nil
     ) {
+        self.seenThrough = seenThrough
         self.ticketID = ticketID
         self.body = body
         self.author = author

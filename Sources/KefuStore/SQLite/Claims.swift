@@ -5,7 +5,7 @@ import KefuCore
 /// Claims on SQLite: one write transaction does the capacity check and the claim (SQLite has
 /// one writer at a time, so two consoles on one host cannot take the same ticket).
 extension SQLiteTicketStore: TicketClaiming {
-    public func claimNext(for agent: String, releasing: Int64?, rules: ClaimRules, now: Date) throws -> ClaimOutcome {
+    public func claimNext(for agent: String, releasing: Int64?, skipping: [Int64], rules: ClaimRules, now: Date) throws -> ClaimOutcome {
         let t = now.timeIntervalSince1970
         return try pool.write { db in
             if let releasing {
@@ -18,8 +18,12 @@ extension SQLiteTicketStore: TicketClaiming {
             if held.count >= rules.capacity { return .atCapacity(held: held) }
             let query = QueueQuery(view: .needsReply, now: now, order: .triage)
             var (base, baseArguments) = try condition(query, db)
-            base += " AND (assignee IS NULL OR assignee = ?) AND (claimed_by IS NULL OR claim_until <= ?)"
-            baseArguments += [agent, t]
+            base += " AND (assignee IS NULL OR assignee = ?) AND (claimed_by IS NULL OR claim_until <= ?) AND id <> ?"
+            baseArguments += [agent, t, releasing ?? 0]
+            if !skipping.isEmpty {
+                base += " AND id NOT IN (\(skipping.map { _ in "?" }.joined(separator: ",")))"
+                baseArguments += StatementArguments(skipping)
+            }
             for range in query.ranges {
                 let (sql, arguments) = rangeCondition(range)
                 guard let id = try Int64.fetchOne(db, sql: """
@@ -51,7 +55,7 @@ extension SQLiteTicketStore: TicketClaiming {
 
     public func liveClaims(now: Date) throws -> [TicketClaim] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, claimed_by, claimed_at, claim_until FROM ticket WHERE claim_until > ? ORDER BY id",
+            try Row.fetchAll(db, sql: "SELECT id, claimed_by, claimed_at, claim_until FROM ticket WHERE claimed_by IS NOT NULL AND claim_until > ? ORDER BY id",
                              arguments: [now.timeIntervalSince1970]).map {
                 TicketClaim(ticketID: $0[0], agent: $0[1], since: Date(timeIntervalSince1970: $0[2]), until: Date(timeIntervalSince1970: $0[3]))
             }

@@ -19,6 +19,11 @@ extension SQLiteTicketStore {
                 let message = try messageRow(db, id: existing[0])
                 return SentReply(message: message, ticket: ticket, settled: [], wasDuplicate: true)
             }
+            if let seen = reply.seenThrough {
+                let newer = try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE ticket_id = ? AND id > ? ORDER BY id",
+                                               arguments: [ticket.id, seen])
+                if !newer.isEmpty { throw ReplyCollision(ticketID: ticket.id, arrived: try newer.map { try messageRow(db, id: $0) }) }
+            }
             let outcomesBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM deadline_outcome WHERE ticket_id = ?", arguments: [ticket.id]) ?? 0
             try db.execute(sql: """
                 INSERT INTO message (ticket_id, external_id, direction, author, recipient, at, subject, body, language)

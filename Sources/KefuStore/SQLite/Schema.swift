@@ -426,6 +426,18 @@ enum Schema {
         migrator.registerMigration("v9-scale: queue tallies kept by triggers, so the screen's counts never scan the tickets") { db in
             try QueueTally.install(db)
         }
+        migrator.registerMigration("v10-team: presence, who reads or types in which ticket") { db in
+            try db.execute(sql: """
+                CREATE TABLE presence (
+                    agent TEXT PRIMARY KEY,
+                    ticket_id INTEGER NOT NULL,
+                    activity TEXT NOT NULL,
+                    since REAL NOT NULL,
+                    until REAL NOT NULL
+                );
+                CREATE INDEX ticket_live_claims ON ticket(claim_until) WHERE claimed_by IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }
