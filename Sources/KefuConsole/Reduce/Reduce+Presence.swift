@@ -76,7 +76,8 @@ extension AppState {
             return []
         case .claimed(let outcome, let releasing, let skipping):
             if releasing == presence.myClaim { presence.myClaim = nil }
-            let current = thread?.ticket.id
+            // The ticket the agent was in (not the two-pane preview of the selected row).
+            let current = focus == .queue && !threadPushed ? nil : thread?.ticket.id
             switch outcome {
             case .claimed(let ticket):
                 presence.myClaim = ticket.id

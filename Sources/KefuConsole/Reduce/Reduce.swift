@@ -103,8 +103,10 @@ extension AppState {
             if sendAndNext {
                 // Send and next: the thread pane moves to the next ticket to answer.
                 // Found first, so the reload keeps it selected and the thread does not follow the old row.
+                // A reply ends a round of passing over tickets with n: the most urgent comes first again.
+                presence.skipped = []
                 let next: [Effect] = presence.claimsEnabled
-                    ? [.presence(.claimNext(releasing: presence.myClaim ?? sent.ticket.id, skipping: presence.skipped))]
+                    ? [.presence(.claimNext(releasing: presence.myClaim ?? sent.ticket.id, skipping: []))]
                     : [.findTicket(.next(after: nil, current: sent.ticket.id))]
                 return next + [.loadQueue(.reload(keep: nil)), .loadTotals]
             }
