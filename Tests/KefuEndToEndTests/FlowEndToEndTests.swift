@@ -145,24 +145,31 @@ struct FlowEndToEndTests {
         try tmux.press("q")
     }
 
-    @Test("kefu next prints the ticket n would open, skips other agents' tickets, says when none is left")
+    @Test("kefu next claims the ticket n would open: two agents get two tickets, --after lets go, --peek only looks")
     func nextCommand() throws {
         let scratch = try Scratch()
         let db = try Self.store(scratch)
         let ids = try Self.queue(db).compactMap { $0["id"] as? Int }
-        let me = ["KEFU_AGENT": "Li Wei"]
-        #expect(try KefuBinary.run(["next", "--db", db], environment: me).output == "\(ids[0])\n")
-        let json = try KefuBinary.run(["next", "--db", db, "--json"]).output
+        let li = ["KEFU_AGENT": "Li Wei"]
+        #expect(try KefuBinary.run(["next", "--db", db], environment: li).output == "\(ids[0])\n")
+        // Asking again gives the ticket Li Wei holds (capacity 1), and says so.
+        let again = try KefuBinary.run(["next", "--db", db], environment: li)
+        #expect(again.output == "\(ids[0])\n")
+        #expect(again.error.contains("Li Wei already holds #\(ids[0])"))
+        // Zhang Min, on another shell, gets the next one, as JSON.
+        let json = try KefuBinary.run(["next", "--db", db, "--json", "--as", "Zhang Min"]).output
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["id"] as? Int == ids[0])
+        #expect(object["id"] as? Int == ids[1])
         #expect(object["clock"] as? String == "chat")
-        #expect(try KefuBinary.run(["next", "--db", db, "--after", "\(ids[0])"]).output == "\(ids[1])\n")
-        // The first is Bo Chen's now: Li Wei (these tests' agent) gets the second, Bo Chen his own.
-        try KefuBinary.run(["assign", "--db", db, "--to", "Bo Chen", "\(ids[0])"])
-        #expect(try KefuBinary.run(["next", "--db", db], environment: me).output == "\(ids[1])\n")
-        #expect(try KefuBinary.run(["next", "--db", db, "--as", "Bo Chen"]).output == "\(ids[0])\n")
+        // --after lets Li Wei's ticket go and claims the next free one (not Zhang Min's).
+        #expect(try KefuBinary.run(["next", "--db", db, "--after", "\(ids[0])"], environment: li).output == "\(ids[2])\n")
+        // --peek shows what n would give Bo Chen without taking it: the ticket Li Wei let go.
+        #expect(try KefuBinary.run(["next", "--db", db, "--peek", "--as", "Bo Chen"]).output == "\(ids[0])\n")
+        #expect(try KefuBinary.run(["next", "--db", db, "--peek", "--as", "Anna"]).output == "\(ids[0])\n")
+        // Owned tickets are their owner's: everything given to Bo Chen leaves nothing for Li Wei.
         try KefuBinary.run(["assign", "--db", db, "--to", "Bo Chen"] + ids.map(String.init))
-        let none = try KefuBinary.run(["next", "--db", db], environment: me, check: false)
+        #expect(try KefuBinary.run(["next", "--db", db, "--as", "Bo Chen"]).output == "\(ids[0])\n")
+        let none = try KefuBinary.run(["next", "--db", db, "--after", "\(ids[2])"], environment: li, check: false)
         #expect(none.status == 1)
         #expect(none.error.contains("nothing to answer for Li Wei"))
     }
