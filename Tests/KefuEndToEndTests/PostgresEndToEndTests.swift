@@ -17,14 +17,18 @@ struct PostgresEndToEndTests {
         #expect(ingested.output.contains("Ingested 2 messages (2 new conversations)"))
         let queue = try KefuBinary.run(["queue", "--json", "--db", url])
         let tickets = try #require(try JSONSerialization.jsonObject(with: Data(queue.output.utf8)) as? [[String: Any]])
-        #expect(tickets.map { $0["customer"] as? String } == ["佐藤 花子", "Anna Müller"])
+        // Both listed; their order follows the team's business hours, so it depends on the hour the test runs.
+        let customers = tickets.compactMap { $0["customer"] as? String }
+        #expect(Set(customers) == ["佐藤 花子", "Anna Müller"])
+        let annaRow = try #require(customers.firstIndex(of: "Anna Müller"))
 
         // Li Wei answers Anna in her console; Zhang Min's console, on "another machine", sees it.
         let liWei = try Tmux(command: [KefuBinary.path, "--db", url])
         let zhangMin = try Tmux(command: [KefuBinary.path, "--db", url], environment: ["KEFU_AGENT": "Zhang Min"])
         try liWei.waitFor(text: "Anna Mü")
         try zhangMin.waitFor(text: "needs reply 2 ")
-        try liWei.press("j", "r")
+        for _ in 0..<annaRow { try liWei.press("j") }
+        try liWei.press("r")
         try liWei.waitFor(text: "Reply to Anna Müller")
         try liWei.type("Guten Tag Anna, Ihr Paket ist unterwegs: DHL 00340434161094042557. Danke!")
         try liWei.press("C-s")

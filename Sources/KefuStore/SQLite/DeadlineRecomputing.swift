@@ -62,7 +62,10 @@ extension SQLiteTicketStore: DeadlineRecomputing {
     /// the number of tickets whose deadlines moved, nil when the policy had not changed.
     /// `progress` hears a line before the recompute starts (it reads every open ticket).
     @discardableResult
-    public func applyPolicyChangeIfNeeded(progress: (String) -> Void = { _ in }) throws -> Int? {
+    /// The protocol's form, without a progress line.
+    public func applyPolicyChangeIfNeeded() throws -> Int? { try applyPolicyChangeIfNeeded(progress: { _ in }) }
+
+    public func applyPolicyChangeIfNeeded(progress: (String) -> Void) throws -> Int? {
         guard let fingerprint = policy.fingerprint else { return nil }
         let stored = try meta(Self.policyFingerprintKey)
         if stored == fingerprint { return nil }
