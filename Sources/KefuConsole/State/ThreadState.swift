@@ -21,7 +21,8 @@ public struct ThreadState: Sendable, Hashable {
     public init(ticket: Ticket, messages: [Message], order: Order?, scroll: Int = 0, scrollToEnd: Bool = true) {
         self.ticket = ticket
         self.messages = messages
-        self.seenThrough = messages.last?.id
+        // The highest id, not the last shown: imports may store an older message after a newer one.
+        self.seenThrough = messages.map(\.id).max()
         self.order = order
         self.scroll = scroll
         self.scrollToEnd = scrollToEnd
