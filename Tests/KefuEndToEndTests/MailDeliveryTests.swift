@@ -409,7 +409,7 @@ struct MailDeliveryTests {
             if try store.outboxEntries(states: [.queued, .sending, .failed]).isEmpty { break }
             let deliverer = try BackgroundProcess([KefuBinary.path, "deliver", "--retry", "--db", setup.db],
                                                   environment: ["KEFU_CONFIG": setup.config], folder: scratch.url.path)
-            usleep(UInt32.random(in: 20_000...300_000, using: &generator))
+            usleep(UInt32.random(in: 20_000...900_000, using: &generator))
             for pid in Self.processes(matching: spool) where kill(pid, SIGKILL) == 0 { handoffsKilled += 1 }
             deliverer.signal(SIGKILL)
             deliverer.wait(timeout: 10)
