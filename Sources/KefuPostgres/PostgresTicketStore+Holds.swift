@@ -33,7 +33,7 @@ extension PostgresTicketStore: ConversationHolding {
             guard state.awaitingSince != nil else { return [] }
             let before = try Self.outcomeCount(tx, ticketID: ticketID)
             let facts = state.facts
-            for clock in policy.clocks(for: facts) where clock.kind != .resolution && clock.started <= now {
+            for clock in state.clocksSettledWithoutReply(policy: policy, now: now) {
                 try PostgresDeadlineOutcomes.insert(tx, ticketID: ticketID, clock: clock, facts: facts, settledAt: now,
                                                     reason: .noResponseNeeded, policy: policy)
             }

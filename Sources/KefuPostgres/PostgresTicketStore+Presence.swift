@@ -10,7 +10,7 @@ extension PostgresTicketStore: PresenceBoard {
             try session.query("DELETE FROM presence WHERE agent = $1", [.text(agent)])
             return
         }
-        try session.query(PresenceSQL.upsert(placeholder: { "$\($0)" }),
+        try session.query(Self.presenceUpsert,
                           [.text(agent), .int(ticketID), .text(activity.rawValue), .double(t), .double(t + ttl), .double(t)])
     }
 
@@ -21,4 +21,14 @@ extension PostgresTicketStore: PresenceBoard {
             return Presence(agent: try row.string(0), ticketID: try row.int(1), activity: activity, since: try row.date(3), until: try row.date(4))
         }
     }
+
+    /// The agent's row; `since` stays while the agent keeps the same ticket and activity and the
+    /// entry had not lapsed, so "typing since 14:02" means since the first keystroke.
+    static let presenceUpsert = """
+        INSERT INTO presence (agent, ticket_id, activity, since, until) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (agent) DO UPDATE SET
+            since = CASE WHEN presence.ticket_id = excluded.ticket_id AND presence.activity = excluded.activity
+                         AND presence.until > $6 THEN presence.since ELSE excluded.since END,
+            ticket_id = excluded.ticket_id, activity = excluded.activity, until = excluded.until
+        """
 }

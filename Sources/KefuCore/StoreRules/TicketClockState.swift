@@ -37,6 +37,12 @@ public struct TicketClockState: Sendable {
         self.holds = holds
     }
 
+    /// "No response needed": the reply clocks that have started settle now, excused; the
+    /// resolution clock runs on until the ticket is solved. One rule for both backends.
+    public func clocksSettledWithoutReply(policy: any DeadlinePolicy, now: Date) -> [ReplyClock] {
+        policy.clocks(for: facts).filter { $0.kind != .resolution && $0.started <= now }
+    }
+
     public var facts: ConversationFacts {
         ConversationFacts(
             channel: channel, marketplace: marketplace, status: status, awaitingSince: awaitingSince,

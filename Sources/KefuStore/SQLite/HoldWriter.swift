@@ -34,7 +34,7 @@ extension SQLiteTicketStore: ConversationHolding {
             guard state.awaitingSince != nil else { return [] }
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM deadline_outcome WHERE ticket_id = ?", arguments: [ticketID]) ?? 0
             let facts = state.facts
-            for clock in policy.clocks(for: facts) where clock.kind != .resolution && clock.started <= now {
+            for clock in state.clocksSettledWithoutReply(policy: policy, now: now) {
                 try DeadlineOutcomes.insert(db, ticketID: ticketID, clock: clock, facts: facts, settledAt: now,
                                             reason: .noResponseNeeded, policy: policy)
             }

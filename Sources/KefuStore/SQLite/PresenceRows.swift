@@ -11,7 +11,7 @@ extension SQLiteTicketStore: PresenceBoard {
                 try db.execute(sql: "DELETE FROM presence WHERE agent = ?", arguments: [agent])
                 return
             }
-            try db.execute(sql: PresenceSQL.upsert(placeholder: { _ in "?" }), arguments: [agent, ticketID, activity.rawValue, t, t + ttl, t])
+            try db.execute(sql: Self.presenceUpsert, arguments: [agent, ticketID, activity.rawValue, t, t + ttl, t])
         }
     }
 
@@ -25,4 +25,14 @@ extension SQLiteTicketStore: PresenceBoard {
             }
         }
     }
+
+    /// The agent's row; `since` stays while the agent keeps the same ticket and activity and the
+    /// entry had not lapsed, so "typing since 14:02" means since the first keystroke.
+    static let presenceUpsert = """
+        INSERT INTO presence (agent, ticket_id, activity, since, until) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (agent) DO UPDATE SET
+            since = CASE WHEN presence.ticket_id = excluded.ticket_id AND presence.activity = excluded.activity
+                         AND presence.until > ? THEN presence.since ELSE excluded.since END,
+            ticket_id = excluded.ticket_id, activity = excluded.activity, until = excluded.until
+        """
 }
