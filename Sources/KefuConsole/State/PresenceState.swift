@@ -40,8 +40,9 @@ public struct PresenceState: Sendable, Hashable {
     public init() {}
 
     /// Whether the queue shows a column for who else is in a ticket: on a team store, or as
-    /// soon as anyone else was seen.
-    public func showsColumn(team: [String]) -> Bool { !team.isEmpty || !others.isEmpty || claimsEnabled && myClaim != nil }
+    /// soon as anyone else was seen. The agent's own claim is never shown there, so it does
+    /// not open the column (the rows would shift under the agent on the first `n`).
+    public func showsColumn(team: [String]) -> Bool { !team.isEmpty || !others.isEmpty }
 }
 
 /// The presence work for the engine.
