@@ -4,13 +4,16 @@
 /// into them; the part's own charset is the best guess for the latter.
 public enum HeaderText {
     public static func decode(_ raw: [UInt8], fallbackCharset: String? = nil) -> String {
-        let text: String
-        if let utf8 = TextDecoder.validUTF8(raw) {
-            text = utf8
-        } else {
-            text = TextDecoder.decode(raw, charset: fallbackCharset ?? "windows-1252").text
-        }
-        return EncodedWordDecoder.decode(text)
+        EncodedWordDecoder.decode(characters(raw, fallbackCharset: fallbackCharset))
+    }
+
+    /// The raw bytes as text, encoded words left as they are: for structured fields (address
+    /// lists) whose parser decodes only the parts RFC 2047 allows, so text an encoded word
+    /// decodes to can never become part of an address (found by fuzzing: an address holding a
+    /// decoded word read differently once written back out and read again).
+    public static func characters(_ raw: [UInt8], fallbackCharset: String? = nil) -> String {
+        if let utf8 = TextDecoder.validUTF8(raw) { return utf8 }
+        return TextDecoder.decode(raw, charset: fallbackCharset ?? "windows-1252").text
     }
 
     /// Collapses runs of whitespace (left by unfolding) into single spaces and trims the ends.

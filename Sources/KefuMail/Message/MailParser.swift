@@ -47,7 +47,7 @@ public struct MailParser: Sendable {
             throw MailParseError(.noHeaders, "no header fields; the first line (\(firstLineBytes) bytes) is not a header field")
         }
         let charset = header.first("Content-Type").map { HeaderParameters(parsing: $0) }?["charset"]
-        guard let fromText = header.text("From", fallbackCharset: charset) else {
+        guard let fromText = header.first("From").map({ HeaderText.characters($0, fallbackCharset: charset) }) else {
             let names = header.fields.prefix(8).map(\.name).joined(separator: ", ")
             throw MailParseError(.noSender, "no From header (fields: \(names))")
         }
@@ -62,7 +62,7 @@ public struct MailParser: Sendable {
         try assembler.collect(root)
 
         func addresses(_ name: String) -> [MailAddress] {
-            header.all(name).flatMap { AddressListParser.parse(HeaderText.decode($0, fallbackCharset: charset)) }
+            header.all(name).flatMap { AddressListParser.parse(HeaderText.characters($0, fallbackCharset: charset)) }
         }
         var limitNotes: [String] = []
         func ids(_ name: String) -> [String] {
