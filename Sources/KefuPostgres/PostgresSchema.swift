@@ -6,6 +6,9 @@ import KefuCore
 /// SQLite store's (times as seconds since 1970 in `double precision`, so both backends order
 /// and compare them alike); what SQLite does with triggers is done here with PL/pgSQL.
 ///
+/// A migration that adds a table the console shows watches it too (`SELECT kefu_watch(...)`,
+/// migration 8), so open consoles hear of its changes.
+///
 /// A database whose `kefu_migration` names a version this binary does not have was written
 /// by a newer Kefu and is refused, naming both versions; a database that has tables but no
 /// `kefu_migration` belongs to another program and is refused too.
@@ -22,6 +25,7 @@ enum PostgresSchema {
         Migration(version: 3, name: "claims: who works a ticket, as a lease", sql: version3),
         Migration(version: 4, name: "snoozed tickets", sql: version4),
         Migration(version: 5, name: "presence: who reads or types in which ticket", sql: version5),
+        Migration(version: 8, name: "change notifications: every watched table tells listening consoles what moved", sql: version8),
     ]
 
     static var latest: Int { migrations.last!.version }
@@ -450,5 +454,44 @@ extension PostgresSchema {
             at double precision NOT NULL
         );
         CREATE INDEX ticket_snooze_until ON ticket_snooze(until);
+        """
+}
+
+extension PostgresSchema {
+    /// `LISTEN kefu_change`: a statement trigger on every table the console shows sends its
+    /// kind (`data` or `presence`) once per transaction and kind (the server folds equal
+    /// notifications of one transaction; the listener learns the writer's process from it).
+    /// Drafts and template usage are one agent's own and tell nobody.
+    static let version8 = """
+        CREATE FUNCTION kefu_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('kefu_change', TG_ARGV[0]);
+            RETURN NULL;
+        END
+        $$;
+        CREATE FUNCTION kefu_watch(watched regclass, kind text) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            EXECUTE format('CREATE TRIGGER kefu_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change(%L)', watched, kind);
+        END
+        $$;
+        SELECT kefu_watch('ticket', 'data');
+        SELECT kefu_watch('message', 'data');
+        SELECT kefu_watch('meta', 'data');
+        SELECT kefu_watch('outbox', 'data');
+        SELECT kefu_watch('deadline_outcome', 'data');
+        SELECT kefu_watch('meter_hour', 'data');
+        SELECT kefu_watch('message_hour', 'data');
+        SELECT kefu_watch('orders', 'data');
+        SELECT kefu_watch('order_item', 'data');
+        SELECT kefu_watch('parcel', 'data');
+        SELECT kefu_watch('quarantine', 'data');
+        SELECT kefu_watch('message_attachment', 'data');
+        SELECT kefu_watch('evidence', 'data');
+        SELECT kefu_watch('evidence_removal', 'data');
+        SELECT kefu_watch('assignment', 'data');
+        SELECT kefu_watch('ticket_outcome', 'data');
+        SELECT kefu_watch('message_finding', 'data');
+        SELECT kefu_watch('ticket_snooze', 'data');
+        SELECT kefu_watch('presence', 'presence');
         """
 }

@@ -17,7 +17,7 @@ final class PostgresSession: @unchecked Sendable {
     static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     let address: PostgresAddress
-    private let password: String?
+    let password: String?
     private let lock = NSLock()
     private var connection: PostgresConnection?
     private var inTransaction = false
@@ -38,26 +38,41 @@ final class PostgresSession: @unchecked Sendable {
     private func connected() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
-        var configuration = PostgresConnection.Configuration(
-            host: address.host, port: address.port, username: address.user, password: password,
-            database: address.database, tls: .disable)
-        configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
-        configuration.options.additionalStartupParameters = [
-            ("application_name", address.applicationName),
-            ("statement_timeout", "\(Self.statementTimeoutSeconds)s"),
-            ("lock_timeout", "\(Self.statementTimeoutSeconds)s"),
-            ("idle_in_transaction_session_timeout", "\(Self.statementTimeoutSeconds * 2)s"),
-            ("TimeZone", "UTC"),
-        ]
         do {
             let opened = try PostgresConnection.connect(
-                on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.quiet
+                on: Self.eventLoops.next(), configuration: Self.configuration(address, password: password), id: 1, logger: Self.quiet
             ).wait()
+            // The change feed skips what this connection wrote itself (already on screen).
+            let pid = try opened.query("SELECT pg_backend_pid()", logger: Self.quiet).wait().rows.first?.decode(Int32.self)
+            pidLock.withLock { currentPID = pid }
             connection = opened
             return opened
         } catch {
             throw PostgresStoreError.connecting(address, error)
         }
+    }
+
+    /// The server process serving this session now (it changes when the session reconnects).
+    var backendPID: Int32? { pidLock.withLock { currentPID } }
+    private let pidLock = NSLock()
+    private var currentPID: Int32?
+
+    /// How every connection of the store connects: timeouts so nothing hangs for ever, the
+    /// program's name for `pg_stat_activity` (with the connection's role, if not the session's),
+    /// times in UTC.
+    static func configuration(_ address: PostgresAddress, password: String?, role: String? = nil) -> PostgresConnection.Configuration {
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: password,
+            database: address.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+        configuration.options.additionalStartupParameters = [
+            ("application_name", address.applicationName + (role.map { " (\($0))" } ?? "")),
+            ("statement_timeout", "\(Self.statementTimeoutSeconds)s"),
+            ("lock_timeout", "\(Self.statementTimeoutSeconds)s"),
+            ("idle_in_transaction_session_timeout", "\(Self.statementTimeoutSeconds * 2)s"),
+            ("TimeZone", "UTC"),
+        ]
+        return configuration
     }
 
     /// Runs one statement and returns its rows.

@@ -12,13 +12,16 @@ public final class PostgresTicketStore: TicketStore, @unchecked Sendable {
     let session: PostgresSession
     public let policy: any DeadlinePolicy
     public let address: PostgresAddress
+    let feed: PostgresChangeFeed
 
     /// Connects (the password from the URL, else `PGPASSWORD`, else `~/.pgpass`) and migrates
     /// the database to the current schema. Errors say which server and what to do.
     public init(address: PostgresAddress, policy: any DeadlinePolicy, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.address = address
         self.policy = policy
-        session = try PostgresSession(address: address, password: Self.password(for: address, environment: environment))
+        let session = try PostgresSession(address: address, password: Self.password(for: address, environment: environment))
+        self.session = session
+        feed = PostgresChangeFeed(address: address, password: session.password, ownPID: { [weak session] in session?.backendPID })
         try PostgresSchema.migrate(session)
     }
 
@@ -43,7 +46,7 @@ public final class PostgresTicketStore: TicketStore, @unchecked Sendable {
     public func changeToken() throws -> Int64 {
         // The server's transaction snapshot changes whenever any transaction that wrote commits
         // (or starts writing), so a reader that sees it move and reads again sees the commit.
-        // Pushing changes with LISTEN/NOTIFY comes on top of this; this stays the repair.
+        // Consoles listen instead (`changeFeed()`, LISTEN/NOTIFY); this serves the rest.
         let snapshot = try session.query("SELECT pg_current_snapshot()::text")[0].string(0)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in snapshot.utf8 {
@@ -53,6 +56,12 @@ public final class PostgresTicketStore: TicketStore, @unchecked Sendable {
     }
 
     public func close() {
+        feed.stop()
         session.close()
     }
+}
+
+extension PostgresTicketStore: StoreChangeFeed {
+    /// What other processes committed, as the server told the feed (no query).
+    public func changeFeed() -> StoreChanges { feed.reading() }
 }

@@ -17,6 +17,7 @@ struct ConsoleCommand: ParsableCommand {
         let configuration = try Wiring.configuration()
         let profile = AgentProfile(Wiring.actingAgent(configuration: configuration), storeName: "Kefu", team: configuration.team)
         try ConsoleRunner.run(store: store, profile: profile, proof: try Wiring.proofLoader(store: store, options: storeOptions),
-                              sendAndNext: configuration.console.afterSend == .next, claims: configuration.claims)
+                              sendAndNext: configuration.console.afterSend == .next, claims: configuration.claims,
+                              localDrafts: try storeOptions.localDraftFolder())
     }
 }

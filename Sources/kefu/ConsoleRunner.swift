@@ -8,7 +8,8 @@ import KefuTerminal
 /// Opens the console on a store and runs it until the agent quits.
 enum ConsoleRunner {
     static func run(
-        store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil, sendAndNext: Bool = true, claims: ClaimRules = ClaimRules()
+        store: any TicketStore, profile: AgentProfile, proof: ProofLoader? = nil, sendAndNext: Bool = true, claims: ClaimRules = ClaimRules(),
+        localDrafts: URL? = nil
     ) throws {
         let library = try Wiring.templates()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -30,6 +31,7 @@ enum ConsoleRunner {
         state.presence.rules = claims
         state.presence.boardEnabled = store is any PresenceBoard
         var environment = ConsoleEnvironment(store: store, clock: clock, proof: proof)
+        environment.localDrafts = localDrafts.map(LocalDraftFolder.init(folder:))
         environment.saveTemplate = { try PersonalTemplates.save($0) }
         environment.scamWaveRule = try Wiring.configuration().safety.wave
         let handOver = TerminalHandOver(terminal: terminal)

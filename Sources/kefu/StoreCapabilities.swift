@@ -33,10 +33,21 @@ extension StoreOptions {
         case .sqlite(let path):
             return EvidenceStore.folder(nextTo: URL(fileURLWithPath: path))
         case .postgres(let address):
-            let safe = { (text: String) in String(text.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }) }
-            return Self.dataDirectory.appendingPathComponent(
-                "postgres-\(safe(address.host))-\(address.port)-\(safe(address.database))-evidence", isDirectory: true)
+            return Self.dataDirectory.appendingPathComponent(Self.folderName(address) + "-evidence", isDirectory: true)
         }
+    }
+
+    /// Where the console keeps drafts while a PostgreSQL store's server is out of reach (one
+    /// folder per server and database); nil for SQLite, where the store is on this machine.
+    func localDraftFolder() throws -> URL? {
+        guard case .postgres(let address) = try location().location else { return nil }
+        return Self.dataDirectory.appendingPathComponent(Self.folderName(address) + "-drafts", isDirectory: true)
+    }
+
+    /// `postgres-HOST-PORT-DB`, with anything but letters, digits, `.` and `_` as `_`.
+    private static func folderName(_ address: PostgresAddress) -> String {
+        let safe = { (text: String) in String(text.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }) }
+        return "postgres-\(safe(address.host))-\(address.port)-\(safe(address.database))"
     }
 
     /// The evidence locker over `store`, with the configured size limit.

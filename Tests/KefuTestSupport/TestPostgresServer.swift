@@ -27,6 +27,10 @@ public final class TestPostgresServer: @unchecked Sendable {
 
     nonisolated(unsafe) private static let sharedServer: Result<TestPostgresServer, any Error> = Result { try TestPostgresServer() }
 
+    /// A server of the calling test's own, for tests that stop and start it (a server that
+    /// goes away under running consoles). Stopped with the test process like the shared one.
+    public static func dedicated() throws -> TestPostgresServer { try TestPostgresServer() }
+
     private init() throws {
         guard let binaries = Self.findBinaries() else {
             throw TestPostgresError("PostgreSQL's server programs are not installed (apt-get install postgresql); the store tests need a real server")
@@ -45,12 +49,22 @@ public final class TestPostgresServer: @unchecked Sendable {
         // Only the test's own superuser is trusted; any other role must give its password.
         try Data("local all all trust\nhost all kefu 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n".utf8)
             .write(to: URL(fileURLWithPath: data + "/pg_hba.conf"))
+        try start()
+        startWatchdog(data: data)
+    }
+
+    /// Starts the server (again) on its port.
+    public func start() throws {
         try run([
-            "\(binaries)/pg_ctl", "-D", data, "-l", folder + "/server.log", "-w", "-t", "60", "-o",
+            "\(binaries)/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
             "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start",
         ])
-        startWatchdog(data: data)
+    }
+
+    /// Stops the server as an outage would (connections cut, `-m fast`); `start()` brings it back.
+    public func stop() throws {
+        try run(["\(binaries)/pg_ctl", "-D", folder + "/data", "-w", "-t", "60", "stop", "-m", "fast"])
     }
 
     /// A new, empty database on this server, and its URL.

@@ -48,6 +48,10 @@ extension AppState {
             // Wide enough for the 7-day columns of their own: today's columns show today again.
             if DashboardColumns(width: cols).weekColumns { dashboard?.week = false }
             return [.redraw]
+        case .presenceChanged:
+            return presence.boardEnabled ? [.presence(.load)] : []
+        case .connectionChanged(let connection):
+            return connectionChanged(connection)
         case .storeChanged:
             var effects: [Effect] = [.loadQueue(.reload(keep: queue.selectedTicket?.id)), .loadTotals, .presence(.load)]
             if let thread { effects.append(.loadThread(thread.ticket.id)) }

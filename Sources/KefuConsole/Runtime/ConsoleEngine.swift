@@ -21,19 +21,43 @@ public final class ConsoleEngine {
     /// First loads: the top of the queue and the totals.
     public func start() {
         lastChangeToken = try? environment.store.changeToken()
-        run([.loadQueue(.top), .loadTotals, .loadTemplateUsage])
+        // Drafts kept here by a console that could not reach the store go to it first.
+        let kept: [Effect] = environment.localDrafts?.all.isEmpty == false ? [.keptDrafts] : []
+        run(kept + [.loadQueue(.top), .loadTotals, .loadTemplateUsage])
     }
 
     public func send(_ action: Action) {
         run(state.reduce(action))
     }
 
-    /// Notices changes other processes made to the store; call it a few times a second.
+    /// Notices changes other processes made to the store; call it often (every turn of the
+    /// loop): a store's change feed costs nothing to read, and its change token is asked at
+    /// most every `tokenInterval`.
     public func pollStore() {
+        if let feed = environment.store as? any StoreChangeFeed {
+            let changes = feed.changeFeed()
+            defer { lastFeed = changes }
+            guard let last = lastFeed else { return }
+            if changes.connection != last.connection { send(.connectionChanged(changes.connection)) }
+            if changes.data != last.data {
+                send(.storeChanged)
+            } else if changes.presence != last.presence {
+                send(.presenceChanged)
+            }
+            return
+        }
+        let now = Date()
+        guard now.timeIntervalSince(lastTokenPoll) >= tokenInterval else { return }
+        lastTokenPoll = now
         guard let token = try? environment.store.changeToken() else { return }
         defer { lastChangeToken = token }
         if let last = lastChangeToken, last != token { send(.storeChanged) }
     }
+
+    /// How often a store without a change feed is asked for its change token.
+    public var tokenInterval: TimeInterval = 0.5
+    private var lastTokenPoll = Date.distantPast
+    private var lastFeed: StoreChanges?
 
     private func run(_ effects: [Effect]) {
         for effect in effects {
@@ -61,13 +85,26 @@ public final class ConsoleEngine {
                 thread.proof = try environment.proof?.proof(for: order) ?? ThreadProof()
                 return .threadLoaded(thread)
             case .loadDraft(let id, let name):
+                if let kept = environment.localDrafts?.kept(ticketID: id) {
+                    // Typed while the store was out of reach: newer than the store's.
+                    return .draftLoaded(ticketID: id, customerName: name, text: kept.text, attachEvidence: kept.attachEvidence)
+                }
                 let attach = try (store as? any DraftAttachmentChoice)?.draftAttachesEvidence(ticketID: id) ?? false
                 return .draftLoaded(ticketID: id, customerName: name, text: try store.draft(ticketID: id), attachEvidence: attach)
             case .saveDraft(let id, let text, let attach):
-                if let drafts = store as? any DraftAttachmentChoice {
-                    try drafts.saveDraft(ticketID: id, body: text, attachEvidence: attach, now: environment.clock.now())
-                } else {
-                    try store.saveDraft(ticketID: id, body: text, now: environment.clock.now())
+                do {
+                    try saveDraftInStore(ticketID: id, text: text, attachEvidence: attach)
+                } catch {
+                    guard let local = environment.localDrafts else { throw error }
+                    try local.keep(.init(ticketID: id, text: text, attachEvidence: attach, at: environment.clock.now()))
+                    // While the status bar says the store is lost it also says drafts are kept.
+                    return state.connection == .connected ? .failed("Draft kept on this machine, not in the store: \(error)") : nil
+                }
+                return nil
+            case .keptDrafts:
+                guard let local = environment.localDrafts else { return nil }
+                for kept in local.all {
+                    try saveDraftInStore(ticketID: kept.ticketID, text: kept.text, attachEvidence: kept.attachEvidence)
                 }
                 return nil
             case .send(let id, let body, let direction, let attachEvidence, let seenThrough):
@@ -75,7 +112,9 @@ public final class ConsoleEngine {
                     ticketID: id, body: body, author: state.profile.name, direction: direction,
                     idempotencyKey: environment.makeIdempotencyKey(), attachEvidence: attachEvidence, seenThrough: seenThrough)
                 do {
-                    return .sent(try store.send(request, now: environment.clock.now()))
+                    let sent = try store.send(request, now: environment.clock.now())
+                    environment.localDrafts?.discard(ticketID: id)
+                    return .sent(sent)
                 } catch let collision as ReplyCollision {
                     return .collided(collision)
                 }
@@ -135,6 +174,17 @@ public final class ConsoleEngine {
         }
     }
 
+    /// The draft into the store; the copy kept on this machine, if any, is then not needed.
+    private func saveDraftInStore(ticketID: Int64, text: String, attachEvidence: Bool) throws {
+        let store = environment.store
+        if let drafts = store as? any DraftAttachmentChoice {
+            try drafts.saveDraft(ticketID: ticketID, body: text, attachEvidence: attachEvidence, now: environment.clock.now())
+        } else {
+            try store.saveDraft(ticketID: ticketID, body: text, now: environment.clock.now())
+        }
+        environment.localDrafts?.discard(ticketID: ticketID)
+    }
+
     static func describe(_ error: Error, doing effect: Effect) -> String {
         // Says itself what was refused and that nothing changed.
         if let refused = error as? LeadRoleRequired { return refused.description }
@@ -157,7 +207,7 @@ extension Effect {
     /// Whether the effect writes to the store (the engine then takes the new change token as seen).
     var writes: Bool {
         switch self {
-        case .send, .saveDraft, .setHold, .markNoResponseNeeded, .recordTemplateUse, .snooze: true
+        case .send, .saveDraft, .keptDrafts, .setHold, .markNoResponseNeeded, .recordTemplateUse, .snooze: true
         case .presence(let effect): effect != .load
         default: false
         }

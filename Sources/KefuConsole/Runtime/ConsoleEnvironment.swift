@@ -18,6 +18,9 @@ public struct ConsoleEnvironment: Sendable {
     public var editExternally: (@Sendable (String) throws -> String?)?
     /// When the dashboard calls a run of scam reports a wave (`safety.wave` in `kefu.yaml`).
     public var scamWaveRule = ScamWaveRule()
+    /// Where drafts wait while a shared store's server is out of reach (nil: the store is on
+    /// this machine, a draft that cannot be saved there has nowhere better to go).
+    public var localDrafts: LocalDraftFolder?
 
     public init(
         store: any TicketStore, clock: WallClock = .system, makeIdempotencyKey: @escaping @Sendable () -> String = { UUID().uuidString },

@@ -2,13 +2,11 @@ import Foundation
 import KefuCore
 
 /// The console's main loop: read keys (all that are waiting, so a paste or key repeat draws
-/// once), tick every second so countdowns move, poll the store for other writers, draw when
+/// once), tick every second so countdowns move, hear of other writers, draw when
 /// something changed.
 public struct ConsoleLoop {
     public var engine: ConsoleEngine
     public var device: any TerminalDevice
-    /// How often another process's writes are looked for.
-    public var pollInterval: TimeInterval = 0.5
     /// Set from a signal handler (SIGTERM, SIGHUP) to leave cleanly with drafts saved.
     public var shouldStop: @Sendable () -> Bool = { false }
 
@@ -22,7 +20,6 @@ public struct ConsoleLoop {
         var lastScreen = ConsoleView.render(engine.state)
         device.present(lastScreen, full: true)
         var lastSecond = Int(engine.environment.clock.now().timeIntervalSince1970)
-        var lastPoll = Date.distantPast
         while !engine.state.quitting {
             if shouldStop() {
                 engine.send(.key(.ctrl("c")))
@@ -44,10 +41,7 @@ public struct ConsoleLoop {
                 lastSecond = Int(now.timeIntervalSince1970)
                 engine.send(.tick(now))
             }
-            if now.timeIntervalSince(lastPoll) >= pollInterval {
-                lastPoll = now
-                engine.pollStore()
-            }
+            engine.pollStore()
             let screen = ConsoleView.render(engine.state)
             if screen != lastScreen || engine.redrawRequested {
                 device.present(screen, full: engine.redrawRequested)

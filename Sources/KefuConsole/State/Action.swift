@@ -8,8 +8,13 @@ public enum Action: Sendable, Hashable {
     case paste(String)
     case tick(Date)
     case resized(rows: Int, cols: Int)
-    /// Another process changed the store (noticed by polling its change token).
+    /// Another process changed the store (told by its change feed, or noticed by polling its
+    /// change token).
     case storeChanged
+    /// Another agent moved on the presence board (only the board is read again).
+    case presenceChanged
+    /// The store's server was lost or is back (`StoreChangeFeed`).
+    case connectionChanged(StoreConnection)
     case queueLoaded(QueueWindow)
     case totalsLoaded(QueueTotals)
     case threadLoaded(ThreadState)
@@ -61,6 +66,8 @@ public enum Effect: Sendable, Hashable {
     case loadDraft(ticketID: Int64, customerName: String)
     /// `attachEvidence`: the composer's Ctrl-O choice, saved with the text.
     case saveDraft(ticketID: Int64, text: String, attachEvidence: Bool = false)
+    /// Drafts kept on this machine while the store was out of reach go to the store.
+    case keptDrafts
     /// `attachEvidence`: evidence ids whose files go out with the reply (asked for with Ctrl-O).
     /// `seenThrough`: the newest message on screen; a newer one in the store stops the send
     /// (`ReplyCollision`) so the agent sees it first. Nil: send whatever arrived.

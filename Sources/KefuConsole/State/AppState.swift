@@ -34,6 +34,8 @@ public struct AppState: Sendable, Hashable {
     public var prompt: PromptState?
     public var totals = QueueTotals(open: 0, needsReply: 0, dueWithinHour: 0, overdue: 0)
     public var flash: Flash?
+    /// Whether the store's server is reachable; the status bar says so while it is not.
+    public var connection: StoreConnection = .connected
     /// Keys typed so far of a longer sequence (`g` of `g g`) and a count (`5` of `5j`).
     public var pendingKeys: [Key] = []
     public var count: Int?

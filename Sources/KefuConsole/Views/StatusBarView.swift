@@ -9,6 +9,13 @@ enum StatusBarView {
         screen.fill(rect, role: .statusBar)
         let totals = totalsText(state.totals, width: rect.width)
         let totalsLeft = rect.right - DisplayWidth.of(totals)
+        // Working without the store's server comes before anything else the bar could say.
+        if case .lost(let since, let server) = state.connection {
+            let text = " ⚠ OFFLINE: \(server) lost at \(TimeText.clock(since, timeZone: state.timeZone)), retrying · drafts kept on this machine "
+            screen.put(text, row: rect.top, col: rect.left, role: .error, limit: totalsLeft - rect.left)
+            screen.put(totals, row: rect.top, col: max(rect.left, totalsLeft), role: .statusBar)
+            return
+        }
         // The totals always stay; a flash that does not fit beside the ticket takes the ticket's place.
         if let flash = state.flash {
             let ticketWidth = shownTicket(state).map { _ in 44 } ?? 0
