@@ -51,6 +51,8 @@ let package = Package(
             ]),
         // Persistence on a PostgreSQL server, for a team on many machines; postgres-nio never leaks out of this module.
         .target(name: "KefuPostgres", dependencies: ["KefuCore", "KefuEvidenceFiles", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        // A throwaway PostgreSQL server on loopback (initdb, pg_ctl) for the tests and kefu-bench.
+        .target(name: "KefuScratchPostgres", dependencies: ["KefuCore", "KefuPostgres"]),
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).
         .target(
             name: "KefuChannels",
@@ -72,8 +74,8 @@ let package = Package(
         .executableTarget(
             name: "kefu-bench",
             dependencies: [
-                "KefuCore", "KefuStore", "KefuConsole", "KefuResources", "KefuConfig", "KefuMail", "KefuChannels",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KefuCore", "KefuStore", "KefuPostgres", "KefuScratchPostgres", "KefuConsole", "KefuResources", "KefuConfig", "KefuMail",
+                "KefuChannels", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -87,7 +89,7 @@ let package = Package(
         .testTarget(name: "KefuFuzzTests", dependencies: ["KefuFuzzTargets"]),
 
         // Real stores in temporary folders and fixtures shared by the test targets.
-        .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore", "KefuPostgres"], path: "Tests/KefuTestSupport"),
+        .target(name: "KefuTestSupport", dependencies: ["KefuCore", "KefuStore", "KefuPostgres", "KefuScratchPostgres"], path: "Tests/KefuTestSupport"),
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuResources", "KefuTestSupport"]),
         .testTarget(name: "KefuConfigTests", dependencies: ["KefuConfig", "KefuCore", "KefuResources"]),
         .testTarget(name: "KefuMailTests", dependencies: ["KefuMail", "KefuCore"], exclude: ["Fixtures"]),
@@ -103,7 +105,7 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(name: "KefuTerminalTests", dependencies: ["KefuTerminal", "KefuConsole"]),
         .testTarget(name: "KefuLoggingTests", dependencies: ["KefuLogging", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "KefuEndToEndTests", dependencies: ["KefuCore", "KefuStore", "KefuTestSupport"]),
+        .testTarget(name: "KefuEndToEndTests", dependencies: ["KefuCore", "KefuStore", "KefuPostgres", "KefuTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

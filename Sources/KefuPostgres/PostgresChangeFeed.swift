@@ -20,6 +20,7 @@ import PostgresNIO
 final class PostgresChangeFeed: @unchecked Sendable {
     static let channel = "kefu_change"
     static let retryInterval: TimeAmount = .seconds(1)
+    static let heartbeatInterval: TimeAmount = .seconds(5)
 
     private let address: PostgresAddress
     private let password: String?
@@ -92,7 +93,24 @@ final class PostgresChangeFeed: @unchecked Sendable {
                 // hears everything; whatever happened before was not told, so count it once.
                 opened.query("SELECT 1", logger: Self.quiet).whenSuccess { [weak self] _ in
                     self?.connected()
+                    self?.heartbeat(opened)
                 }
+            }
+        }
+    }
+
+    /// A network that drops without a word leaves the socket open for minutes: the feed asks
+    /// the server every `heartbeatInterval` and closes a connection that does not answer in
+    /// time, which says "lost" and starts connecting again.
+    private func heartbeat(_ connection: PostgresConnection) {
+        loop.scheduleTask(in: Self.heartbeatInterval) { [weak self] in
+            guard let self, !connection.isClosed, !self.lock.withLock({ self.stopped }) else { return }
+            let deadline = self.loop.scheduleTask(in: Self.heartbeatInterval) {
+                let _: EventLoopFuture<Void> = connection.close()
+            }
+            connection.query("SELECT 1", logger: Self.quiet).whenComplete { [weak self] result in
+                deadline.cancel()
+                if case .success = result { self?.heartbeat(connection) }
             }
         }
     }

@@ -102,6 +102,12 @@ final class PostgresSession: @unchecked Sendable {
     /// With the lock held.
     fileprivate func run(_ sql: String, _ values: [PostgresValue]) throws -> [PostgresResultRow] {
         let connection = try connected()
+        // The server cancels a statement after `statementTimeoutSeconds`; a server that is
+        // gone without a word (a dropped network) never answers, so the client gives up too.
+        let deadline = connection.eventLoop.scheduleTask(in: .seconds(Int64(Self.statementTimeoutSeconds + 10))) {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        defer { deadline.cancel() }
         do {
             let result = try connection.query(
                 PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(values)), logger: Self.quiet

@@ -176,8 +176,13 @@ enum TmuxLaunch {
 
 /// Runs a program and collects what it printed.
 enum Subprocess {
-    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ program: String, _ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         if program.hasPrefix("/") {
             process.executableURL = URL(fileURLWithPath: program)
             process.arguments = arguments
@@ -189,6 +194,10 @@ enum Subprocess {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))

@@ -11,7 +11,9 @@ enum StatusBarView {
         let totalsLeft = rect.right - DisplayWidth.of(totals)
         // Working without the store's server comes before anything else the bar could say.
         if case .lost(let since, let server) = state.connection {
-            let text = " ⚠ OFFLINE: \(server) lost at \(TimeText.clock(since, timeZone: state.timeZone)), retrying · drafts kept on this machine "
+            // A message the agent's key just caused is said after the word, not hidden by it.
+            let text = state.flash.map { " ⚠ OFFLINE · \($0.text) " }
+                ?? " ⚠ OFFLINE: \(server) lost at \(TimeText.clock(since, timeZone: state.timeZone)), retrying · drafts kept on this machine "
             screen.put(text, row: rect.top, col: rect.left, role: .error, limit: totalsLeft - rect.left)
             screen.put(totals, row: rect.top, col: max(rect.left, totalsLeft), role: .statusBar)
             return
