@@ -195,7 +195,7 @@ public enum HTMLText {
 
         mutating func closeLink() {
             guard let link = links.popLast() else { return }
-            let href = link.href.trimmingCharacters(in: .whitespacesAndNewlines)
+            let href = Self.cleanedURL(link.href)
             let lower = href.lowercased()
             guard !href.isEmpty, !lower.hasPrefix("#"), !lower.hasPrefix("javascript:") else { return }
             let start = min(link.textStart, output.count)
@@ -205,6 +205,18 @@ public enum HTMLText {
             if linkText == shown || linkText == href { return }
             let suffix = linkText.isEmpty ? shown : " (\(shown))"
             for scalar in suffix.unicodeScalars { output.append(scalar) }
+        }
+
+        /// A URL as a browser reads an `href` (WHATWG URL parsing): tabs and line breaks
+        /// anywhere are dropped, controls and spaces at either end trimmed. A line break left
+        /// in the link shown after its text read differently once the text was written out as
+        /// plain text (found by fuzzing), and a scam check must see the URL the browser opens.
+        static func cleanedURL(_ raw: String) -> String {
+            var scalars = Array(raw.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })
+            let edge = { (scalar: Unicode.Scalar) in scalar.value <= 0x20 || scalar.properties.isWhitespace }
+            while let first = scalars.first, edge(first) { scalars.removeFirst() }
+            while let last = scalars.last, edge(last) { scalars.removeLast() }
+            return String(String.UnicodeScalarView(scalars))
         }
 
         mutating func readAttributes() -> [String: String] {
