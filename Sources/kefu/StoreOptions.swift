@@ -142,7 +142,13 @@ enum Wiring {
         FileHandle.standardError.write(Data(("kefu: " + text + "\n").utf8))
     }
 
+    /// The configuration, read once per process (commands and the console ask for it several
+    /// times while they start; each read builds every business calendar again).
     static func configuration() throws -> KefuConfiguration {
+        try ConfigurationCache.shared.value { try readConfiguration() }
+    }
+
+    private static func readConfiguration() throws -> KefuConfiguration {
         let environment = ProcessInfo.processInfo.environment
         let user: URL?
         if let path = environment["KEFU_CONFIG"], !path.isEmpty {
@@ -180,4 +186,21 @@ enum Wiring {
 struct UserError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+}
+
+/// The one configuration of this process, kept after the first read (errors are not kept: the
+/// next call reads again and says what is wrong).
+final class ConfigurationCache: @unchecked Sendable {
+    static let shared = ConfigurationCache()
+    private let lock = NSLock()
+    private var cached: KefuConfiguration?
+
+    func value(_ read: () throws -> KefuConfiguration) throws -> KefuConfiguration {
+        try lock.withLock {
+            if let cached { return cached }
+            let read = try read()
+            cached = read
+            return read
+        }
+    }
 }

@@ -10,7 +10,8 @@ import Foundation
 /// 3. the make-up hours, when a holiday list makes it a working day (调休), by default Monday's;
 /// 4. the hours of its weekday.
 ///
-/// Working intervals are worked out once for the years in `precomputedYears` and kept as a
+/// Working intervals are worked out once for the years in `precomputedYears` (by default three
+/// either side of the current one) and kept as a
 /// sorted table with running totals, so adding business time or measuring it is a binary
 /// search. Instants outside those years are still answered exactly, day by day, only slower.
 public struct BusinessCalendar: Sendable {
@@ -28,7 +29,7 @@ public struct BusinessCalendar: Sendable {
     public init(
         name: String, timeZone: TimeZone, weeklyHours: [Weekday: [WorkingRange]], holidays: [HolidayList] = [],
         overrides: [CivilDate: [WorkingRange]] = [:], makeUpHours: [WorkingRange]? = nil,
-        precomputedYears: ClosedRange<Int> = 2020...2040
+        precomputedYears: ClosedRange<Int>? = nil
     ) {
         self.name = name
         self.timeZone = timeZone
@@ -44,6 +45,11 @@ public struct BusinessCalendar: Sendable {
             makeUpHours: self.makeUpHours,
             overrideDays: Dictionary(overrides.map { ($0.key.dayNumber, WorkingRange.normalized($0.value) ?? $0.value) },
                                      uniquingKeysWith: { first, _ in first }))
+        // Every kefu command builds its calendars at start: three years either side of this
+        // one keep that quick (21 years took most of a command's start-up); older and later
+        // instants are still answered exactly, day by day.
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let precomputedYears = precomputedYears ?? (thisYear - 3)...(thisYear + 3)
         table = WorkingTimeTable(
             rules: rules, zone: zone,
             firstDay: CivilDate(year: precomputedYears.lowerBound, month: 1, day: 1).dayNumber,
