@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
@@ -50,7 +51,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Persistence on a PostgreSQL server, for a team on many machines; postgres-nio never leaks out of this module.
-        .target(name: "KefuPostgres", dependencies: ["KefuCore", "KefuEvidenceFiles", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .target(
+            name: "KefuPostgres",
+            dependencies: [
+                "KefuCore", "KefuEvidenceFiles", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // A throwaway PostgreSQL server on loopback (initdb, pg_ctl) for the tests and kefu-bench.
         .target(name: "KefuScratchPostgres", dependencies: ["KefuCore", "KefuPostgres"]),
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).

@@ -62,8 +62,15 @@ final class PostgresChangeFeed: @unchecked Sendable {
     deinit { let _: EventLoopFuture<Void>? = connection?.close() }
 
     private func connect() {
+        guard let configuration = try? PostgresSession.configuration(address, password: password, role: "change feed") else {
+            // The store's session connected with the same settings; should they fail now, the
+            // feed says it is lost and tries again.
+            lost()
+            retry()
+            return
+        }
         PostgresConnection.connect(
-            on: loop, configuration: PostgresSession.configuration(address, password: password, role: "change feed"), id: 2, logger: Self.quiet
+            on: loop, configuration: configuration, id: 2, logger: Self.quiet
         ).whenComplete { [weak self] result in
             guard let self else { return }
             switch result {

@@ -38,9 +38,11 @@ final class PostgresSession: @unchecked Sendable {
     private func connected() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
         connection = nil
+        // Outside the catch below: a bad TLS setting says itself what is wrong.
+        let configuration = try Self.configuration(address, password: password)
         do {
             let opened = try PostgresConnection.connect(
-                on: Self.eventLoops.next(), configuration: Self.configuration(address, password: password), id: 1, logger: Self.quiet
+                on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.quiet
             ).wait()
             // The change feed skips what this connection wrote itself (already on screen).
             let pid = try opened.query("SELECT pg_backend_pid()", logger: Self.quiet).wait().rows.first?.decode(Int32.self)
@@ -60,10 +62,10 @@ final class PostgresSession: @unchecked Sendable {
     /// How every connection of the store connects: timeouts so nothing hangs for ever, the
     /// program's name for `pg_stat_activity` (with the connection's role, if not the session's),
     /// times in UTC.
-    static func configuration(_ address: PostgresAddress, password: String?, role: String? = nil) -> PostgresConnection.Configuration {
+    static func configuration(_ address: PostgresAddress, password: String?, role: String? = nil) throws -> PostgresConnection.Configuration {
         var configuration = PostgresConnection.Configuration(
             host: address.host, port: address.port, username: address.user, password: password,
-            database: address.database, tls: .disable)
+            database: address.database, tls: try PostgresTLS.setting(for: address))
         configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
         configuration.options.additionalStartupParameters = [
             ("application_name", address.applicationName + (role.map { " (\($0))" } ?? "")),

@@ -26,6 +26,8 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
                 }
             }
             switch psql.code {
+            case .sslUnsupported:
+                return .init(message: "\(target) does not offer TLS, which sslmode=\(address.sslMode.rawValue) asks for (turn ssl on at the server, or use sslmode=prefer)", sqlState: nil)
             case .authMechanismRequiresPassword:
                 return .init(message: "\(target) asks \(address.user) for a password; give it in the URL, PGPASSWORD or ~/.pgpass", sqlState: nil)
             case .unsupportedAuthMechanism:
@@ -37,6 +39,11 @@ public struct PostgresStoreError: Error, Sendable, CustomStringConvertible {
         // PSQLError's description is deliberately generic; its reflection names the cause
         // (used only to choose our own words: it is never shown).
         let text = String(reflecting: error)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("handshakeFailed") || text.contains("unableToValidateCertificate") {
+            let advice = address.sslRootCertificate == nil ? "give its CA with sslrootcert=PATH" : "check that \(address.sslRootCertificate!) is the CA that signed it"
+            let what = text.contains("HOSTNAME") || text.contains("hostname") ? "does not name \(address.host)" : "is not trusted"
+            return .init(message: "the TLS certificate of \(target) \(what) (sslmode=\(address.sslMode.rawValue)); \(advice), or use sslmode=require to encrypt without checking it", sqlState: nil)
+        }
         if text.contains("connectTimeout") || text.lowercased().contains("timeout") || text.contains("timedOut") {
             return .init(message: "\(target) did not answer within \(address.connectTimeout) s (is the server running and reachable?)", sqlState: nil)
         }

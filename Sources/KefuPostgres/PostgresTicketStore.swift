@@ -65,3 +65,10 @@ extension PostgresTicketStore: StoreChangeFeed {
     /// What other processes committed, as the server told the feed (no query).
     public func changeFeed() -> StoreChanges { feed.reading() }
 }
+
+extension PostgresTicketStore {
+    /// Whether this store's connection is encrypted, as the server reports it (`pg_stat_ssl`).
+    public func connectionIsEncrypted() throws -> Bool {
+        try session.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.bool(0) ?? false
+    }
+}

@@ -29,9 +29,13 @@ public final class ScratchPostgresServer: @unchecked Sendable {
 
     /// A server of the calling test's own, for tests that stop and start it (a server that
     /// goes away under running consoles). Stopped with the test process like the shared one.
-    public static func dedicated() throws -> ScratchPostgresServer { try ScratchPostgresServer() }
+    public static func dedicated(tls: Bool = false) throws -> ScratchPostgresServer { try ScratchPostgresServer(tls: tls) }
 
-    private init() throws {
+    /// With `tls`, the server's self-signed certificate (for 127.0.0.1), a PEM file a client
+    /// can trust as its CA (`sslrootcert`).
+    public private(set) var certificate: String?
+
+    private init(tls: Bool = false) throws {
         guard let binaries = Self.findBinaries() else {
             throw ScratchPostgresError("PostgreSQL's server programs are not installed (apt-get install postgresql); the store tests and benchmarks need a real server")
         }
@@ -49,17 +53,31 @@ public final class ScratchPostgresServer: @unchecked Sendable {
         // Only the test's own superuser is trusted; any other role must give its password.
         try Data("local all all trust\nhost all kefu 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n".utf8)
             .write(to: URL(fileURLWithPath: data + "/pg_hba.conf"))
+        if tls { try makeCertificate(in: data) }
         try start()
         startWatchdog(data: data)
     }
 
     /// Starts the server (again) on its port.
     public func start() throws {
+        let ssl = certificate == nil ? "" : " -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key"
         try run([
             "\(binaries)/pg_ctl", "-D", folder + "/data", "-l", folder + "/server.log", "-w", "-t", "60", "-o",
-            "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+            "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" + ssl,
             "start",
         ])
+    }
+
+    /// A self-signed certificate for 127.0.0.1 in the data folder (the key readable by the
+    /// server's user alone, as PostgreSQL demands).
+    private func makeCertificate(in data: String) throws {
+        try run(["/usr/bin/openssl", "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=127.0.0.1",
+                 "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", data + "/server.key", "-out", data + "/server.crt"])
+        chmod(data + "/server.key", 0o600)
+        let copy = folder + "/ca.crt"
+        try FileManager.default.copyItem(atPath: data + "/server.crt", toPath: copy)
+        chmod(copy, 0o644)
+        certificate = copy
     }
 
     /// Stops the server as an outage would (connections cut, `-m fast`); `start()` brings it back.

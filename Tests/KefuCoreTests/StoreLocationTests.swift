@@ -30,6 +30,10 @@ struct StoreLocationTests {
         #expect(plain.user == "liwei")
         #expect(plain.host == "::1")
         #expect(plain.port == 5432)
+        #expect(plain.sslMode == .prefer)
+        guard case .postgres(let verified) = try StoreLocation(parsing: "postgres://db.shop.example/kefu?sslmode=verify-full&sslrootcert=%2Fetc%2Fkefu%2Fca.pem") else { return }
+        #expect(verified.sslMode == .verifyFull)
+        #expect(verified.sslRootCertificate == "/etc/kefu/ca.pem")
     }
 
     @Test("Mistakes are refused with what is wrong, and a password never shows", arguments: [
@@ -40,6 +44,7 @@ struct StoreLocationTests {
         ("postgres://u:topsecret@localhost:x/kefu", "port"),
         ("postgres://localhost/kefu?sslmode=sometimes", "sslmode=sometimes"),
         ("postgres://localhost/kefu?pool=3", "parameter pool"),
+        ("postgres://localhost/kefu?sslrootcert=", "empty sslrootcert"),
         ("   ", "is empty"),
     ])
     func refused(text: String, expected: String) {

@@ -15,9 +15,18 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
     public var applicationName: String
     public var sslMode: SSLMode
 
+    /// As libpq reads `sslmode`: `prefer` (the default) uses TLS when the server offers it,
+    /// `require` insists on it; neither checks the certificate, as libpq does not without a
+    /// root certificate. `verify-ca` checks it against `sslrootcert` (else the system's
+    /// roots), `verify-full` also checks that it names the host.
     public enum SSLMode: String, Sendable, Hashable, CaseIterable {
         case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
     }
+
+    /// `sslrootcert`: the certificate(s) of the authority the server's certificate must come from.
+    public var sslRootCertificate: String?
 
     public init(
         user: String, password: String? = nil, host: String, port: Int = 5432, database: String,
@@ -97,8 +106,11 @@ public struct PostgresAddress: Sendable, Hashable, CustomStringConvertible {
                 address.connectTimeout = seconds
             case "application_name":
                 address.applicationName = value
+            case "sslrootcert":
+                guard !value.isEmpty else { throw fail("has an empty sslrootcert (give the path of the CA certificate file)") }
+                address.sslRootCertificate = value
             default:
-                throw fail("has the parameter \(key), which Kefu does not know (it knows sslmode, connect_timeout, application_name)")
+                throw fail("has the parameter \(key), which Kefu does not know (it knows sslmode, sslrootcert, connect_timeout, application_name)")
             }
         }
         self = address
