@@ -4,6 +4,7 @@ import KefuConfig
 import KefuConsole
 import KefuCore
 import KefuResources
+import KefuPostgres
 import KefuStore
 
 /// Issue 2's figures on a large store: start to first full screen, key-to-screen latency for `j`,
@@ -20,7 +21,7 @@ import KefuStore
 struct ConsoleBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "console", abstract: "Console latency on a large store.")
 
-    @Option(help: "The store to open (make it with kefu demo --tickets 100000 --messages-per-ticket 10 --no-console).")
+    @Option(help: "The store to open: a SQLite file (make it with kefu demo --tickets 100000 --messages-per-ticket 10 --no-console) or a postgres:// URL (copy that file there with kefu store copy).")
     var db: String
 
     @Option(help: "How many presses of each key to time.")
@@ -29,7 +30,14 @@ struct ConsoleBenchmark: ParsableCommand {
     func run() throws {
         let processStart = ProcessClock.processStartTime()
         let policy = try KefuConfiguration.load(shippedSLA: KefuResources.slaFile, user: nil).deadlinePolicy()
-        let store = try SQLiteTicketStore(path: db, policy: policy)
+        let store: any TicketStore
+        switch try StoreLocation(parsing: db) {
+        case .sqlite(let path):
+            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no store at \(path): make it with kefu demo first") }
+            store = try SQLiteTicketStore(path: path, policy: policy)
+        case .postgres(let address):
+            store = try PostgresTicketStore(address: address, policy: policy)
+        }
         let templates = try TemplateLibrary.load(from: [KefuResources.templatesFolder]).templates
         let state = AppState(rows: 40, cols: 120, now: Date(), profile: AgentProfile(name: "Li Wei", storeName: "Bench"), templates: templates)
         let engine = ConsoleEngine(state: state, environment: ConsoleEnvironment(store: store))

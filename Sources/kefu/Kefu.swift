@@ -33,6 +33,7 @@ struct Kefu: ParsableCommand {
     /// reason) before it is printed, so the log tells what happened to each run.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        ArgumentPasswords.hide()
         if let first = arguments.first, let unknown = unknownCommand(first) {
             FileHandle.standardError.write(Data(unknown.utf8))
             Foundation.exit(ExitCode.validationFailure.rawValue)

@@ -45,6 +45,21 @@ struct PostgresEndToEndTests {
         try zhangMin.press("q")
     }
 
+    @Test("A password given in --db is blanked in the running console's command line (ps shows ******)")
+    func passwordHiddenFromPs() throws {
+        let url = try TestPostgresServer.shared().newDatabaseURL()
+        // The test server trusts its own user, so any password logs in: this one must not be seen.
+        let withPassword = url.replacingOccurrences(of: "postgres://kefu@", with: "postgres://kefu:S3cret-pw@")
+        let console = try Tmux(command: [KefuBinary.path, "--db", withPassword])
+        try console.waitFor(text: "Queue ·")
+        let pid = try console.panePID()
+        let commandLine = String(decoding: try Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline")), as: UTF8.self)
+            .replacingOccurrences(of: "\0", with: " ")
+        #expect(!commandLine.contains("S3cret-pw"), "\(commandLine)")
+        #expect(commandLine.contains("postgres://kefu:*********@127.0.0.1:"), "\(commandLine)")
+        try console.press("q")
+    }
+
     @Test("A mistyped path, an unknown scheme, a closed port and a SQLite-only command each say what is wrong")
     func refusals() throws {
         let scratch = try Scratch()
