@@ -505,7 +505,6 @@ extension PostgresSchema {
     /// As constraint triggers deferred to commit they lock those rows only while committing.
     static let version9 = """
         DROP TRIGGER message_meters ON message;
-        ALTER TABLE deadline_outcome ADD COLUMN unanswered_counted boolean NOT NULL DEFAULT false;
         CREATE CONSTRAINT TRIGGER message_meters AFTER INSERT ON message
             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION message_meters();
         CREATE OR REPLACE FUNCTION deadline_outcome_credit() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -520,7 +519,6 @@ extension PostgresSchema {
                 SELECT 1 FROM deadline_outcome o WHERE o.ticket_id = NEW.ticket_id
                 AND o.settled_at = NEW.settled_at AND o.kind = NEW.kind);
             NEW.answer := NEW.kind <> 'resolution' AND NOT NEW.excused AND NOT NEW.unanswered AND first_of_instant;
-            NEW.unanswered_counted := NEW.unanswered AND first_of_instant;
             RETURN NEW;
         END $$;
         CREATE FUNCTION deadline_outcome_meter() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -528,7 +526,12 @@ extension PostgresSchema {
             INSERT INTO meter_hour AS h (hour, agent, channel, marketplace, deadlines, met, excused, answers, late24, unanswered)
             VALUES (floor(NEW.settled_at / 3600)::bigint, coalesce(NEW.agent, ''), NEW.channel, NEW.marketplace,
                     (NOT NEW.excused)::int, (NOT NEW.excused AND NEW.met)::int, NEW.excused::int, NEW.answer::int,
-                    (NEW.answer AND NEW.elapsed_calendar > 86400)::int, NEW.unanswered_counted::int)
+                    (NEW.answer AND NEW.elapsed_calendar > 86400)::int,
+                    -- The first of its instant, as the row trigger saw it: rows inserted before it
+                    -- (the ticket's row lock orders them) have smaller ids.
+                    (NEW.unanswered AND NOT EXISTS (
+                        SELECT 1 FROM deadline_outcome o WHERE o.ticket_id = NEW.ticket_id
+                        AND o.settled_at = NEW.settled_at AND o.kind = NEW.kind AND o.id < NEW.id))::int)
             ON CONFLICT (hour, agent, channel, marketplace) DO UPDATE SET
                 deadlines = h.deadlines + excluded.deadlines, met = h.met + excluded.met,
                 excused = h.excused + excluded.excused, answers = h.answers + excluded.answers,
