@@ -97,6 +97,10 @@ public final class PostgresEvidenceLocker: EvidenceLocker, @unchecked Sendable {
                 """, [.text(record.id), .text(record.sha256), .text(record.orderID), .text(record.kind.rawValue), .of(record.note),
                       .text(record.addedBy), .double(record.addedAt.timeIntervalSince1970), .text(record.originalName), .int(record.size),
                       .text(removedBy), .double(now.timeIntervalSince1970), .text(why), .bool(deleteFile)])
+            // The audit log links to the removal record; the reason (the agent's words) stays there.
+            let ticket = try tx.query("SELECT id FROM ticket WHERE order_id = $1 ORDER BY id LIMIT 1", [.text(record.orderID)]).first?.int(0)
+            try PostgresAuditRows.record(tx, at: now, agent: removedBy, action: .evidenceRemoved, ticketID: ticket,
+                                         detail: AuditDetail.evidenceRemoved(id: record.id, orderID: record.orderID, fileDeleted: deleteFile))
             // The file goes last, just before the commit.
             if deleteFile {
                 do { try files.removeFile(sha256: record.sha256) } catch let error as EvidenceError {

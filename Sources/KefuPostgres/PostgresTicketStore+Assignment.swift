@@ -30,6 +30,8 @@ extension PostgresTicketStore: AssignmentStore {
                 try tx.query("""
                     INSERT INTO assignment (ticket_id, assignee, previous, assigned_by, at) VALUES ($1, $2, $3, $4, $5)
                     """, [.int(id), .of(owner), .of(previous), .text(by), .double(now.timeIntervalSince1970)])
+                try PostgresAuditRows.record(tx, at: now, agent: by, action: .assign, ticketID: id,
+                                             detail: AuditDetail.assignment(to: owner, previous: previous))
                 changes.append(Assignment(ticketID: id, assignee: owner, previous: previous, assignedBy: by, at: now))
             }
             return changes

@@ -10,8 +10,11 @@ extension PostgresTicketStore: TicketClaiming {
         return try session.transaction { tx in
             try tx.query("SELECT pg_advisory_xact_lock(7238003, hashtext($1))", [.text(agent)])
             if let releasing {
-                try tx.query("UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2",
-                             [.int(releasing), .text(agent)])
+                if !(try tx.query("UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2 RETURNING id",
+                                  [.int(releasing), .text(agent)])).isEmpty {
+                    try PostgresAuditRows.record(tx, at: now, agent: agent, action: .release, ticketID: releasing,
+                                                 detail: AuditDetail.release(movingOn: true))
+                }
             }
             let held = try tx.query("""
                 SELECT id FROM ticket WHERE claimed_by = $1 AND claim_until > $2 AND status = 'open' AND needs_reply ORDER BY id
@@ -28,11 +31,18 @@ extension PostgresTicketStore: TicketClaiming {
                 }
                 if let lower = range.lower { values.append(.double(lower)); sql += " AND queue_key >= $\(values.count)" }
                 if let upper = range.upper { values.append(.double(upper)); sql += " AND queue_key < $\(values.count)" }
-                guard let id = try tx.query("""
-                    SELECT id FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """, values).first?.int(0) else { continue }
+                guard let row = try tx.query("""
+                    SELECT id, claimed_by FROM ticket WHERE \(sql) ORDER BY queue_key, id LIMIT 1 FOR UPDATE SKIP LOCKED
+                    """, values).first else { continue }
+                let id = try row.int(0)
+                // A lease of someone else's that lapsed ends here: the log says whose it was.
+                if let holder = try row.optionalString(1), holder != agent {
+                    try PostgresAuditRows.record(tx, at: now, agent: holder, action: .lapse, ticketID: id, detail: AuditDetail.lapse(takenBy: agent))
+                }
                 try tx.query("UPDATE ticket SET claimed_by = $1, claimed_at = $2, claim_until = $3 WHERE id = $4",
                              [.text(agent), .double(t), .double(t + rules.lease), .int(id)])
+                try PostgresAuditRows.record(tx, at: now, agent: agent, action: .claim, ticketID: id,
+                                             detail: AuditDetail.claim(until: now.addingTimeInterval(rules.lease)))
                 return .claimed(try PostgresTicketRows.ticket(tx, id: id)!)
             }
             return .nothingFree
@@ -47,8 +57,13 @@ extension PostgresTicketStore: TicketClaiming {
     }
 
     public func releaseClaim(ticketID: Int64, agent: String) throws {
-        try session.query("UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2",
-                          [.int(ticketID), .text(agent)])
+        try session.transaction { tx in
+            if !(try tx.query("UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = $1 AND claimed_by = $2 RETURNING id",
+                              [.int(ticketID), .text(agent)])).isEmpty {
+                try PostgresAuditRows.record(tx, at: Date(), agent: agent, action: .release, ticketID: ticketID,
+                                             detail: AuditDetail.release(movingOn: false))
+            }
+        }
     }
 
     public func liveClaims(now: Date) throws -> [TicketClaim] {

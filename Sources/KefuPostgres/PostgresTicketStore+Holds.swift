@@ -7,12 +7,15 @@ extension PostgresTicketStore: ConversationHolding {
     public func startHold(ticketID: Int64, reason: HoldReason, agent: String, now: Date) throws -> Ticket {
         try session.transaction { tx in
             var state = try Self.lockedClockState(tx, id: ticketID)
+            let replaced = state.openHold?.reason
             if let open = state.openHold {
                 if open.reason == reason { return try PostgresTicketRows.ticket(tx, id: ticketID)! }
                 state.holds[state.holds.count - 1].end = now
             }
             state.holds.append(Hold(reason: reason, start: now))
             try save(tx, state: state, note: StatusNote.holdStarted(reason, by: agent), agent: agent, now: now)
+            try PostgresAuditRows.record(tx, at: now, agent: agent, action: .hold, ticketID: ticketID,
+                                         detail: AuditDetail.hold(reason, replacing: replaced))
             return try PostgresTicketRows.ticket(tx, id: ticketID)!
         }
     }
@@ -23,6 +26,7 @@ extension PostgresTicketStore: ConversationHolding {
             guard let open = state.openHold else { return try PostgresTicketRows.ticket(tx, id: ticketID)! }
             state.holds[state.holds.count - 1].end = max(now, open.start)
             try save(tx, state: state, note: StatusNote.holdEnded(by: agent), agent: agent, now: now)
+            try PostgresAuditRows.record(tx, at: now, agent: agent, action: .holdEnded, ticketID: ticketID, detail: open.reason.rawValue)
             return try PostgresTicketRows.ticket(tx, id: ticketID)!
         }
     }
@@ -39,7 +43,10 @@ extension PostgresTicketStore: ConversationHolding {
             }
             state.awaitingSince = nil
             try save(tx, state: state, note: StatusNote.noResponseNeeded(by: agent), agent: agent, now: now)
-            return Array(try PostgresDeadlineOutcomes.fetch(tx, ticketID: ticketID).dropFirst(before))
+            let settled = Array(try PostgresDeadlineOutcomes.fetch(tx, ticketID: ticketID).dropFirst(before))
+            try PostgresAuditRows.record(tx, at: now, agent: agent, action: .noResponseNeeded, ticketID: ticketID,
+                                         detail: "\(settled.count) reply clock(s) settled as excused")
+            return settled
         }
     }
 

@@ -30,7 +30,10 @@ extension PostgresTicketStore: OutcomeStore {
                              [.int(ticketID)])
                 try Self.refreshClocks(tx, id: ticketID, policy: policy)
             }
+            let previous = try PostgresOutcomeRows.choice(tx, ticketID: ticketID)
             let recorded = try PostgresOutcomeRows.record(tx, ticketID: ticketID, choice: outcome, by: acting.name, now: now, solvedAt: now)
+            try PostgresAuditRows.record(tx, at: now, agent: acting.name, action: state.status == .solved ? .outcome : .solve,
+                                         ticketID: ticketID, detail: AuditDetail.outcome(outcome, previous: previous))
             let settled = try PostgresDeadlineOutcomes.fetch(tx, ticketID: ticketID).dropFirst(before).filter { $0.clock.kind == .resolution }
             return SolvedTicket(ticket: try PostgresTicketRows.ticket(tx, id: ticketID)!, outcome: recorded, settled: settled,
                                 closedUnanswered: closedUnanswered)
@@ -44,7 +47,11 @@ extension PostgresTicketStore: OutcomeStore {
             if try PostgresOutcomeRows.exists(tx, ticketID: ticketID) { try acting.require(.editOutcome(ticketID: ticketID)) }
             // An edit keeps the solving time, so the ticket stays in its week of the report.
             let solvedAt = try tx.query("SELECT solved_at FROM ticket_outcome WHERE ticket_id = $1", [.int(ticketID)]).first?.date(0)
-            return try PostgresOutcomeRows.record(tx, ticketID: ticketID, choice: outcome, by: acting.name, now: now, solvedAt: solvedAt ?? now)
+            let previous = try PostgresOutcomeRows.choice(tx, ticketID: ticketID)
+            let recorded = try PostgresOutcomeRows.record(tx, ticketID: ticketID, choice: outcome, by: acting.name, now: now, solvedAt: solvedAt ?? now)
+            try PostgresAuditRows.record(tx, at: now, agent: acting.name, action: .outcome, ticketID: ticketID,
+                                         detail: AuditDetail.outcome(outcome, previous: previous))
+            return recorded
         }
     }
 
@@ -94,6 +101,11 @@ enum PostgresOutcomeRows {
             """, values)
         let order = try tx.query("SELECT order_id FROM ticket WHERE id = $1", [.int(ticketID)]).first?.optionalString(0)
         return RecordedOutcome(ticketID: ticketID, choice: choice, recordedBy: by, recordedAt: now, solvedAt: solvedAt, orderID: order)
+    }
+
+    /// The outcome recorded now, if any (for the audit row of a change).
+    static func choice(_ tx: PostgresTransaction, ticketID: Int64) throws -> OutcomeChoice? {
+        try tx.query("\(select("ticket_outcome")) WHERE o.ticket_id = $1", [.int(ticketID)]).first.flatMap(decode)?.choice
     }
 
     static func exists(_ tx: PostgresTransaction, ticketID: Int64) throws -> Bool {

@@ -14,8 +14,9 @@ extension PostgresTicketStore: TicketSnoozing {
                     INSERT INTO ticket_snooze (ticket_id, until, agent, at) VALUES ($1, $2, $3, $4)
                     ON CONFLICT (ticket_id) DO UPDATE SET until = excluded.until, agent = excluded.agent, at = excluded.at
                     """, [.int(ticketID), .double(until.timeIntervalSince1970), .text(agent), .double(now.timeIntervalSince1970)])
-            } else {
-                try tx.query("DELETE FROM ticket_snooze WHERE ticket_id = $1", [.int(ticketID)])
+                try PostgresAuditRows.record(tx, at: now, agent: agent, action: .snooze, ticketID: ticketID, detail: AuditDetail.snooze(until: until))
+            } else if !(try tx.query("DELETE FROM ticket_snooze WHERE ticket_id = $1 RETURNING ticket_id", [.int(ticketID)])).isEmpty {
+                try PostgresAuditRows.record(tx, at: now, agent: agent, action: .unsnooze, ticketID: ticketID, detail: "back in the queue")
             }
             try tx.query("UPDATE ticket SET version = version + 1 WHERE id = $1", [.int(ticketID)])
             return try PostgresTicketRows.ticket(tx, id: ticketID)!

@@ -27,6 +27,8 @@ extension SQLiteTicketStore: AssignmentStore {
                 try db.execute(sql: """
                     INSERT INTO assignment (ticket_id, assignee, previous, assigned_by, at) VALUES (?, ?, ?, ?, ?)
                     """, arguments: [id, owner, previous, by, now.timeIntervalSince1970])
+                try AuditRows.record(db, at: now, agent: by, action: .assign, ticketID: id,
+                                     detail: AuditDetail.assignment(to: owner, previous: previous))
                 changes.append(Assignment(ticketID: id, assignee: owner, previous: previous, assignedBy: by, at: now))
             }
             return changes

@@ -11,6 +11,9 @@ extension SQLiteTicketStore: TicketClaiming {
             if let releasing {
                 try db.execute(sql: "UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = ? AND claimed_by = ?",
                                arguments: [releasing, agent])
+                if db.changesCount > 0 {
+                    try AuditRows.record(db, at: now, agent: agent, action: .release, ticketID: releasing, detail: AuditDetail.release(movingOn: true))
+                }
             }
             let held = try Int64.fetchAll(db, sql: """
                 SELECT id FROM ticket WHERE claimed_by = ? AND claim_until > ? AND status = 'open' AND needs_reply = 1 ORDER BY id
@@ -29,8 +32,14 @@ extension SQLiteTicketStore: TicketClaiming {
                 guard let id = try Int64.fetchOne(db, sql: """
                     SELECT id FROM ticket WHERE \(base + sql) ORDER BY queue_key, id LIMIT 1
                     """, arguments: baseArguments + arguments) else { continue }
+                // A lease of someone else's that lapsed ends here: the log says whose it was.
+                if let holder = try String.fetchOne(db, sql: "SELECT claimed_by FROM ticket WHERE id = ?", arguments: [id]), holder != agent {
+                    try AuditRows.record(db, at: now, agent: holder, action: .lapse, ticketID: id, detail: AuditDetail.lapse(takenBy: agent))
+                }
                 try db.execute(sql: "UPDATE ticket SET claimed_by = ?, claimed_at = ?, claim_until = ? WHERE id = ?",
                                arguments: [agent, t, t + rules.lease, id])
+                try AuditRows.record(db, at: now, agent: agent, action: .claim, ticketID: id,
+                                     detail: AuditDetail.claim(until: now.addingTimeInterval(rules.lease)))
                 return .claimed(try TicketRow.fetchOne(db, id: id)!)
             }
             return .nothingFree
@@ -50,6 +59,9 @@ extension SQLiteTicketStore: TicketClaiming {
         try pool.write { db in
             try db.execute(sql: "UPDATE ticket SET claimed_by = NULL, claim_until = NULL WHERE id = ? AND claimed_by = ?",
                            arguments: [ticketID, agent])
+            if db.changesCount > 0 {
+                try AuditRows.record(db, at: Date(), agent: agent, action: .release, ticketID: ticketID, detail: AuditDetail.release(movingOn: false))
+            }
         }
     }
 

@@ -116,6 +116,10 @@ public final class SQLiteEvidenceLocker: EvidenceLocker {
                     record.addedAt.timeIntervalSince1970, record.originalName, record.size, removedBy,
                     now.timeIntervalSince1970, why, deleteFile,
                 ])
+            // The audit log links to the removal record; the reason (the agent's words) stays there.
+            let ticket = try Int64.fetchOne(db, sql: "SELECT id FROM ticket WHERE order_id = ? ORDER BY id LIMIT 1", arguments: [record.orderID])
+            try AuditRows.record(db, at: now, agent: removedBy, action: .evidenceRemoved, ticketID: ticket,
+                                 detail: AuditDetail.evidenceRemoved(id: record.id, orderID: record.orderID, fileDeleted: deleteFile))
             if deleteFile {
                 do { try files.removeFile(sha256: record.sha256) } catch let error as EvidenceError {
                     throw EvidenceLockerError.file(message: error.description)

@@ -8,12 +8,15 @@ extension SQLiteTicketStore: ConversationHolding {
     public func startHold(ticketID: Int64, reason: HoldReason, agent: String, now: Date) throws -> Ticket {
         try pool.write { db in
             guard var state = try TicketClockState.fetch(db, id: ticketID) else { throw StoreError.ticketNotFound(ticketID) }
+            let replaced = state.openHold?.reason
             if let open = state.openHold {
                 if open.reason == reason { return try TicketRow.fetchOne(db, id: ticketID)! }
                 state.holds[state.holds.count - 1].end = now
             }
             state.holds.append(Hold(reason: reason, start: now))
             try save(db, state: state, note: StatusNote.holdStarted(reason, by: agent), agent: agent, now: now)
+            try AuditRows.record(db, at: now, agent: agent, action: .hold, ticketID: ticketID,
+                                 detail: AuditDetail.hold(reason, replacing: replaced))
             return try TicketRow.fetchOne(db, id: ticketID)!
         }
     }
@@ -24,6 +27,7 @@ extension SQLiteTicketStore: ConversationHolding {
             guard let open = state.openHold else { return try TicketRow.fetchOne(db, id: ticketID)! }
             state.holds[state.holds.count - 1].end = max(now, open.start)
             try save(db, state: state, note: StatusNote.holdEnded(by: agent), agent: agent, now: now)
+            try AuditRows.record(db, at: now, agent: agent, action: .holdEnded, ticketID: ticketID, detail: open.reason.rawValue)
             return try TicketRow.fetchOne(db, id: ticketID)!
         }
     }
@@ -40,7 +44,10 @@ extension SQLiteTicketStore: ConversationHolding {
             }
             state.awaitingSince = nil
             try save(db, state: state, note: StatusNote.noResponseNeeded(by: agent), agent: agent, now: now)
-            return Array(try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before))
+            let settled = Array(try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before))
+            try AuditRows.record(db, at: now, agent: agent, action: .noResponseNeeded, ticketID: ticketID,
+                                 detail: "\(settled.count) reply clock(s) settled as excused")
+            return settled
         }
     }
 

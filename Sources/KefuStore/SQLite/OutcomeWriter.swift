@@ -34,7 +34,10 @@ extension SQLiteTicketStore: OutcomeStore {
                                arguments: [ticketID])
                 try TicketClockState.refreshClocks(db, id: ticketID, policy: policy)
             }
+            let previous = try OutcomeRows.choice(db, ticketID: ticketID)
             let recorded = try OutcomeRows.record(db, ticketID: ticketID, choice: outcome, by: by, now: now, solvedAt: now)
+            try AuditRows.record(db, at: now, agent: by, action: state.status == .solved ? .outcome : .solve, ticketID: ticketID,
+                                 detail: AuditDetail.outcome(outcome, previous: previous))
             let settled = try DeadlineOutcomes.fetch(db, ticketID: ticketID).dropFirst(before).filter { $0.clock.kind == .resolution }
             return SolvedTicket(ticket: try TicketRow.fetchOne(db, id: ticketID)!, outcome: recorded, settled: settled,
                                 closedUnanswered: closedUnanswered)
@@ -51,8 +54,12 @@ extension SQLiteTicketStore: OutcomeStore {
             if try OutcomeRows.exists(db, ticketID: ticketID) { try acting.require(.editOutcome(ticketID: ticketID)) }
             // An edit keeps the solving time, so the ticket stays in its week of the report.
             let solvedAt = try Double.fetchOne(db, sql: "SELECT solved_at FROM ticket_outcome WHERE ticket_id = ?", arguments: [ticketID])
-            return try OutcomeRows.record(db, ticketID: ticketID, choice: outcome, by: by, now: now,
-                                          solvedAt: solvedAt.map(Date.init(timeIntervalSince1970:)) ?? now)
+            let previous = try OutcomeRows.choice(db, ticketID: ticketID)
+            let recorded = try OutcomeRows.record(db, ticketID: ticketID, choice: outcome, by: by, now: now,
+                                                  solvedAt: solvedAt.map(Date.init(timeIntervalSince1970:)) ?? now)
+            try AuditRows.record(db, at: now, agent: by, action: .outcome, ticketID: ticketID,
+                                 detail: AuditDetail.outcome(outcome, previous: previous))
+            return recorded
         }
     }
 
@@ -106,6 +113,11 @@ enum OutcomeRows {
             """, arguments: arguments)
         let order = try String.fetchOne(db, sql: "SELECT order_id FROM ticket WHERE id = ?", arguments: [ticketID])
         return RecordedOutcome(ticketID: ticketID, choice: choice, recordedBy: by, recordedAt: now, solvedAt: solvedAt, orderID: order)
+    }
+
+    /// The outcome recorded now, if any (for the audit row of a change).
+    static func choice(_ db: Database, ticketID: Int64) throws -> OutcomeChoice? {
+        try Row.fetchOne(db, sql: "\(select) WHERE o.ticket_id = ?", arguments: [ticketID]).flatMap(decode)?.choice
     }
 
     static func exists(_ db: Database, ticketID: Int64) throws -> Bool {

@@ -438,6 +438,9 @@ enum Schema {
                 CREATE INDEX ticket_live_claims ON ticket(claim_until) WHERE claimed_by IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v11-audit: the append-only audit log of claims, assignments, outcomes, holds, snoozes and removals") { db in
+            try AuditRows.install(db)
+        }
         return migrator
     }
 }

@@ -20,8 +20,12 @@ extension SQLiteTicketStore: TicketSnoozing {
                     INSERT INTO ticket_snooze (ticket_id, until, agent, at) VALUES (?, ?, ?, ?)
                     ON CONFLICT(ticket_id) DO UPDATE SET until = excluded.until, agent = excluded.agent, at = excluded.at
                     """, arguments: [ticketID, until.timeIntervalSince1970, agent, now.timeIntervalSince1970])
+                try AuditRows.record(db, at: now, agent: agent, action: .snooze, ticketID: ticketID, detail: AuditDetail.snooze(until: until))
             } else {
                 try db.execute(sql: "DELETE FROM ticket_snooze WHERE ticket_id = ?", arguments: [ticketID])
+                if db.changesCount > 0 {
+                    try AuditRows.record(db, at: now, agent: agent, action: .unsnooze, ticketID: ticketID, detail: "back in the queue")
+                }
             }
             // Readers notice other processes' changes by the data version; the version bump also
             // tells an optimistic writer that the ticket moved.
