@@ -1,0 +1,185 @@
+import Foundation
+import Glibc
+import Testing
+import KefuCore
+import KefuStore
+import KefuTestSupport
+
+/// `kefu store copy` through the real binary: SQLite → PostgreSQL → SQLite keeps what a user
+/// sees; a copy killed with SIGKILL and run again ends with the same counts; bad requests are
+/// refused with one clear line and nothing copied.
+@Suite("kefu store copy end to end", .serialized)
+struct StoreCopyTests {
+    /// A SQLite store with something in every table a team uses: tickets and messages, an
+    /// order with a parcel and evidence (one removed), assignment, outcome, hold, snooze, claim,
+    /// draft with its attachment choice, template usage, a quarantined line, and the audit log.
+    static func filledStore(_ scratch: Scratch, tickets: Int = 6) throws -> String {
+        precondition(tickets >= 5, "the fixture works on five tickets")
+        let path = scratch.path("source.sqlite")
+        let store = try SQLiteTicketStore(path: path, policy: TestPolicy.standard)
+        try store.saveOrder(Order(
+            id: "302-1", marketplace: .amazon, customerName: "Hans Müller", placedAt: Fixture.base, total: 20, currency: "EUR",
+            items: [OrderItem(sku: "MUG", title: "Mug", quantity: 2)], parcels: []))
+        _ = try store.attachParcel(Parcel(trackingNumber: "00340434161094042557", carrier: "dhl", shippedAt: Fixture.base), toOrder: "302-1")
+        var records = (0..<tickets).map { index in
+            Fixture.message("m\(index)", conversation: "c\(index)", at: Double(index), order: index == 0 ? "302-1" : nil)
+        }
+        records.append(Fixture.message("m0b", conversation: "c0", direction: .outbound, at: 30, body: "Ihr Paket ist unterwegs."))
+        _ = try store.ingest(records)
+        let ids = try store.queue(QueueQuery(view: .allOpen, now: Fixture.base), after: nil, limit: 1000)
+            .sorted { $0.conversation < $1.conversation }.map(\.id)
+        let at = Fixture.base.addingTimeInterval(3600)
+        try store.assign(ticketIDs: [ids[1]], to: "Li Wei", by: "Zhang Min", now: at)
+        _ = try store.solve(ticketID: ids[2], outcome: OutcomeChoice(problem: .wrongItem, responsible: .warehouse), by: "Li Wei", now: at)
+        _ = try store.startHold(ticketID: ids[3], reason: .waitingOnCustomer, agent: "Anna", now: at)
+        _ = try store.snooze(ticketID: ids[4], until: Date().addingTimeInterval(86_400), agent: "Anna", now: at)
+        _ = try store.claimNext(for: "Bo Chen", releasing: nil, rules: ClaimRules(lease: 600), now: at)
+        try store.saveDraft(ticketID: ids[1], body: "Guten Tag, ich prüfe das.", attachEvidence: true, now: at)
+        try store.recordTemplateUse("where-is-my-parcel", now: at)
+        let locker = try SQLiteEvidenceLocker(store: store)
+        let photo = scratch.path("photo.jpg"), scan = scratch.path("scan.pdf")
+        try Data("a photo of the parcel".utf8).write(to: URL(fileURLWithPath: photo))
+        try Data("a carrier scan".utf8).write(to: URL(fileURLWithPath: scan))
+        _ = try locker.addEvidence(NewEvidence(file: URL(fileURLWithPath: photo), orderID: "302-1", kind: .photo, addedBy: "Li Wei"), now: at)
+        let removed = try locker.addEvidence(NewEvidence(file: URL(fileURLWithPath: scan), orderID: "302-1", kind: .carrierScan, addedBy: "Li Wei"), now: at)
+        _ = try locker.removeEvidence(id: removed.record.id, reason: "wrong order", removedBy: "Zhang Min", now: at)
+        let bad = scratch.path("bad.jsonl")
+        try "this is not json\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        _ = try KefuBinary.run(["ingest", "--db", path, bad], check: false)
+        return path
+    }
+
+    /// What a user sees of a store, command by command (the JSON forms, which carry no "3 min ago").
+    static func views(_ db: String) throws -> [String: String] {
+        let queue = try KefuBinary.run(["queue", "--db", db, "--json", "--view", "all-open"]).output
+        let tickets = try #require(try JSONSerialization.jsonObject(with: Data(queue.utf8)) as? [[String: Any]])
+        var views = ["queue": queue]
+        for id in tickets.compactMap({ $0["id"] as? Int }) {
+            views["show \(id)"] = try KefuBinary.run(["show", "\(id)", "--db", db, "--json"]).output
+        }
+        views["audit"] = try KefuBinary.run(["audit", "--db", db, "--json"]).output
+        views["evidence"] = try KefuBinary.run(["evidence", "list", "--db", db, "--order", "302-1"]).output
+        views["report"] = try KefuBinary.run(["report", "--db", db, "--format", "json", "--now", "2026-11-18T16:00:00Z",
+                                              "--time-zone", "UTC", "--since", "2026-11-01"]).output
+        return views
+    }
+
+    @Test("SQLite → PostgreSQL → SQLite: queue, every thread, audit, evidence, report and outbox read the same")
+    func roundTrip() throws {
+        let scratch = try Scratch()
+        let source = try Self.filledStore(scratch)
+        let postgres = try TestPostgresServer.shared().newDatabaseURL()
+        let back = scratch.path("back.sqlite")
+        let there = try KefuBinary.run(["store", "copy", source, postgres])
+        #expect(there.output.contains("Copied \(source) → "))
+        #expect(there.output.contains("All ") && there.output.contains("tables agree"))
+        #expect(there.output.contains("evidence file(s) copied"))
+        let home = try KefuBinary.run(["store", "copy", postgres, back])
+        #expect(home.output.contains("tables agree"))
+
+        let before = try Self.views(source)
+        #expect(before.count > 6)
+        #expect(try Self.views(postgres) == before)
+        #expect(try Self.views(back) == before)
+        #expect(try KefuBinary.run(["outbox", "--db", back]).output == (try KefuBinary.run(["outbox", "--db", source]).output))
+        // The copied audit log goes on: a change in the copy is logged after the copied rows.
+        let assigned = try KefuBinary.run(["assign", "--db", back, "--to", "Anna", "--by", "Zhang Min", "1"])
+        #expect(assigned.status == 0)
+        let audit = try KefuBinary.run(["audit", "--db", back, "--limit", "1", "--json"]).output
+        #expect(audit.contains("\"to Anna"))
+        // The evidence file came along: the copy's locker finds the bytes.
+        let store = try SQLiteTicketStore(path: back, policy: TestPolicy.standard)
+        let locker = try SQLiteEvidenceLocker(store: store)
+        let kept = try #require(try locker.evidence(orderID: "302-1").first)
+        #expect(try Data(contentsOf: locker.fileLocation(of: kept)) == Data("a photo of the parcel".utf8))
+        let drafted = try #require(try store.queue(QueueQuery(view: .allOpen, now: Fixture.base), after: nil, limit: 100)
+            .first { $0.conversation == "c1" }?.id)
+        #expect(try store.draft(ticketID: drafted) == "Guten Tag, ich prüfe das.")
+        #expect(try store.draftAttachesEvidence(ticketID: drafted))  // 1 → true → 1 through PostgreSQL's boolean
+        // The copy's screen counts come from its own tally (SQLite triggers), and agree with the source's.
+        let original = try SQLiteTicketStore(path: source, policy: TestPolicy.standard)
+        for view in QueueView.allCases {
+            let query = QueueQuery(view: view, now: Date())
+            #expect(try store.queueCount(query) == original.queueCount(query), "\(view)")
+        }
+        #expect(try store.liveClaims(now: Fixture.base.addingTimeInterval(3700)).map(\.agent) == ["Bo Chen"])
+    }
+
+    @Test("Killed with SIGKILL in the middle and run again: it goes on and ends with the source's counts")
+    func killAndResume() throws {
+        let scratch = try Scratch()
+        let source = try Self.filledStore(scratch, tickets: 2000)
+        let postgres = try TestPostgresServer.shared().newDatabaseURL()
+        let copy = try BackgroundProcess([KefuBinary.path, "store", "copy", "--batch", "5", source, postgres], folder: scratch.path(""))
+        // Wait until the first tickets are in (a few hundred small transactions before the last), then kill.
+        try BackgroundProcess.waitUntil("the copy to be under way", timeout: 60) {
+            !((try? KefuBinary.run(["queue", "--db", postgres, "--view", "all-open", "--limit", "1"]).output) ?? "").isEmpty
+        }
+        copy.signal(SIGKILL)
+        #expect(copy.wait() == 128 + SIGKILL)
+        let partial = try KefuBinary.run(["queue", "--db", postgres, "--view", "all-open", "--json"]).output
+        let partialCount = (try JSONSerialization.jsonObject(with: Data(partial.utf8)) as? [Any])?.count ?? 0
+        #expect(partialCount < 2000, "the copy was killed before it ended")
+
+        // Another store may not be copied into the half-made one.
+        let other = scratch.path("other.sqlite")
+        try KefuBinary.run(["ingest", "--db", other, "-"], input: StoreSharingTests.line(
+            id: "o1", conversation: "o", minutesAgo: 1, from: "x <x@example.com>", subject: "s", body: "b"))
+        let refused = try KefuBinary.run(["store", "copy", other, postgres], check: false)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("holds a copy of \(source), not of this store"))
+
+        let resumed = try KefuBinary.run(["store", "copy", "--batch", "500", source, postgres])
+        #expect(resumed.error.contains("going on with the copy of \(source)"))
+        #expect(resumed.output.contains("tables agree"))
+        // A fresh copy in one go has the same counts, table by table.
+        let fresh = try KefuBinary.run(["store", "copy", source, try TestPostgresServer.shared().newDatabaseURL()])
+        #expect(Self.counts(resumed.output) == Self.counts(fresh.output))
+        #expect(Self.counts(resumed.output)["ticket"] == "2000 2000")
+        // Run once more: already done, same result.
+        let again = try KefuBinary.run(["store", "copy", source, postgres])
+        #expect(Self.counts(again.output) == Self.counts(fresh.output))
+    }
+
+    /// `table from to` lines of the copy's output, by table.
+    static func counts(_ output: String) -> [String: String] {
+        var counts: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            if words.count == 3, Int(words[1]) != nil { counts[String(words[0])] = "\(words[1]) \(words[2])" }
+        }
+        return counts
+    }
+
+    @Test("Refused: the same store twice, a missing source, a non-empty target, queued replies into PostgreSQL; no password printed")
+    func refusals() throws {
+        let scratch = try Scratch()
+        let source = try Self.filledStore(scratch)
+        let respelled = URL(fileURLWithPath: source).deletingLastPathComponent().path + "/./source.sqlite"
+        let same = try KefuBinary.run(["store", "copy", source, respelled], check: false)
+        #expect(same.status == 1 && same.error.contains("FROM and TO are the same store"))
+        let missing = try KefuBinary.run(["store", "copy", scratch.path("typo.sqlite"), scratch.path("new.sqlite")], check: false)
+        #expect(missing.status == 1 && missing.error.contains("typo.sqlite, which does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("new.sqlite")))
+
+        let full = scratch.path("full.sqlite")
+        try KefuBinary.run(["ingest", "--db", full, "-"], input: StoreSharingTests.line(
+            id: "f1", conversation: "f", minutesAgo: 1, from: "x <x@example.com>", subject: "s", body: "b"))
+        let notEmpty = try KefuBinary.run(["store", "copy", source, full], check: false)
+        #expect(notEmpty.status == 1 && notEmpty.error.contains("is not empty (1 rows in "))
+
+        // A reply waiting in the outbox cannot go to PostgreSQL in this build: refused before anything is copied.
+        let store = try SQLiteTicketStore(path: source, policy: TestPolicy.standard)
+        let ticket = try #require(try store.queue(QueueQuery(view: .needsReply, now: Fixture.base), after: nil, limit: 1).first)
+        _ = try store.send(ReplyRequest(ticketID: ticket.id, body: "Guten Tag, Ihr Paket ist unterwegs.", author: "Li Wei", idempotencyKey: "k1"), now: Date())
+        let server = try TestPostgresServer.shared()
+        let address = try server.newDatabase()
+        let url = "postgres://kefu:hunter2@127.0.0.1:\(address.port)/\(address.database)?sslmode=disable"
+        let queued = try KefuBinary.run(["store", "copy", source, url], check: false)
+        #expect(queued.status == 1)
+        #expect(queued.error.contains("1 reply in the outbox: the PostgreSQL outbox is not available in this build"))
+        #expect(!queued.error.contains("hunter2") && !queued.output.contains("hunter2"))
+        let after = try KefuBinary.run(["queue", "--db", url, "--json"]).output
+        #expect((try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [Any])?.isEmpty == true)
+    }
+}
