@@ -183,3 +183,25 @@ struct StoreCopyTests {
         #expect((try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [Any])?.isEmpty == true)
     }
 }
+
+extension StoreCopyTests {
+    @Test("PostgreSQL → SQLite carries the outbox: a reply queued on the team's server is queued in the copy, once")
+    func outboxHome() throws {
+        let scratch = try Scratch()
+        let postgres = try TestPostgresServer.shared().newDatabaseURL()
+        try KefuBinary.run(["ingest", "--db", postgres, "-"], input: StoreSharingTests.line(
+            id: "p1", conversation: "amz-1", minutesAgo: 30, from: "Anna Müller <anna@example.de>", subject: "Wo ist mein Paket?", body: "Hallo"))
+        let id = try #require(Int(try KefuBinary.run(["next", "--db", postgres, "--peek"]).output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let sent = try KefuBinary.run(["reply", "\(id)", "--db", postgres, "--body-file", "-", "--send", "--force"],
+                                      input: "Guten Tag Anna, Ihr Paket ist unterwegs. Viele Grüße")
+        #expect(sent.status == 0)
+        let back = scratch.path("home.sqlite")
+        let copied = try KefuBinary.run(["store", "copy", postgres, back])
+        #expect(Self.counts(copied.output)["outbox"] == "1 1")
+        let outbox = try KefuBinary.run(["outbox", "--db", back, "--json"]).output
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(outbox.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows.first?["state"] as? String == "queued")
+        #expect(try KefuBinary.run(["show", "\(id)", "--db", back]).output.contains("Ihr Paket ist unterwegs"))
+    }
+}
