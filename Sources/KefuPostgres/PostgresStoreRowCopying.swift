@@ -31,12 +31,14 @@ extension PostgresTicketStore: StoreRowCopying {
 
     public func copyableTables() throws -> [CopiedTable] {
         let rows = try session.query("""
-            SELECT c.table_name, c.column_name,
-                coalesce((SELECT array_position(i.indkey::int2[], a.attnum::int2) FROM pg_index i
-                          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attname = c.column_name
-                          WHERE i.indrelid = (quote_ident(c.table_name))::regclass AND i.indisprimary), 0) AS key_position
-            FROM information_schema.columns c JOIN information_schema.tables t
+            SELECT c.table_name, c.column_name, coalesce(k.ordinal_position, 0)::int8 AS key_position
+            FROM information_schema.columns c
+            JOIN information_schema.tables t
                 ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+            LEFT JOIN information_schema.table_constraints p
+                ON p.table_schema = c.table_schema AND p.table_name = c.table_name AND p.constraint_type = 'PRIMARY KEY'
+            LEFT JOIN information_schema.key_column_usage k
+                ON k.constraint_schema = p.constraint_schema AND k.constraint_name = p.constraint_name AND k.column_name = c.column_name
             WHERE c.table_schema = current_schema() ORDER BY c.table_name, c.ordinal_position
             """)
         var tables: [String: (columns: [String], key: [(Int64, String)])] = [:]
@@ -51,7 +53,7 @@ extension PostgresTicketStore: StoreRowCopying {
         return order.map { name in
             let entry = tables[name]!
             let key = entry.key.sorted { $0.0 < $1.0 }.map(\.1)
-            return CopiedTable(name: name, columns: entry.columns, key: key.isEmpty ? entry.columns : key)
+            return CopiedTable(name: name, columns: entry.columns, key: key)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 
 /// A table as a store copy sees it: its name, its columns and the key its rows are read in
 /// order of (the primary key), so a copy can stop after any batch and go on after its last key.
+/// `key` is empty for a table without a primary key, which a copy refuses: it could not resume.
 public struct CopiedTable: Sendable, Hashable {
     public var name: String
     public var columns: [String]

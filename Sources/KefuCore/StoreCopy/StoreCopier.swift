@@ -19,6 +19,7 @@ public enum StoreCopyError: Error, Sendable, Hashable, CustomStringConvertible {
     case targetCopyOfOther(target: String, source: String)
     case tableMissing(target: String, table: String, rows: Int)
     case columnsMissing(target: String, table: String, columns: [String])
+    case noKey(source: String, table: String)
     case countsDiffer(target: String, [TableCount])
 
     public var description: String {
@@ -31,6 +32,8 @@ public enum StoreCopyError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(target) has no table \(table) for its \(rows) rows (an older Kefu's store?): copy with a kefu that knows both"
         case .columnsMissing(let target, let table, let columns):
             "\(target) has no column \(columns.joined(separator: ", ")) in \(table): copy with a kefu that knows both stores' schemas"
+        case .noKey(let source, let table):
+            "the table \(table) of \(source) has no primary key, so a copy of it could not resume: not a table of Kefu's"
         case .countsDiffer(let target, let counts):
             "the copy in \(target) does not match: " + counts.map { "\($0.table) \($0.source) → \($0.target)" }.joined(separator: ", ")
                 + " (was the source changed during the copy? run it again into a new store)"
@@ -81,6 +84,7 @@ public final class StoreCopier {
                 if rows > 0 { throw StoreCopyError.tableMissing(target: target, table: table.name, rows: rows) }
                 continue
             }
+            if table.key.isEmpty { throw StoreCopyError.noKey(source: source, table: table.name) }
             let missing = table.columns.filter { !other.columns.contains($0) }
             if !missing.isEmpty { throw StoreCopyError.columnsMissing(target: target, table: table.name, columns: missing) }
             tables.append(table)

@@ -19,7 +19,7 @@ extension SQLiteTicketStore: StoreRowCopying {
                 let info = try Row.fetchAll(db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [name])
                 let columns: [String] = info.map { $0["name"] }
                 let key = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }.map { $0["name"] as String }
-                return CopiedTable(name: name, columns: columns, key: key.isEmpty ? columns : key)
+                return CopiedTable(name: name, columns: columns, key: key)
             }
         }
     }
