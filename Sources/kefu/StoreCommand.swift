@@ -49,7 +49,9 @@ struct StoreCommand: ParsableCommand {
             }
             let toStore = try target.openStore(creating: true)
             guard let writing = toStore as? any StoreRowCopying else { throw UserError(message: "\(toLocation) cannot be copied into by this kefu") }
-            let copier = StoreCopier(from: reading, to: writing, source: fromLocation.description, target: toLocation.description, batchSize: batch)
+            // The source as the copy's progress names it: a rerun from another folder, or with the
+            // path spelled otherwise, is still the same copy.
+            let copier = StoreCopier(from: reading, to: writing, source: Self.identity(fromLocation), target: toLocation.description, batchSize: batch)
             let counts: [TableCount]
             do {
                 counts = try copier.run(progress: Wiring.notice)
@@ -66,12 +68,19 @@ struct StoreCommand: ParsableCommand {
             print("All \(counts.count) tables agree; \(files) evidence file(s) copied.")
         }
 
+        /// A SQLite file by its absolute path (links resolved), a database by its URL without password.
+        static func identity(_ location: StoreLocation) -> String {
+            switch location {
+            case .sqlite(let path): URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+            case .postgres(let address): address.description
+            }
+        }
+
         /// The same file (after resolving links) or the same database on the same server.
         static func sameStore(_ a: StoreLocation, _ b: StoreLocation) -> Bool {
             switch (a, b) {
-            case (.sqlite(let x), .sqlite(let y)):
-                let resolve = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
-                return resolve(x) == resolve(y)
+            case (.sqlite, .sqlite):
+                return identity(a) == identity(b)
             case (.postgres(let x), .postgres(let y)):
                 return x.host.lowercased() == y.host.lowercased() && x.port == y.port && x.database == y.database
             default:
