@@ -100,7 +100,7 @@ public final class PostgresEvidenceLocker: EvidenceLocker, @unchecked Sendable {
             // The audit log links to the removal record; the reason (the agent's words) stays there.
             let ticket = try tx.query("SELECT id FROM ticket WHERE order_id = $1 ORDER BY id LIMIT 1", [.text(record.orderID)]).first?.int(0)
             try PostgresAuditRows.record(tx, at: now, agent: removedBy, action: .evidenceRemoved, ticketID: ticket,
-                                         detail: AuditDetail.evidenceRemoved(id: record.id, orderID: record.orderID, fileDeleted: deleteFile))
+                                         detail: AuditDetail.evidenceRemoved(id: record.id, fileDeleted: deleteFile))
             // The file goes last, just before the commit.
             if deleteFile {
                 do { try files.removeFile(sha256: record.sha256) } catch let error as EvidenceError {

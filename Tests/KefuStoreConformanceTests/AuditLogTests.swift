@@ -152,9 +152,10 @@ struct AuditLogTests {
                                       now: Fixture.base.addingTimeInterval(60))
         let entries = try temp.store.auditEntries(AuditQuery())
         #expect(Self.rows(entries) == [Row(action: .evidenceRemoved, agent: "Zhang Min", ticket: ticketID)])
-        #expect(entries.first?.detail.hasPrefix("\(added.record.id) of order 302-1, file deleted") == true)
-        // The reason is the agent's words: it stays in the removal record, not in the log.
+        #expect(entries.first?.detail.hasPrefix("\(added.record.id), file deleted") == true)
+        // The reason is the agent's words and the order id came from a file: both stay in the removal record.
         #expect(entries.first?.detail.contains("private") == false)
+        #expect(entries.first?.detail.contains("302-1") == false)
         #expect(try locker.evidenceRemovals(limit: 5).map(\.reason) == ["customer's private photo"])
     }
 

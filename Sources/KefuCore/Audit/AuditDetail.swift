@@ -25,8 +25,9 @@ public enum AuditDetail {
 
     public static func snooze(until: Date) -> String { "until \(RFC3339.format(until))" }
 
-    public static func evidenceRemoved(id: String, orderID: String, fileDeleted: Bool) -> String {
-        "\(id) of order \(orderID), file \(fileDeleted ? "deleted" : "kept (still used)"); reason in kefu evidence removed"
+    /// The order id is left out: it came from an imported file. The record names it.
+    public static func evidenceRemoved(id: String, fileDeleted: Bool) -> String {
+        "\(id), file \(fileDeleted ? "deleted" : "kept (still used)"); order and reason in kefu evidence removed"
     }
 
     static func spell(_ choice: OutcomeChoice) -> String {

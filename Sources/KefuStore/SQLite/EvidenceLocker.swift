@@ -119,7 +119,7 @@ public final class SQLiteEvidenceLocker: EvidenceLocker {
             // The audit log links to the removal record; the reason (the agent's words) stays there.
             let ticket = try Int64.fetchOne(db, sql: "SELECT id FROM ticket WHERE order_id = ? ORDER BY id LIMIT 1", arguments: [record.orderID])
             try AuditRows.record(db, at: now, agent: removedBy, action: .evidenceRemoved, ticketID: ticket,
-                                 detail: AuditDetail.evidenceRemoved(id: record.id, orderID: record.orderID, fileDeleted: deleteFile))
+                                 detail: AuditDetail.evidenceRemoved(id: record.id, fileDeleted: deleteFile))
             if deleteFile {
                 do { try files.removeFile(sha256: record.sha256) } catch let error as EvidenceError {
                     throw EvidenceLockerError.file(message: error.description)
