@@ -62,7 +62,7 @@ let package = Package(
         // Real channels in and out: mailbox and order-report import, outbox delivery (sendmail, JSON Lines).
         .target(
             name: "KefuChannels",
-            dependencies: ["KefuCore", "KefuMail", "KefuStore", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["KefuCore", "KefuMail", "KefuStore", "KefuEvidenceFiles", .product(name: "Logging", package: "swift-log")]),
         // The console as pure code: state, actions, reduce, layout, views into a ScreenBuffer.
         .target(name: "KefuConsole", dependencies: ["KefuCore"]),
         // The only ncurses code: draws ScreenBuffers, reports keys, decides nothing.

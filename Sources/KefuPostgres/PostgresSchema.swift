@@ -25,7 +25,7 @@ enum PostgresSchema {
         Migration(version: 3, name: "claims: who works a ticket, as a lease", sql: version3),
         Migration(version: 4, name: "snoozed tickets", sql: version4),
         Migration(version: 5, name: "presence: who reads or types in which ticket", sql: version5),
-        // 6 is the outbox's (delivery by many), merged from its own branch.
+        Migration(version: 6, name: "outbox leases: several deliverers share the outbox", sql: version6OutboxLeases),
         Migration(version: 7, name: "the append-only audit log of claims, assignments, outcomes, holds, snoozes and removals", sql: version7),
         Migration(version: 8, name: "change notifications: every watched table tells listening consoles what moved", sql: version8),
         Migration(version: 9, name: "meter counters updated at commit, so fifty agents do not queue on one hour's row", sql: version9),

@@ -14,6 +14,6 @@ struct KefuBench: ParsableCommand {
     static let all: [ParsableCommand.Type] = [
         ConsoleBenchmark.self, DashboardBenchmark.self, TrackingBenchmark.self, SLABenchmark.self, PickerBenchmark.self, MailBenchmark.self,
         MailImportBenchmark.self, LinksBenchmark.self, TriageBenchmark.self, CrashBenchmark.self, ChecksBenchmark.self,
-        ScaleBenchmark.self, LiveBenchmark.self, ClaimsBenchmark.self, StoreCopyBenchmark.self,
+        ScaleBenchmark.self, LiveBenchmark.self, ClaimsBenchmark.self, StoreCopyBenchmark.self, DeliverersBenchmark.self,
     ]
 }

@@ -59,19 +59,6 @@ extension Wiring {
     }
 }
 
-extension Wiring {
-    /// The SQLite store for `kefu deliver` (the outbox is not yet on PostgreSQL: a URL is
-    /// refused by name), with the mail domain recorded as `openForMail` does.
-    static func openSQLiteForDelivery(_ options: StoreOptions) throws -> (SQLiteTicketStore, KefuConfiguration) {
-        let configuration = try configuration()
-        let store = try SQLiteTicketStore(path: try options.path(command: "kefu deliver"), policy: try configuration.deadlinePolicy())
-        if let domain = configuration.mail.messageIDDomain, try store.meta("mail.message_id_domain") != domain {
-            try store.setMeta("mail.message_id_domain", domain)
-        }
-        return (store, configuration)
-    }
-}
-
 extension MailboxImporter.Summary {
     /// The line every import ends with (stdout), also what tests check.
     var line: String {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KefuCore
-import KefuStore
 
 /// `kefu outbox [--json]`: every reply in the outbox and where it stands.
 struct OutboxCommand: ParsableCommand {
@@ -24,7 +23,7 @@ struct OutboxCommand: ParsableCommand {
             }
             states = [chosen]
         }
-        let store = try storeOptions.open()
+        let store = try storeOptions.openStore()
         let entries = try store.outboxEntries(states: states)
         if json {
             let objects = entries.map { entry -> [String: Any] in

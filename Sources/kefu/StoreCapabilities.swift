@@ -8,7 +8,7 @@ import KefuStore
 /// it; the commands see only this, never which database they have.
 typealias CommandStore = TicketStore & AssignmentStore & ConversationHolding & OutcomeStore & MetersStore & TicketSnoozing
     & DeadlineRecomputing & DeadlineExplaining & ParcelRegister & MailImportStore & OrderImporting & StoreMeta
-    & TemplateUsageRecording & SettledDeadlineRecording & AuditLog
+    & TemplateUsageRecording & SettledDeadlineRecording & AuditLog & OutboxStore
 
 extension StoreOptions {
     /// Opens the store on either backend (see `openAnyBackend`) for a command.
@@ -48,6 +48,20 @@ extension StoreOptions {
     private static func folderName(_ address: PostgresAddress) -> String {
         let safe = { (text: String) in String(text.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" ? $0 : "_" }) }
         return "postgres-\(safe(address.host))-\(address.port)-\(safe(address.database))"
+    }
+
+    /// Where `kefu deliver` stages handoffs and keeps their journals on this machine: beside a
+    /// SQLite file (`outbox-spool/`), or for a PostgreSQL store in the data folder, one per server
+    /// and database (`postgres-HOST-PORT-DB-outbox-spool/`). Deliverers on one machine share it.
+    func spoolFolder() throws -> URL {
+        switch try location().location {
+        case .sqlite(let path):
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("outbox-spool", isDirectory: true)
+        case .postgres:
+            let evidence = try evidenceFolder().lastPathComponent
+            return Self.dataDirectory.appendingPathComponent(
+                String(evidence.dropLast("-evidence".count)) + "-outbox-spool", isDirectory: true)
+        }
     }
 
     /// The evidence locker over `store`, with the configured size limit.

@@ -65,7 +65,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// What still needs a SQLite file (the refusal above lists them).
-    static let sqliteOnlyCommands = "kefu outbox, kefu deliver, kefu demo (the demo is a SQLite file)"
+    static let sqliteOnlyCommands = "kefu demo (the demo is a SQLite file)"
 
     /// Opens the SQLite store with the deadline policy from the configuration (the demo's own
     /// for a store `kefu demo` made), recomputing open deadlines when the policy changed since

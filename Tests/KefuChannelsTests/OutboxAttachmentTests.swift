@@ -44,7 +44,8 @@ struct OutboxAttachmentTests {
         }
 
         func deliverer(_ settings: MailSettings = MailSettings(from: MailAddress(name: "Shop", address: "support@shop.example"), sendmail: ["/bin/true"])) throws -> OutboxDeliverer {
-            OutboxDeliverer(store: store, settings: settings, spool: try DeliverySpool(folder: scratch.path("spool")), handoffLauncher: ["/bin/false"])
+            OutboxDeliverer(store: store, settings: settings, spool: try DeliverySpool(folder: scratch.path("spool")), handoffLauncher: ["/bin/false"],
+                           attachmentFiles: ReplyAttachmentFiles(nextToStore: store.path))
         }
 
         func objectPath(_ id: String) throws -> String {

@@ -2,7 +2,6 @@ import Foundation
 import Glibc
 import KefuCore
 import KefuMail
-import KefuStore
 
 /// Hands marketplace replies to a connector as JSON Lines: one object per reply appended to
 /// `<folder>/replies.jsonl`, which the connector reads (and may rotate away).

@@ -3,16 +3,18 @@ import Logging
 import Glibc
 import KefuCore
 import KefuMail
-import KefuStore
 
 /// One delivery pass over the outbox: every reply that is `queued`, `sending` (a pass cut
-/// short) or `failed` (and due for a retry) is handed over exactly once.
+/// short) or `failed` (and due for a retry) is handed over exactly once. The outbox is any
+/// `OutboxStore` (SQLite or PostgreSQL); several deliverers may share it, each reply leased
+/// to one of them at a time (`OutboxStore.claimNextDue`).
 ///
 /// Routes: replies to conversations that came in as mail go by email (`route` `email`);
 /// marketplace replies go to the marketplace's connector command when one is configured
 /// (`command`), else are appended to the JSON Lines folder (`jsonl`).
 ///
 /// Per reply:
+/// 0. lease it (`claimNextDue`): no other deliverer takes it while the lease runs;
 /// 1. build the bytes (email) or the line (JSON) — they depend only on stored values and the
 ///    evidence files checked against the hashes recorded at queue time, with the Message-ID and
 ///    Date fixed when the reply was queued, so every attempt is identical;
@@ -20,14 +22,20 @@ import KefuStore
 /// 3. read the row again: `sent` means someone else finished it; `sending` means a handoff was
 ///    under way — the journal (email, command) or the connector's file (JSON Lines) says
 ///    whether it got through, and if it did the row is marked sent without handing it over again;
-/// 4. commit `sending` (and one more attempt) before anything leaves;
-/// 5. hand over, then commit `sent`, or `failed` with the reason (nothing was handed over).
+/// 4. commit `sending` (and one more attempt, and a renewed lease) before anything leaves;
+/// 5. hand over — the handoff process itself commits `sent` after its journal, so a deliverer
+///    killed -9 after the handoff leaves no accepted reply for another machine to send again —
+///    then commit `sent`, or `failed` with the reason and retry time (nothing was handed over).
+///
+/// A handoff is given three quarters of the lease (`handoffDeadline`) and killed when it runs
+/// over, so by the time a lease lapses its handoff has ended: another deliverer never hands a
+/// reply over while the first one's handoff may still be talking to the server.
 ///
 /// A reply whose evidence cannot go as the agent saw it (record removed, file missing or
 /// changed) fails at step 1 with a reason naming the evidence id: never sent without it.
 /// See `SendmailHandoff` and `JSONLinesHandoff` for why each step survives kill -9.
 public final class OutboxDeliverer {
-    public let store: SQLiteTicketStore
+    public let store: any OutboxStore
     public let settings: MailSettings
     public let spool: DeliverySpool
     /// The program and arguments that run a handoff (`kefu deliver --handoff`).
@@ -35,19 +43,29 @@ public final class OutboxDeliverer {
     /// Where evidence attachments are read from (the store's evidence folder).
     public let attachmentFiles: ReplyAttachmentFiles
     public var maximumAttempts = 5
+    /// How long a claim holds a reply (`kefu deliver --lease`); machines' clocks must agree to
+    /// well within a quarter of it.
+    public var leaseSeconds: Double = 120
+    /// Whole seconds a handoff may take: three quarters of the lease, at least one.
+    public var handoffDeadline: Int { max(1, Int(leaseSeconds * 0.75)) }
+    /// Extra arguments for the handoff process so it records `sent` in the store itself
+    /// (`--outbox-id ID --route ROUTE` are added per reply); empty: it does not.
+    public var handoffRecordsSent = false
+    /// Environment the handoff process gets on top of this process's (how it finds the store).
+    public var handoffEnvironment: [String: String] = [:]
     /// A failed reply is retried after 30 s, 1, 2, 4 minutes...; `retryNow` ignores that.
     public var retryNow = false
     private let clock: @Sendable () -> Date
 
     public init(
-        store: SQLiteTicketStore, settings: MailSettings, spool: DeliverySpool, handoffLauncher: [String],
-        attachmentFiles: ReplyAttachmentFiles? = nil, clock: @escaping @Sendable () -> Date = Date.init
+        store: any OutboxStore, settings: MailSettings, spool: DeliverySpool, handoffLauncher: [String],
+        attachmentFiles: ReplyAttachmentFiles, clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.settings = settings
         self.spool = spool
         self.handoffLauncher = handoffLauncher
-        self.attachmentFiles = attachmentFiles ?? ReplyAttachmentFiles(nextToStore: store.path)
+        self.attachmentFiles = attachmentFiles
         self.clock = clock
     }
 
@@ -62,38 +80,79 @@ public final class OutboxDeliverer {
         public init() {}
     }
 
-    /// One pass; `shouldStop` is checked between replies.
+    /// One pass; `shouldStop` is checked between replies. Replies are claimed one by one until
+    /// none is due, so deliverers sharing the outbox split it between them.
     public func deliverPending(shouldStop: () -> Bool = { false }) throws -> PassSummary {
         var summary = PassSummary()
         summary.swept = try spool.sweep(isSent: { try store.isOutboxSent(mailMessageID: $0) })
-        for entry in try store.outboxEntries(states: [.queued, .sending, .failed]) {
-            if shouldStop() { break }
-            if entry.state == .failed && !isDue(entry) {
-                summary.waiting += 1
-                continue
+        try releaseLeasesOfDeadNeighbours()
+        let rule = OutboxClaimRule(
+            leaseSeconds: leaseSeconds, maximumAttempts: maximumAttempts, retryFailedBefore: retryNow ? clock() : .distantPast,
+            holder: Self.holder)
+        var triedNow = Set<Int64>()
+        while !shouldStop(), let claim = try store.claimNextDue(rule: rule, now: clock()) {
+            guard triedNow.insert(claim.entry.id).inserted else {
+                // Skipped once already in this pass (it changed under us): leave it to the next.
+                try store.releaseLease(claim.lease)
+                break
             }
-            switch try deliver(entry) {
+            switch try deliver(claim) {
             case .sent: summary.sent += 1
             case .recovered: summary.recovered += 1
             case .failed: summary.failed += 1
-            case .skipped: break
+            case .skipped: try store.releaseLease(claim.lease)
             }
         }
+        summary.waiting = try store.outboxEntries(states: [.failed]).filter { !triedNow.contains($0.id) && !isDue($0) }.count
         return summary
     }
 
+    /// This process as a lease holder: `host/pid`.
+    static let holder: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count) == 0 ? String(cString: name) : "unknown"
+        return host.replacingOccurrences(of: "/", with: "_") + "/\(getpid())"
+    }()
+
+    /// A deliverer on this machine that died (kill -9, a crash) holds its leases until they
+    /// lapse; its process is gone, so they are given back now, as a lone deliverer restarted
+    /// after a crash expects. A handoff it started may still run: it holds the reply's spool
+    /// lock, which the next claimer waits for. Holders on other machines are left to lapse.
+    func releaseLeasesOfDeadNeighbours() throws {
+        let host = Self.holder.split(separator: "/").first.map(String.init)
+        for lease in try store.liveOutboxLeases(now: clock()) {
+            guard let holder = lease.holder, let slash = holder.lastIndex(of: "/"), String(holder[..<slash]) == host,
+                  let pid = pid_t(holder[holder.index(after: slash)...]), pid != getpid(), Self.isGone(pid)
+            else { continue }
+            try store.releaseLease(lease)
+        }
+    }
+
+    /// No such process, or one that has ended and waits only to be reaped (a zombie).
+    static func isGone(_ pid: pid_t) -> Bool {
+        if kill(pid, 0) != 0 { return errno == ESRCH }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    /// Whether a failed reply may be tried now (`--retry` tries all).
     func isDue(_ entry: OutboxEntry) -> Bool {
         if retryNow { return true }
         guard entry.attempts < maximumAttempts else { return false }
-        let wait = 30 * pow(2, Double(max(0, entry.attempts - 1)))
-        return clock().timeIntervalSince(entry.updatedAt) >= wait
+        return clock() >= (entry.retryAt ?? entry.updatedAt)
+    }
+
+    /// When a reply that failed after `attempts` attempts is due again: 30 s, 1, 2, 4 minutes...
+    func retryTime(afterAttempts attempts: Int) -> Date {
+        clock().addingTimeInterval(30 * pow(2, Double(max(0, attempts - 1))))
     }
 
     enum Outcome { case sent, recovered, failed, skipped }
 
-    func deliver(_ entry: OutboxEntry) throws -> Outcome {
-        if entry.isMailConversation { return try deliverByMail(entry) }
-        return try deliverToMarketplace(entry)
+    func deliver(_ claim: OutboxClaim) throws -> Outcome {
+        if claim.entry.isMailConversation { return try deliverByMail(claim) }
+        return try deliverToMarketplace(claim)
     }
 
     // MARK: - Email
@@ -112,40 +171,43 @@ public final class OutboxDeliverer {
         return ReplyMIMEBuilder.build(reply)
     }
 
-    private func deliverByMail(_ entry: OutboxEntry) throws -> Outcome {
+    private func deliverByMail(_ claim: OutboxClaim) throws -> Outcome {
+        let entry = claim.entry
         let bytes: [UInt8]
         do {
             guard !settings.sendmail.isEmpty else { throw DeliveryError("no mail command: set mail.sendmail in the config file") }
             guard entry.customerAddress.contains("@") else { throw DeliveryError("the customer address \"\(entry.customerAddress)\" is not an email address") }
             bytes = try email(entry, attachments: try attachmentFiles.load(entry.attachments))
         } catch let error as DeliveryError {
-            return try fail(entry, error.description)
+            return try fail(claim, error.description)
         }
         let lock = try spool.stageAndLock(entry.mailMessageID, bytes: bytes)
         defer { close(lock) }
         guard let current = try store.outboxEntry(id: entry.id), current.state != .sent else { return .skipped }
         if spool.isHandedOver(entry.mailMessageID) { return try finish(entry, route: "email", recovered: true) }
-        guard try store.claimForSending(id: entry.id, route: "email", now: clock()) else { return .skipped }
+        guard try store.beginHandoff(claim.lease, route: "email", leaseSeconds: leaseSeconds, now: clock()) else { return .skipped }
         if let reason = SendmailHandoff.launch(
-            launcher: handoffLauncher, spool: spool, messageID: entry.mailMessageID, lockDescriptor: lock, command: settings.sendmail) {
-            return try fail(entry, reason)
+            launcher: launcher(entry, route: "email"), environment: handoffEnvironment, spool: spool, messageID: entry.mailMessageID,
+            lockDescriptor: lock, command: settings.sendmail) {
+            return try failUnlessRecorded(claim, route: "email", reason)
         }
         return try finish(entry, route: "email", recovered: false)
     }
 
     // MARK: - Marketplace: connector command or JSON Lines folder
 
-    private func deliverToMarketplace(_ entry: OutboxEntry) throws -> Outcome {
+    private func deliverToMarketplace(_ claim: OutboxClaim) throws -> Outcome {
+        let entry = claim.entry
         let command = settings.marketplaceCommand(for: entry.marketplace)
         let folder = settings.marketplaceOutbox
         guard command != nil || folder != nil else {
-            return try fail(entry, "no route for \(entry.marketplace.rawValue) replies: set mail.marketplace_command or mail.marketplace_outbox in the config file")
+            return try fail(claim, "no route for \(entry.marketplace.rawValue) replies: set mail.marketplace_command or mail.marketplace_outbox in the config file")
         }
         let line: [UInt8]
         do {
             line = try JSONLinesHandoff.line(entry, attachments: try attachmentFiles.load(entry.attachments))
         } catch let error as DeliveryError {
-            return try fail(entry, error.description)
+            return try fail(claim, error.description)
         }
         // The per-reply lock keeps two deliverers from both claiming and handing it over.
         let lock = try spool.stageAndLock(entry.mailMessageID, bytes: line, as: .line)
@@ -157,20 +219,20 @@ public final class OutboxDeliverer {
             return try finish(entry, route: "jsonl", recovered: true)
         }
         if let command {
-            guard try store.claimForSending(id: entry.id, route: "command", now: clock()) else { return .skipped }
+            guard try store.beginHandoff(claim.lease, route: "command", leaseSeconds: leaseSeconds, now: clock()) else { return .skipped }
             if let reason = SendmailHandoff.launch(
-                launcher: handoffLauncher, spool: spool, messageID: entry.mailMessageID, staged: .line, lockDescriptor: lock,
-                command: command) {
-                return try fail(entry, reason)
+                launcher: launcher(entry, route: "command"), environment: handoffEnvironment, spool: spool,
+                messageID: entry.mailMessageID, staged: .line, lockDescriptor: lock, command: command) {
+                return try failUnlessRecorded(claim, route: "command", reason)
             }
             return try finish(entry, route: "command", recovered: false)
         }
         guard let folder else { return .skipped }
-        guard try store.claimForSending(id: entry.id, route: "jsonl", now: clock()) else { return .skipped }
+        guard try store.beginHandoff(claim.lease, route: "jsonl", leaseSeconds: leaseSeconds, now: clock()) else { return .skipped }
         do {
             try JSONLinesHandoff(folder: folder).deliver(entry, line: line, checkFirst: current.state != .queued)
         } catch let error as DeliveryError {
-            return try fail(entry, error.description)
+            return try fail(claim, error.description)
         }
         return try finish(entry, route: "jsonl", recovered: false)
     }
@@ -181,8 +243,24 @@ public final class OutboxDeliverer {
     /// handler (a mail server's words may name an address).
     static let log = Logger(label: "kefu.deliver")
 
-    private func fail(_ entry: OutboxEntry, _ reason: String) throws -> Outcome {
-        try store.markFailed(id: entry.id, reason: reason, now: clock())
+    /// The handoff process's arguments for this reply: its deadline, and where to record `sent`.
+    private func launcher(_ entry: OutboxEntry, route: String) -> [String] {
+        handoffLauncher + ["--deadline", String(handoffDeadline)]
+            + (handoffRecordsSent ? ["--outbox-id", String(entry.id), "--route", route] : [])
+    }
+
+    /// The handoff records `sent` itself; when it did, a journal missing now was swept by a
+    /// neighbour that saw the row sent, and the reply is handed over all the same.
+    private func failUnlessRecorded(_ claim: OutboxClaim, route: String, _ reason: String) throws -> Outcome {
+        if try store.isOutboxSent(mailMessageID: claim.entry.mailMessageID) { return try finish(claim.entry, route: route, recovered: false) }
+        return try fail(claim, reason)
+    }
+
+    private func fail(_ claim: OutboxClaim, _ reason: String) throws -> Outcome {
+        let entry = claim.entry
+        // The attempt just made counts when the handoff began (the row says so by now).
+        let attempts = try store.outboxEntry(id: entry.id)?.attempts ?? entry.attempts
+        try store.markFailed(claim.lease, reason: reason, retryAt: retryTime(afterAttempts: attempts), now: clock())
         Self.log.warning("delivery failed", metadata: [
             "outbox": "\(entry.id)", "ticket": "\(entry.ticketID)", "attempt": "\(entry.attempts + 1)", "reason": "\(reason)",
         ])

@@ -1,5 +1,6 @@
 import Foundation
-import KefuStore
+import KefuCore
+import KefuEvidenceFiles
 
 /// An attachment of a queued reply with its bytes, read from the evidence store and checked.
 public struct LoadedAttachment: Sendable, Hashable {

@@ -24,6 +24,13 @@ import Glibc
 /// journal: present means handed over (mark sent, do not send again), absent means the command
 /// never accepted the message (send it).
 ///
+/// Several deliverers (on several machines sharing a PostgreSQL store) add two rules, because
+/// one machine's journal is not seen on another: the handoff records `sent` in the store itself
+/// right after its journal (`recordSent`), so a deliverer killed -9 after the command accepted
+/// leaves the store saying `sent`; and a handoff ends by its deadline (three quarters of the
+/// deliverer's lease: it is killed, with its command, by SIGALRM), so once the lease lapses
+/// and another deliverer takes the reply, no handoff for it is still running.
+///
 /// What this cannot close: the handoff (or its command) killed, or the machine losing power,
 /// after the receiver took the message but before the journal exists. With SMTP that window is
 /// real and not short: a server stores the message, then answers 250, and a client killed while
@@ -34,8 +41,18 @@ import Glibc
 /// id of a reply. Killing only the deliverer (Ctrl-C, kill -9, a crash) never repeats a reply.
 public enum SendmailHandoff {
     /// The handoff process's work (`kefu deliver --handoff`): standard input is the message.
-    /// Returns the exit status for the process.
-    public static func run(spool: DeliverySpool, messageID: String, command: [String]) -> Int32 {
+    /// Returns the exit status for the process. `deadlineSeconds`: the process (and with it the
+    /// command) is killed after that long. `recordSent` runs once the journal exists; when it
+    /// fails the deliverer records `sent` from the journal instead.
+    public static func run(
+        spool: DeliverySpool, messageID: String, command: [String], deadlineSeconds: Int? = nil,
+        recordSent: (() throws -> Void)? = nil
+    ) -> Int32 {
+        if let deadlineSeconds, deadlineSeconds > 0 {
+            // SIGALRM's default action ends this process; setpriv's death signal ends the command.
+            signal(SIGALRM, SIG_DFL)
+            alarm(UInt32(deadlineSeconds))
+        }
         if spool.isHandedOver(messageID) { return 0 }
         guard let program = command.first else {
             FileHandle.standardError.write(Data("no mail command given\n".utf8))
@@ -60,6 +77,13 @@ public enum SendmailHandoff {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 74
         }
+        // Still under the deadline: past it the lease may lapse, and the journal alone speaks.
+        do {
+            try recordSent?()
+        } catch {
+            // The journal speaks for it; the deliverer records `sent` from it.
+            FileHandle.standardError.write(Data("handed over; the store was not told yet: \(error)\n".utf8))
+        }
         return 0
     }
 
@@ -73,8 +97,8 @@ public enum SendmailHandoff {
     /// Starts the handoff process and waits for it; returns nil when the journal shows the
     /// message handed over, else the reason it was not (for the outbox row).
     static func launch(
-        launcher: [String], spool: DeliverySpool, messageID: String, staged: DeliverySpool.Staged = .email,
-        lockDescriptor: Int32, command: [String]
+        launcher: [String], environment: [String: String] = [:], spool: DeliverySpool, messageID: String,
+        staged: DeliverySpool.Staged = .email, lockDescriptor: Int32, command: [String]
     ) -> String? {
         let errorPath = spool.folder + "/.err-\(getpid())-\(UUID().uuidString)"
         defer { unlink(errorPath) }
@@ -97,12 +121,24 @@ public enum SendmailHandoff {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, launcher[0], &actions, &attributes, argv, environ)
+        let spawned: Int32
+        if environment.isEmpty {
+            spawned = posix_spawn(&pid, launcher[0], &actions, &attributes, argv, environ)
+        } else {
+            var merged = ProcessInfo.processInfo.environment
+            merged.merge(environment) { _, given in given }
+            let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            defer { envp.forEach { free($0) } }
+            spawned = posix_spawn(&pid, launcher[0], &actions, &attributes, argv, envp)
+        }
         guard spawned == 0 else { return "cannot start the handoff: \(String(cString: strerror(spawned)))" }
         let status = waitFor(pid)
         if spool.isHandedOver(messageID) { return nil }
         let said = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         let lastLines = said.split(whereSeparator: \.isNewline).suffix(2).joined(separator: "; ")
+        if lastLines.isEmpty && status == 128 + SIGALRM {
+            return "the mail command did not finish within the handoff's deadline (three quarters of the lease); nothing recorded as handed over"
+        }
         return lastLines.isEmpty ? "the mail command failed (status \(status))" : String(lastLines.prefix(300))
     }
 

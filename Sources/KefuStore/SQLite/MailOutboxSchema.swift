@@ -24,3 +24,16 @@ extension MailSchema {
         try db.execute(sql: "ALTER TABLE draft ADD COLUMN attach_evidence INTEGER NOT NULL DEFAULT 0")
     }
 }
+
+extension MailSchema {
+    /// Migration `v11-deliver`: a deliverer's lease on a reply (token, expiry) and when a failed
+    /// reply is due again. Failed rows get the retry time the old back-off rule gave them.
+    static func v11Leases(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE outbox ADD COLUMN lease_token TEXT;
+            ALTER TABLE outbox ADD COLUMN lease_until REAL;
+            ALTER TABLE outbox ADD COLUMN retry_at REAL;
+            UPDATE outbox SET retry_at = updated_at + 30 * (1 << max(attempts - 1, 0)) WHERE state = 'failed';
+            """)
+    }
+}

@@ -2,62 +2,20 @@ import Foundation
 import GRDB
 import KefuCore
 
-/// A queued reply with everything delivery needs to hand it over, read from the outbox row,
-/// its message and its ticket.
-public struct OutboxEntry: Sendable, Hashable {
-    public enum State: String, Sendable, Hashable, CaseIterable {
-        case queued, sending, sent, failed
-    }
-
-    public var id: Int64
-    public var messageID: Int64
-    public var ticketID: Int64
-    public var idempotencyKey: String
-    public var state: State
-    public var attempts: Int
-    public var lastError: String?
-    /// The RFC 5322 Message-ID, fixed when the row was queued (without brackets).
-    public var mailMessageID: String
-    public var queuedAt: Date
-    public var updatedAt: Date
-    public var handedOverAt: Date?
-    /// `email`, `jsonl` or `command` once delivery chose; nil before.
-    public var route: String?
-
-    // The reply and where it goes.
-    public var body: String
-    public var author: String
-    public var customerName: String
-    public var customerAddress: String
-    public var ticketSubject: String
-    public var conversation: String
-    public var channel: Channel
-    public var marketplace: Marketplace
-    public var orderID: String?
-    /// True when the conversation came in as mail, so the reply goes out as mail.
-    public var isMailConversation: Bool
-    /// The Message-ID answered (the newest mail from the customer before the reply).
-    public var inReplyTo: String?
-    /// The thread's Message-IDs, oldest first (customer mail and earlier replies).
-    public var references: [String]
-    /// Evidence the agent asked to send with the reply (Ctrl-O in the composer).
-    public var attachments: [OutboxAttachment] = []
-}
-
 /// Delivery's view of the outbox: which rows wait, and the state changes of a handoff. Every
 /// change is its own transaction (synchronous=FULL), so a state read back after a crash is
 /// what was last committed.
-extension SQLiteTicketStore {
+extension SQLiteTicketStore: OutboxStore {
     static let outboxSelect = """
         SELECT o.id, o.message_id, o.ticket_id, o.idempotency_key, o.state, o.attempts, o.last_error, o.mail_message_id,
                o.created_at, o.updated_at, o.handed_over_at, o.route,
                m.body, m.author, t.customer_name, t.customer_address, t.subject, t.conversation, t.channel, t.marketplace,
-               t.order_id, m.at
+               t.order_id, m.at, o.retry_at, o.lease_until
         FROM outbox o JOIN message m ON m.id = o.message_id JOIN ticket t ON t.id = o.ticket_id
         """
 
     /// Rows in the given states, oldest first.
-    public func outboxEntries(states: [OutboxEntry.State] = OutboxEntry.State.allCases, limit: Int = 10_000) throws -> [OutboxEntry] {
+    public func outboxEntries(states: [OutboxEntry.State], limit: Int) throws -> [OutboxEntry] {
         try pool.read { db in
             let marks = states.map { _ in "?" }.joined(separator: ", ")
             var arguments = StatementArguments(states.map(\.rawValue))
@@ -104,30 +62,51 @@ extension SQLiteTicketStore {
             body: row[12], author: row[13], customerName: row[14], customerAddress: row[15], ticketSubject: row[16],
             conversation: row[17], channel: Channel(rawValue: row[18]) ?? .email,
             marketplace: Marketplace(rawValue: row[19]) ?? .other, orderID: row[20], isMailConversation: isMail,
-            inReplyTo: inReplyTo, references: references, attachments: try attachments(db, outboxID: row[0]))
+            inReplyTo: inReplyTo, references: references, attachments: try attachments(db, outboxID: row[0]),
+            retryAt: (row[22] as Double?).map(Date.init(timeIntervalSince1970:)),
+            leaseUntil: (row[23] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
-    /// Whether the reply with this Message-ID is `sent`. Kefu's Message-IDs carry their outbox
-    /// row (`kefu.<id>.<random>@domain`), so this is a look-up by key; any other id is not ours
-    /// and counts as not sent.
+    /// Whether the reply with this Message-ID is `sent`: a look-up by the outbox row the id names.
     public func isOutboxSent(mailMessageID: String) throws -> Bool {
-        let parts = mailMessageID.split(separator: ".", maxSplits: 2)
-        guard parts.count == 3, parts[0] == "kefu", let id = Int64(parts[1]) else { return false }
+        guard let id = OutboxMessageID.outboxID(of: mailMessageID) else { return false }
         return try pool.read { db in
             try Bool.fetchOne(db, sql: "SELECT state = 'sent' FROM outbox WHERE id = ? AND mail_message_id = ?",
                               arguments: [id, mailMessageID]) ?? false
         }
     }
 
-    /// Claims a row for a handoff: state `sending` and one more attempt, committed before
-    /// anything is handed over. Only rows not yet sent can be claimed; false when another
-    /// process sent it meanwhile.
-    public func claimForSending(id: Int64, route: String, now: Date) throws -> Bool {
+    /// One write transaction picks and leases the row: SQLite has one writer at a time, so two
+    /// deliverers' claims simply run one after the other.
+    public func claimNextDue(rule: OutboxClaimRule, now: Date) throws -> OutboxClaim? {
+        let token = OutboxLease.newToken(holder: rule.holder)
+        let until = now.addingTimeInterval(rule.leaseSeconds)
+        let claimed: Int64? = try pool.write { db in
+            guard let id = try Int64.fetchOne(db, sql: """
+                SELECT id FROM outbox
+                WHERE state IN ('queued', 'sending', 'failed')
+                  AND (lease_until IS NULL OR lease_until <= ?)
+                  AND (state != 'failed' OR updated_at < ? OR (attempts < ? AND coalesce(retry_at, 0) <= ?))
+                ORDER BY id LIMIT 1
+                """, arguments: [now.timeIntervalSince1970, rule.retryFailedBefore.timeIntervalSince1970, rule.maximumAttempts,
+                                 now.timeIntervalSince1970])
+            else { return nil }
+            try db.execute(sql: "UPDATE outbox SET lease_token = ?, lease_until = ? WHERE id = ?",
+                           arguments: [token, until.timeIntervalSince1970, id])
+            return id
+        }
+        guard let claimed, let entry = try outboxEntry(id: claimed) else { return nil }
+        return OutboxClaim(lease: OutboxLease(outboxID: claimed, token: token, until: until), entry: entry)
+    }
+
+    /// Commits `sending` (and one more attempt) before anything is handed over, while the lease
+    /// is still this claim's and the reply is not sent.
+    public func beginHandoff(_ lease: OutboxLease, route: String, leaseSeconds: Double, now: Date) throws -> Bool {
         try pool.write { db in
             try db.execute(sql: """
-                UPDATE outbox SET state = 'sending', attempts = attempts + 1, route = ?, updated_at = ?
-                WHERE id = ? AND state IN ('queued', 'sending', 'failed')
-                """, arguments: [route, now.timeIntervalSince1970, id])
+                UPDATE outbox SET state = 'sending', attempts = attempts + 1, route = ?, updated_at = ?, lease_until = ?
+                WHERE id = ? AND lease_token = ? AND state IN ('queued', 'sending', 'failed')
+                """, arguments: [route, now.timeIntervalSince1970, now.timeIntervalSince1970 + leaseSeconds, lease.outboxID, lease.token])
             return db.changesCount == 1
         }
     }
@@ -136,17 +115,38 @@ extension SQLiteTicketStore {
     public func markSent(id: Int64, route: String, now: Date) throws {
         try pool.write { db in
             try db.execute(sql: """
-                UPDATE outbox SET state = 'sent', route = ?, handed_over_at = coalesce(handed_over_at, ?), updated_at = ?, last_error = NULL
+                UPDATE outbox SET state = 'sent', route = ?, handed_over_at = coalesce(handed_over_at, ?), updated_at = ?, last_error = NULL,
+                    lease_token = NULL, lease_until = NULL, retry_at = NULL
                 WHERE id = ?
                 """, arguments: [route, now.timeIntervalSince1970, now.timeIntervalSince1970, id])
         }
     }
 
-    /// The handoff failed and nothing was handed over; a later pass retries.
-    public func markFailed(id: Int64, reason: String, now: Date) throws {
+    /// The handoff failed and nothing was handed over; due again at `retryAt`.
+    public func markFailed(_ lease: OutboxLease, reason: String, retryAt: Date, now: Date) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND state != 'sent'",
-                           arguments: [String(reason.prefix(500)), now.timeIntervalSince1970, id])
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?, retry_at = ?, lease_token = NULL, lease_until = NULL
+                WHERE id = ? AND lease_token = ? AND state != 'sent'
+                """, arguments: [String(reason.prefix(500)), now.timeIntervalSince1970, retryAt.timeIntervalSince1970, lease.outboxID, lease.token])
+        }
+    }
+
+    public func releaseLease(_ lease: OutboxLease) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE outbox SET lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ?",
+                           arguments: [lease.outboxID, lease.token])
+        }
+    }
+
+    public func liveOutboxLeases(now: Date) throws -> [OutboxLease] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, lease_token, lease_until FROM outbox
+                WHERE state IN ('queued', 'sending', 'failed') AND lease_token IS NOT NULL AND lease_until > ?
+                """, arguments: [now.timeIntervalSince1970]).map {
+                OutboxLease(outboxID: $0[0], token: $0[1], until: Date(timeIntervalSince1970: $0[2]))
+            }
         }
     }
 }

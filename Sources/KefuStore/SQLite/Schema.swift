@@ -441,6 +441,9 @@ enum Schema {
         migrator.registerMigration("v11-audit: the append-only audit log of claims, assignments, outcomes, holds, snoozes and removals") { db in
             try AuditRows.install(db)
         }
+        migrator.registerMigration("v11-deliver: outbox leases and retry times, for several deliverers at once") { db in
+            try MailSchema.v11Leases(db)
+        }
         return migrator
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Glibc
+import KefuCore
+import KefuTestSupport
+import Testing
+
+/// Several `kefu deliver --watch` share one outbox, as a team runs them on several machines
+/// against one PostgreSQL store (and, on one machine, against a SQLite file): every reply
+/// reaches the SMTP server exactly once, counted by Message-ID, even when one of the deliverers
+/// is killed -9 in the middle.
+@Suite("Delivery by many deliverers", .serialized)
+struct DeliveryByManyTests {
+    @Test("3 kefu deliver --watch on one outbox, one killed -9 mid-run: every reply received exactly once", arguments: StoreBackend.allCases)
+    func threeDeliverers(_ backend: StoreBackend) throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let temp = try BackendStore(backend)
+        let msmtprc = scratch.path("msmtprc")
+        try "defaults\nauth off\ntls off\nsyslog off\naccount default\nhost 127.0.0.1\nport \(sink.port)\nfrom support@shop.example\n"
+            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
+        chmod(msmtprc, 0o600)
+        let config = scratch.path("kefu.yaml")
+        try """
+            mail:
+              from: "Shop Team <support@shop.example>"
+              sendmail: [msmtp, -C, "\(msmtprc)", -t, -i]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        // The spool (and evidence folder) of a PostgreSQL store lives in the data folder.
+        let environment = ["KEFU_CONFIG": config, "XDG_DATA_HOME": scratch.path("data")]
+        try KefuBinary.run(["import", "maildir", "--db", temp.location, DeliverySetup.threads], environment: environment)
+        let store = temp.store
+        let mailTickets = try store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 100)
+            .filter { $0.channel == .email && $0.customerAddress.contains("@") }.map(\.id)
+        try #require(mailTickets.count >= 3)
+        let replies = 36
+        for index in 0..<replies {
+            _ = try store.send(ReplyRequest(ticketID: mailTickets[index % mailTickets.count], body: "Reply \(index).", author: "Li Wei",
+                                            idempotencyKey: "many-\(index)"), now: Date())
+        }
+
+        let deliverers = try (0..<3).map { _ in
+            try BackgroundProcess([KefuBinary.path, "deliver", "--watch", "--interval", "0.2", "--lease", "4", "--db", temp.location],
+                                  environment: environment, folder: scratch.url.path)
+        }
+        try BackgroundProcess.waitUntil("a third of the replies at the SMTP server", timeout: 60) { sink.messages().count >= replies / 3 }
+        deliverers[0].signal(SIGKILL)
+        #expect(deliverers[0].wait(timeout: 10) == 128 + SIGKILL)
+        try BackgroundProcess.waitUntil("every reply sent", timeout: 60) {
+            try store.outboxEntries(states: [.queued, .sending, .failed]).isEmpty
+        }
+        for deliverer in deliverers.dropFirst() {
+            deliverer.signal(SIGINT)
+            #expect(deliverer.wait(timeout: 15) == 0, "\(deliverer.errorOutput)")
+        }
+
+        let entries = try store.outboxEntries()
+        #expect(entries.count == replies && entries.allSatisfy { $0.state == .sent && $0.route == "email" })
+        let received = sink.messages().map { message -> String in
+            let text = String(decoding: message, as: UTF8.self)
+            let line = text.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") } ?? ""
+            return String(line.dropFirst("Message-ID: <".count).dropLast())
+        }
+        #expect(received.count == replies, "received \(received.count) messages for \(replies) replies")
+        #expect(received.sorted() == entries.map(\.mailMessageID).sorted(), "each reply exactly once, by Message-ID")
+        // The survivors shared the work (each says how many it handed over).
+        let delivered = deliverers.dropFirst().map { process in
+            process.output.split(separator: "\n").compactMap { line -> Int? in
+                guard line.hasPrefix("Delivered ") else { return nil }
+                return Int(line.dropFirst("Delivered ".count).prefix { $0.isNumber })
+            }.reduce(0, +)
+        }
+        #expect(delivered.allSatisfy { $0 > 0 }, "per surviving deliverer: \(delivered)")
+    }
+}
