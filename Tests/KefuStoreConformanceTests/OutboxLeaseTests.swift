@@ -33,7 +33,7 @@ struct OutboxLeaseTests {
         let store = temp.store
         let now = Self.start.addingTimeInterval(10)
         let first = try #require(try store.claimNextDue(rule: Self.rule(holder: "host-a/100"), now: now))
-        let second = try #require(try store.claimNextDue(rule: Self.rule(holder: "host-b/200"), now: now))
+        let second = try #require(try store.claimNextDue(rule: Self.rule(lease: 1000, holder: "host-b/200"), now: now))
         #expect(first.entry.body == "Reply 0" && second.entry.body == "Reply 1")
         #expect(first.entry.state == .queued && first.entry.customerAddress == "anna@example.de")
         #expect(first.entry.mailMessageID.hasPrefix("kefu.\(first.entry.id)."))
@@ -61,6 +61,8 @@ struct OutboxLeaseTests {
         try store.releaseLease(second.lease)
         let again = try #require(try store.claimNextDue(rule: Self.rule(), now: now.addingTimeInterval(69)))
         #expect(again.entry.id == second.entry.id)
+        #expect(try store.beginHandoff(again.lease, route: "jsonl", leaseSeconds: 60, now: now.addingTimeInterval(69)))
+        try store.markSent(id: again.entry.id, route: "jsonl", now: now.addingTimeInterval(70))
         #expect(try store.claimNextDue(rule: Self.rule(), now: now.addingTimeInterval(10_000)) == nil, "sent replies are never claimed")
     }
 
