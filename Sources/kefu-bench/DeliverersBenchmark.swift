@@ -75,8 +75,9 @@ struct DeliverersBenchmark: ParsableCommand {
         let location = db ?? root + "/k.sqlite"
         let environment = ["KEFU_CONFIG": config, "XDG_DATA_HOME": root + "/data"]
         try SyntheticMaildir.write(count: 40, to: root + "/maildir")
+        // Status 1 is expected: one synthetic sender is broken on purpose and quarantined.
         let imported = try loop.runToEnd(["import", "maildir", root + "/maildir", "--db", location], environment: environment)
-        guard imported.status == 0 else { throw ValidationError("kefu import maildir failed: \(loop.lastErrors)") }
+        guard imported.status <= 1 else { throw ValidationError("kefu import maildir failed: \(loop.lastErrors)") }
 
         let store = try Self.open(location)
         let tickets = try store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 1000)

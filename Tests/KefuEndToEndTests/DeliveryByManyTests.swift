@@ -72,4 +72,30 @@ struct DeliveryByManyTests {
         }
         #expect(delivered.allSatisfy { $0 > 0 }, "per surviving deliverer: \(delivered)")
     }
+
+    @Test("A handoff that runs past three quarters of the lease is killed: the reply is failed with the reason, never left half-held")
+    func handoffDeadline() throws {
+        let scratch = try Scratch()
+        let temp = try BackendStore(.sqlite)
+        let config = scratch.path("kefu.yaml")
+        // A mail command that hangs (a server that never answers).
+        try """
+            mail:
+              from: "Shop Team <support@shop.example>"
+              sendmail: [/bin/sleep, "30"]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let environment = ["KEFU_CONFIG": config]
+        try KefuBinary.run(["import", "maildir", "--db", temp.location, DeliverySetup.threads], environment: environment, check: false)
+        let ticket = try #require(try temp.store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 100)
+            .first { $0.channel == .email && $0.customerAddress.contains("@") })
+        _ = try temp.store.send(ReplyRequest(ticketID: ticket.id, body: "Hello.", author: "Li Wei", idempotencyKey: "slow-1"), now: Date())
+        let started = Date()
+        let pass = try KefuBinary.run(["deliver", "--lease", "2", "--db", temp.location], environment: environment, check: false)
+        #expect(pass.status == 1)
+        #expect(Date().timeIntervalSince(started) < 10, "the handoff was not cut short")
+        #expect(pass.output.contains("Delivered 0 replies") && pass.output.contains("1 failed"))
+        let entry = try #require(try temp.store.outboxEntries().first)
+        #expect(entry.state == .failed && entry.leaseUntil == nil && entry.retryAt != nil)
+        #expect(entry.lastError?.contains("did not finish within the handoff's deadline") == true, "\(entry.lastError ?? "")")
+    }
 }

@@ -48,8 +48,8 @@ public final class OutboxDeliverer {
     public var leaseSeconds: Double = 120
     /// Whole seconds a handoff may take: three quarters of the lease, at least one.
     public var handoffDeadline: Int { max(1, Int(leaseSeconds * 0.75)) }
-    /// Extra arguments for the handoff process so it records `sent` in the store itself
-    /// (`--outbox-id ID --route ROUTE` are added per reply); empty: it does not.
+    /// Whether the handoff process records `sent` in the store itself (it is then given
+    /// `--outbox-id ID --route ROUTE`), as `kefu deliver` wants; tests of this type alone do not.
     public var handoffRecordsSent = false
     /// Environment the handoff process gets on top of this process's (how it finds the store).
     public var handoffEnvironment: [String: String] = [:]
