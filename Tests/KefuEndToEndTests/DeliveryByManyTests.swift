@@ -7,7 +7,7 @@ import Testing
 /// Several `kefu deliver --watch` share one outbox, as a team runs them on several machines
 /// against one PostgreSQL store (and, on one machine, against a SQLite file): every reply
 /// reaches the SMTP server exactly once, counted by Message-ID, even when one of the deliverers
-/// is killed -9 in the middle.
+/// is killed -9 in the middle (one running as another machine, whose lease must lapse).
 @Suite("Delivery by many deliverers", .serialized)
 struct DeliveryByManyTests {
     @Test("3 kefu deliver --watch on one outbox, one killed -9 mid-run: every reply received exactly once", arguments: StoreBackend.allCases)
@@ -33,18 +33,30 @@ struct DeliveryByManyTests {
         let mailTickets = try store.queue(QueueQuery(view: .allOpen, now: Date()), after: nil, limit: 100)
             .filter { $0.channel == .email && $0.customerAddress.contains("@") }.map(\.id)
         try #require(!mailTickets.isEmpty)
-        let replies = 36
+        let replies = 24
         for index in 0..<replies {
             _ = try store.send(ReplyRequest(ticketID: mailTickets[index % mailTickets.count], body: "Reply \(index).", author: "Li Wei",
                                             idempotencyKey: "many-\(index)"), now: Date())
         }
 
-        let deliverers = try (0..<3).map { _ in
-            try BackgroundProcess([KefuBinary.path, "deliver", "--watch", "--interval", "0.2", "--lease", "4", "--db", temp.location],
-                                  environment: environment, folder: scratch.url.path)
-        }
+        // The first deliverer runs as "another machine": its own host name (a UTS namespace) and
+        // its own data folder, so the others cannot see its process die nor read its journals:
+        // its lease has to lapse, and the sent it records from its handoffs has to be in the store.
+        let arguments = [KefuBinary.path, "deliver", "--watch", "--interval", "0.2", "--lease", "3", "--db", temp.location]
+        let otherMachine = ["/usr/bin/unshare"] + (geteuid() == 0 ? [] : ["--map-root-user"])
+            + ["--uts", "/bin/sh", "-c", "hostname kefu-machine-b && exec \"$0\" \"$@\""]
+        var machineB = environment
+        machineB["XDG_DATA_HOME"] = scratch.path("data-machine-b")
+        let deliverers = [try BackgroundProcess(otherMachine + arguments, environment: machineB, folder: scratch.url.path)]
+            + (try (1..<3).map { _ in try BackgroundProcess(arguments, environment: environment, folder: scratch.url.path) })
         try BackgroundProcess.waitUntil("a third of the replies at the SMTP server", timeout: 60) { sink.messages().count >= replies / 3 }
-        deliverers[0].signal(SIGKILL)
+        // Killed while it holds a reply, so that reply can only go out once its lease has lapsed.
+        var heldByMachineB: OutboxLease?
+        try BackgroundProcess.waitUntil("machine b to hold a reply", timeout: 20) {
+            heldByMachineB = try store.liveOutboxLeases(now: Date()).first { $0.holder?.hasPrefix("kefu-machine-b/") == true }
+            if heldByMachineB != nil { deliverers[0].signal(SIGKILL) }
+            return heldByMachineB != nil
+        }
         #expect(deliverers[0].wait(timeout: 10) == 128 + SIGKILL)
         try BackgroundProcess.waitUntil("every reply sent", timeout: 60) {
             try store.outboxEntries(states: [.queued, .sending, .failed]).isEmpty
@@ -55,6 +67,8 @@ struct DeliveryByManyTests {
         }
 
         let entries = try store.outboxEntries()
+        let orphaned = try #require(heldByMachineB)
+        #expect(try store.outboxEntry(id: orphaned.outboxID)?.state == .sent, "the reply machine b held went out after its lease")
         #expect(entries.count == replies && entries.allSatisfy { $0.state == .sent && $0.route == "email" })
         let received = sink.messages().map { message -> String in
             let text = String(decoding: message, as: UTF8.self)
