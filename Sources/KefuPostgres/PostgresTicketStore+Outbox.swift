@@ -145,4 +145,10 @@ extension PostgresTicketStore: OutboxStore {
             OutboxLease(outboxID: try $0.int(0), token: try $0.string(1), until: try $0.date(2))
         }
     }
+
+    public func outboxIDsWaitingToRetry(maximumAttempts: Int, now: Date) throws -> [Int64] {
+        try session.query("""
+            SELECT id FROM outbox WHERE state = 'failed' AND NOT (attempts < $1 AND coalesce(retry_at, 0) <= $2)
+            """, [.int(Int64(maximumAttempts)), .double(now.timeIntervalSince1970)]).map { try $0.int(0) }
+    }
 }

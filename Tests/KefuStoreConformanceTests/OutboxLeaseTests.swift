@@ -80,6 +80,8 @@ struct OutboxLeaseTests {
             #expect(failed.state == .failed && failed.attempts == attempt && failed.lastError == "msmtp: cannot connect")
             #expect(failed.retryAt == now.addingTimeInterval(30) && failed.leaseUntil == nil)
             #expect(try store.claimNextDue(rule: Self.rule(), now: now.addingTimeInterval(29)) == nil, "not before its retry time")
+            #expect(try store.outboxIDsWaitingToRetry(maximumAttempts: 3, now: now.addingTimeInterval(29)) == [claim.entry.id])
+            #expect(try store.outboxIDsWaitingToRetry(maximumAttempts: 3, now: now.addingTimeInterval(31)) == (attempt < 3 ? [] : [claim.entry.id]))
             now = now.addingTimeInterval(31)
         }
         #expect(try store.claimNextDue(rule: Self.rule(), now: now.addingTimeInterval(3600)) == nil, "3 attempts: waits for --retry")

@@ -103,7 +103,10 @@ public final class OutboxDeliverer {
             case .skipped: try store.releaseLease(claim.lease)
             }
         }
-        summary.waiting = try store.outboxEntries(states: [.failed]).filter { !triedNow.contains($0.id) && !isDue($0) }.count
+        if !retryNow {
+            summary.waiting = try store.outboxIDsWaitingToRetry(maximumAttempts: maximumAttempts, now: clock())
+                .filter { !triedNow.contains($0) }.count
+        }
         return summary
     }
 
@@ -134,13 +137,6 @@ public final class OutboxDeliverer {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return false }
         return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
-    }
-
-    /// Whether a failed reply may be tried now (`--retry` tries all).
-    func isDue(_ entry: OutboxEntry) -> Bool {
-        if retryNow { return true }
-        guard entry.attempts < maximumAttempts else { return false }
-        return clock() >= (entry.retryAt ?? entry.updatedAt)
     }
 
     /// When a reply that failed after `attempts` attempts is due again: 30 s, 1, 2, 4 minutes...

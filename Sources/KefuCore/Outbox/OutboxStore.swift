@@ -37,6 +37,10 @@ public protocol OutboxStore: AnyObject {
     /// holder is known dead); only while the row still has this token.
     func releaseLease(_ lease: OutboxLease) throws
 
+    /// Failed replies not due at `now`: their retry time is ahead, or they reached
+    /// `maximumAttempts` (they wait for `--retry`). Ids only: a watching deliverer asks every pass.
+    func outboxIDsWaitingToRetry(maximumAttempts: Int, now: Date) throws -> [Int64]
+
     /// The leases not lapsed at `now`, with their tokens (which name their holder).
     func liveOutboxLeases(now: Date) throws -> [OutboxLease]
 }
@@ -44,74 +48,5 @@ public protocol OutboxStore: AnyObject {
 extension OutboxStore {
     public func outboxEntries(states: [OutboxEntry.State] = OutboxEntry.State.allCases) throws -> [OutboxEntry] {
         try outboxEntries(states: states, limit: 10_000)
-    }
-}
-
-/// One deliverer's hold on one reply: the outbox row, a random token and until when.
-public struct OutboxLease: Sendable, Hashable {
-    public var outboxID: Int64
-    public var token: String
-    public var until: Date
-
-    public init(outboxID: Int64, token: String, until: Date) {
-        self.outboxID = outboxID
-        self.token = token
-        self.until = until
-    }
-
-    /// A fresh token: the holder (`host/pid`, so a deliverer on the same machine can tell a dead
-    /// holder's lease and need not wait for it to lapse), then 128 random bits.
-    public static func newToken(holder: String) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return holder + "/" + (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
-    }
-
-    /// The holder part of the token (`host/pid`); nil for a token without one.
-    public var holder: String? {
-        guard let slash = token.lastIndex(of: "/") else { return nil }
-        return String(token[..<slash])
-    }
-}
-
-/// A leased reply and its row as it was when claimed.
-public struct OutboxClaim: Sendable, Hashable {
-    public var lease: OutboxLease
-    public var entry: OutboxEntry
-
-    public init(lease: OutboxLease, entry: OutboxEntry) {
-        self.lease = lease
-        self.entry = entry
-    }
-}
-
-/// Which replies a deliverer may claim, and for how long.
-public struct OutboxClaimRule: Sendable, Hashable {
-    /// How long a claim holds a reply before another deliverer may take it.
-    public var leaseSeconds: Double
-    /// A failed reply with this many attempts waits for `--retry`.
-    public var maximumAttempts: Int
-    /// Failed replies last changed before this are due whatever their attempts and retry time
-    /// (`kefu deliver --retry`: the start of the pass, so a reply failing again in the same
-    /// pass is not tried again at once). Distant past otherwise.
-    public var retryFailedBefore: Date
-
-    /// Who claims (`host/pid`), written into the lease's token.
-    public var holder: String
-
-    public init(leaseSeconds: Double, maximumAttempts: Int, retryFailedBefore: Date = .distantPast, holder: String = "unknown/0") {
-        self.holder = holder
-        self.leaseSeconds = leaseSeconds
-        self.maximumAttempts = maximumAttempts
-        self.retryFailedBefore = retryFailedBefore
-    }
-}
-
-/// Kefu's Message-IDs carry their outbox row: `kefu.<id>.<random>@domain`.
-public enum OutboxMessageID {
-    /// The outbox row a Kefu Message-ID names; nil for any other id.
-    public static func outboxID(of mailMessageID: String) -> Int64? {
-        let parts = mailMessageID.split(separator: ".", maxSplits: 2)
-        guard parts.count == 3, parts[0] == "kefu" else { return nil }
-        return Int64(parts[1])
     }
 }

@@ -149,4 +149,12 @@ extension SQLiteTicketStore: OutboxStore {
             }
         }
     }
+
+    public func outboxIDsWaitingToRetry(maximumAttempts: Int, now: Date) throws -> [Int64] {
+        try pool.read { db in
+            try Int64.fetchAll(db, sql: """
+                SELECT id FROM outbox WHERE state = 'failed' AND NOT (attempts < ? AND coalesce(retry_at, 0) <= ?)
+                """, arguments: [maximumAttempts, now.timeIntervalSince1970])
+        }
+    }
 }
