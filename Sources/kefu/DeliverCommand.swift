@@ -70,8 +70,9 @@ struct DeliverCommand: ParsableCommand {
             attachmentFiles: ReplyAttachmentFiles(folder: try storeOptions.evidenceFolder()))
         deliverer.retryNow = retry
         deliverer.leaseSeconds = lease
-        // The handoff records `sent` in the store itself, found the way this process found it.
-        deliverer.handoffRecordsSent = true
+        // With a spool per machine the handoff records `sent` in the store itself, found the way
+        // this process found it.
+        deliverer.handoffRecordsSent = try storeOptions.spoolIsPerMachine()
         if let db = storeOptions.db { deliverer.handoffEnvironment = ["KEFU_DB": db] }
         StopSignal.install()
         var failed = 0

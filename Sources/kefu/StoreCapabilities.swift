@@ -64,6 +64,14 @@ extension StoreOptions {
         }
     }
 
+    /// True when each machine has a spool of its own (a PostgreSQL store): one deliverer's
+    /// journals are then not seen by deliverers elsewhere, so its handoffs record `sent` in the
+    /// store too. Beside a SQLite file every deliverer of the store shares the one spool.
+    func spoolIsPerMachine() throws -> Bool {
+        if case .postgres = try location().location { return true }
+        return false
+    }
+
     /// The evidence locker over `store`, with the configured size limit.
     func openLocker(_ store: any TicketStore, settings: EvidenceSettings) throws -> any EvidenceLocker {
         do {

@@ -49,7 +49,8 @@ public final class OutboxDeliverer {
     /// Whole seconds a handoff may take: three quarters of the lease, at least one.
     public var handoffDeadline: Int { max(1, Int(leaseSeconds * 0.75)) }
     /// Whether the handoff process records `sent` in the store itself (it is then given
-    /// `--outbox-id ID --route ROUTE`), as `kefu deliver` wants; tests of this type alone do not.
+    /// `--outbox-id ID --route ROUTE`): needed when deliverers elsewhere cannot see this
+    /// machine's spool (a PostgreSQL store); `kefu deliver` decides.
     public var handoffRecordsSent = false
     /// Environment the handoff process gets on top of this process's (how it finds the store).
     public var handoffEnvironment: [String: String] = [:]
@@ -264,7 +265,11 @@ public final class OutboxDeliverer {
     }
 
     private func finish(_ entry: OutboxEntry, route: String, recovered: Bool) throws -> Outcome {
-        try store.markSent(id: entry.id, route: route, now: clock())
+        // A handoff that records `sent` itself has done so: a read, not a second commit.
+        let recordedByHandoff = handoffRecordsSent && route != "jsonl" && !recovered
+        if try !recordedByHandoff || !store.isOutboxSent(mailMessageID: entry.mailMessageID) {
+            try store.markSent(id: entry.id, route: route, now: clock())
+        }
         Self.log.info(recovered ? "delivery found already handed over" : "delivered", metadata: [
             "outbox": "\(entry.id)", "ticket": "\(entry.ticketID)", "attempt": "\(entry.attempts + 1)", "route": "\(route)",
         ])

@@ -24,12 +24,12 @@ import Glibc
 /// journal: present means handed over (mark sent, do not send again), absent means the command
 /// never accepted the message (send it).
 ///
-/// Several deliverers (on several machines sharing a PostgreSQL store) add two rules, because
-/// one machine's journal is not seen on another: the handoff records `sent` in the store itself
-/// right after its journal (`recordSent`), so a deliverer killed -9 after the command accepted
-/// leaves the store saying `sent`; and a handoff ends by its deadline (three quarters of the
-/// deliverer's lease: it is killed, with its command, by SIGALRM), so once the lease lapses
-/// and another deliverer takes the reply, no handoff for it is still running.
+/// Several deliverers add two rules. A handoff ends by its deadline (three quarters of the
+/// deliverer's lease: it is killed, with its command, by SIGALRM), so once the lease lapses and
+/// another deliverer takes the reply, no handoff for it is still running. And where one
+/// machine's journal is not seen on another (a PostgreSQL store, a spool per machine) the
+/// handoff records `sent` in the store itself right after its journal (`recordSent`), so a
+/// deliverer killed -9 after the command accepted leaves the store saying `sent`.
 ///
 /// What this cannot close: the handoff (or its command) killed, or the machine losing power,
 /// after the receiver took the message but before the journal exists. With SMTP that window is
