@@ -50,7 +50,7 @@ struct DeliverCommand: ParsableCommand {
             guard let spool, let messageID else { throw ValidationError("--handoff needs --spool and --message-id") }
             let options = storeOptions
             let recordSent: (() throws -> Void)? = outboxID.map { id in
-                { [route] in try options.openStore().markSent(id: id, route: route ?? "email", now: Date()) }
+                { [route] in try options.openOutboxForHandoff().markSent(id: id, route: route ?? "email", now: Date()) }
             }
             throw ExitCode(SendmailHandoff.run(
                 spool: try DeliverySpool(folder: spool), messageID: messageID, command: command, deadlineSeconds: deadline,

@@ -72,6 +72,22 @@ extension StoreOptions {
         return false
     }
 
+    /// The outbox alone, for a handoff process that only records `sent`: no deadline is computed
+    /// there, so no policy is read or applied (each handoff would otherwise parse the SLA file).
+    func openOutboxForHandoff() throws -> any OutboxStore {
+        let noDeadlines = try SLAEngine(SLAConfiguration(layers: [], policies: []))
+        switch try location().location {
+        case .sqlite(let path):
+            return try SQLiteTicketStore(path: path, policy: noDeadlines)
+        case .postgres(let address):
+            do {
+                return try PostgresTicketStore(address: address, policy: noDeadlines)
+            } catch let error as PostgresStoreError {
+                throw UserError(message: error.description)
+            }
+        }
+    }
+
     /// The evidence locker over `store`, with the configured size limit.
     func openLocker(_ store: any TicketStore, settings: EvidenceSettings) throws -> any EvidenceLocker {
         do {

@@ -53,7 +53,7 @@ struct DeliveryByManyTests {
         // Killed while it holds a reply, so that reply can only go out once its lease has lapsed.
         var heldByMachineB: OutboxLease?
         try BackgroundProcess.waitUntil("machine b to hold a reply", timeout: 20) {
-            heldByMachineB = try store.liveOutboxLeases(now: Date()).first { $0.holder?.hasPrefix("kefu-machine-b/") == true }
+            heldByMachineB = try store.liveOutboxLeases(now: Date()).first { $0.holder?.hasPrefix("kefu-machine-b~") == true }
             if heldByMachineB != nil { deliverers[0].signal(SIGKILL) }
             return heldByMachineB != nil
         }

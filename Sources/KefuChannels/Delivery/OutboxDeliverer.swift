@@ -89,7 +89,7 @@ public final class OutboxDeliverer {
         try releaseLeasesOfDeadNeighbours()
         let rule = OutboxClaimRule(
             leaseSeconds: leaseSeconds, maximumAttempts: maximumAttempts, retryFailedBefore: retryNow ? clock() : .distantPast,
-            holder: Self.holder)
+            holder: holder)
         var triedNow = Set<Int64>()
         while !shouldStop(), let claim = try store.claimNextDue(rule: rule, now: clock()) {
             guard triedNow.insert(claim.entry.id).inserted else {
@@ -111,21 +111,27 @@ public final class OutboxDeliverer {
         return summary
     }
 
-    /// This process as a lease holder: `host/pid`.
-    static let holder: String = {
+    /// This process as a lease holder: `host~spool/pid`, the spool as a short hash of its path.
+    /// Deliverers that share a host and a spool can tell each other's death and wait for each
+    /// other's handoffs (the spool lock); any other holder is "another machine".
+    var holder: String { Self.machine(spool: spool.folder) + "/\(getpid())" }
+
+    static func machine(spool folder: String) -> String {
         var name = [CChar](repeating: 0, count: 256)
         let host = gethostname(&name, name.count) == 0 ? String(cString: name) : "unknown"
-        return host.replacingOccurrences(of: "/", with: "_") + "/\(getpid())"
-    }()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in folder.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return host.replacingOccurrences(of: "/", with: "_") + "~" + String(hash, radix: 16)
+    }
 
-    /// A deliverer on this machine that died (kill -9, a crash) holds its leases until they
-    /// lapse; its process is gone, so they are given back now, as a lone deliverer restarted
+    /// A deliverer of this machine and spool that died (kill -9, a crash) holds its leases until
+    /// they lapse; its process is gone, so they are given back now, as a lone deliverer restarted
     /// after a crash expects. A handoff it started may still run: it holds the reply's spool
-    /// lock, which the next claimer waits for. Holders on other machines are left to lapse.
+    /// lock, which the next claimer waits for. Holders elsewhere are left to lapse.
     func releaseLeasesOfDeadNeighbours() throws {
-        let host = Self.holder.split(separator: "/").first.map(String.init)
+        let machine = Self.machine(spool: spool.folder)
         for lease in try store.liveOutboxLeases(now: clock()) {
-            guard let holder = lease.holder, let slash = holder.lastIndex(of: "/"), String(holder[..<slash]) == host,
+            guard let holder = lease.holder, let slash = holder.lastIndex(of: "/"), String(holder[..<slash]) == machine,
                   let pid = pid_t(holder[holder.index(after: slash)...]), pid != getpid(), Self.isGone(pid)
             else { continue }
             try store.releaseLease(lease)

@@ -11,7 +11,7 @@ public struct OutboxClaimRule: Sendable, Hashable {
     /// pass is not tried again at once). Distant past otherwise.
     public var retryFailedBefore: Date
 
-    /// Who claims (`host/pid`), written into the lease's token.
+    /// Who claims (`machine/pid`), written into the lease's token.
     public var holder: String
 
     public init(leaseSeconds: Double, maximumAttempts: Int, retryFailedBefore: Date = .distantPast, holder: String = "unknown/0") {

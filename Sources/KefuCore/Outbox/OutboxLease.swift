@@ -12,14 +12,14 @@ public struct OutboxLease: Sendable, Hashable {
         self.until = until
     }
 
-    /// A fresh token: the holder (`host/pid`, so a deliverer on the same machine can tell a dead
+    /// A fresh token: the holder (`machine/pid`, so a deliverer on the same machine can tell a dead
     /// holder's lease and need not wait for it to lapse), then 128 random bits.
     public static func newToken(holder: String) -> String {
         var generator = SystemRandomNumberGenerator()
         return holder + "/" + (0..<2).map { _ in String(generator.next() as UInt64, radix: 16) }.joined(separator: "-")
     }
 
-    /// The holder part of the token (`host/pid`); nil for a token without one.
+    /// The holder part of the token (`machine/pid`); nil for a token without one.
     public var holder: String? {
         guard let slash = token.lastIndex(of: "/") else { return nil }
         return String(token[..<slash])
