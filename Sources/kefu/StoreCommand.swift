@@ -44,7 +44,7 @@ struct StoreCommand: ParsableCommand {
             if case .postgres = toLocation {
                 let queued = try reading.rowCount(table: "outbox")
                 if queued > 0 {
-                    throw UserError(message: "\(queued) \(queued == 1 ? "reply" : "replies") in the outbox: the PostgreSQL outbox is not available in this build; deliver them first (kefu deliver) or copy with a kefu that has it. Nothing was copied")
+                    throw UserError(message: "\(queued) \(queued == 1 ? "reply" : "replies") in the outbox: kefu store copy does not yet carry queued replies into PostgreSQL (its outbox keeps leases the copy does not write); deliver them first (kefu deliver). Nothing was copied")
                 }
             }
             let toStore = try target.openStore(creating: true)
