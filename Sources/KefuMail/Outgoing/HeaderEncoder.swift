@@ -8,7 +8,9 @@ public enum HeaderEncoder {
     /// `Name: value` with CRLF line ends, the final CRLF included.
     public static func unstructured(_ name: String, _ value: String) -> String {
         let value = HeaderText.collapseWhitespace(value)
-        if value.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }) {
+        // Text that holds "=?" goes the careful way even when it is ASCII: written plain, a
+        // reader would decode what looks like an encoded word in it (found by fuzzing).
+        if value.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 }), !value.contains("=?") {
             return fold(name + ": ", words: value.split(separator: " ").map(String.init), separator: " ")
         }
         // Plain words stay readable; each run of words that need encoding becomes encoded
