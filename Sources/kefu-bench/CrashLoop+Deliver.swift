@@ -68,27 +68,9 @@ extension CrashLoop {
         }
         let folder = root + "/deliver"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let port = Self.freePort()
-        try Self.smtpSink.write(toFile: folder + "/sink.py", atomically: true, encoding: .utf8)
-        let sink = Process()
-        sink.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        sink.arguments = [folder + "/sink.py", "\(port)", folder + "/received"]
-        let ready = Pipe()
-        sink.standardOutput = ready
-        sink.standardError = FileHandle.nullDevice
-        try sink.run()
-        defer {
-            sink.terminate()
-            sink.waitUntilExit()
-        }
-        let greeting = ready.fileHandleForReading.availableData
-        guard String(decoding: greeting, as: UTF8.self).contains("ready") else {
-            throw CrashLoopError("the SMTP server did not start (deliver needs Debian's python3-aiosmtpd)")
-        }
-        let msmtprc = folder + "/msmtprc"
-        try "defaults\nauth off\ntls off\nsyslog off\naccount default\nhost 127.0.0.1\nport \(port)\nfrom support@shop.example\n"
-            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
-        chmod(msmtprc, 0o600)
+        let mail = try LoopbackMailServer(folder: folder) { CrashLoopError($0) }
+        defer { mail.stop() }
+        let msmtprc = mail.msmtprc
         let config = folder + "/kefu.yaml"
         try """
             mail:

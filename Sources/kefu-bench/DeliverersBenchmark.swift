@@ -46,26 +46,9 @@ struct DeliverersBenchmark: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let loop = CrashLoop(kefu: binary, root: root, generator: SeededKillDelays(seed: 1))
 
-        let port = CrashLoop.freePort()
-        try CrashLoop.smtpSink.write(toFile: root + "/sink.py", atomically: true, encoding: .utf8)
-        let sink = Process()
-        sink.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        sink.arguments = [root + "/sink.py", "\(port)", root + "/received"]
-        let ready = Pipe()
-        sink.standardOutput = ready
-        sink.standardError = FileHandle.nullDevice
-        try sink.run()
-        defer {
-            sink.terminate()
-            sink.waitUntilExit()
-        }
-        guard String(decoding: ready.fileHandleForReading.availableData, as: UTF8.self).contains("ready") else {
-            throw ValidationError("the SMTP server did not start (needs Debian's python3-aiosmtpd)")
-        }
-        let msmtprc = root + "/msmtprc"
-        try "defaults\nauth off\ntls off\nsyslog off\naccount default\nhost 127.0.0.1\nport \(port)\nfrom support@shop.example\n"
-            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
-        chmod(msmtprc, 0o600)
+        let mail = try LoopbackMailServer(folder: root) { ValidationError($0) }
+        defer { mail.stop() }
+        let msmtprc = mail.msmtprc
         let config = root + "/kefu.yaml"
         try """
             mail:
