@@ -18,60 +18,80 @@ extension PostgresTicketStore: OutboxStore {
         try session.transaction { tx in
             // The states are the enum's own words, never user text.
             let listed = states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            return try tx.query(Self.outboxSelect + " WHERE o.state IN (\(listed.isEmpty ? "NULL" : listed)) ORDER BY o.id LIMIT $1",
-                                [.int(Int64(limit))])
-                .map { try Self.outboxEntry(tx, $0) }
+            let rows = try tx.query(Self.outboxSelect + " WHERE o.state IN (\(listed.isEmpty ? "NULL" : listed)) ORDER BY o.id LIMIT $1",
+                                    [.int(Int64(limit))])
+            return try Self.outboxEntries(tx, rows)
         }
     }
 
     public func outboxEntry(id: Int64) throws -> OutboxEntry? {
         try session.transaction { tx in
-            try tx.query(Self.outboxSelect + " WHERE o.id = $1", [.int(id)]).first.map { try Self.outboxEntry(tx, $0) }
+            try Self.outboxEntries(tx, try tx.query(Self.outboxSelect + " WHERE o.id = $1", [.int(id)])).first
         }
     }
 
     /// The same reading as the SQLite store's: the thread's Message-IDs (customer mail and
-    /// Kefu's earlier replies) give In-Reply-To and References.
-    static func outboxEntry(_ tx: PostgresTransaction, _ row: PostgresResultRow) throws -> OutboxEntry {
-        let id = try row.int(0)
-        let ticketID = try row.int(2)
-        let thread = try tx.query("""
-            SELECT m.external_id, m.direction, o.mail_message_id, (mo.message_id IS NOT NULL)
+    /// Kefu's earlier replies) give In-Reply-To and References. Three queries for the whole
+    /// list, not three per reply: on a server across the network each round trip is the cost.
+    static func outboxEntries(_ tx: PostgresTransaction, _ rows: [PostgresResultRow]) throws -> [OutboxEntry] {
+        guard !rows.isEmpty else { return [] }
+        let ticketIDs = Array(Set(try rows.map { try $0.int(2) }))
+        var threads: [Int64: [ThreadMessage]] = [:]
+        for message in try tx.query("""
+            SELECT m.ticket_id, m.id, m.at, m.external_id, m.direction, o.mail_message_id, (mo.message_id IS NOT NULL)
             FROM message m LEFT JOIN mail_origin mo ON mo.message_id = m.id LEFT JOIN outbox o ON o.message_id = m.id
-            WHERE m.ticket_id = $1 AND m.at <= $2 AND m.id != $3 AND (mo.message_id IS NOT NULL OR o.id IS NOT NULL)
-            ORDER BY m.at, m.id
-            """, [.int(ticketID), .double(try row.double(21)), .int(try row.int(1))])
-        var references: [String] = []
-        var inReplyTo: String?
-        for message in thread {
-            let fromMail = try message.bool(3)
-            let messageID: String? = fromMail ? try message.string(0) : try message.optionalString(2)
-            guard let messageID, !messageID.hasPrefix("content-"), messageID.contains("@") else { continue }
-            references.append(messageID)
-            let direction = try message.string(1)
-            if fromMail && direction == MessageDirection.inbound.rawValue { inReplyTo = messageID }
+            WHERE m.ticket_id = ANY($1) AND (mo.message_id IS NOT NULL OR o.id IS NOT NULL)
+            ORDER BY m.ticket_id, m.at, m.id
+            """, [.ints(ticketIDs)]) {
+            threads[try message.int(0), default: []].append(ThreadMessage(
+                id: try message.int(1), at: try message.double(2), externalID: try message.string(3), direction: try message.string(4),
+                replyMessageID: try message.optionalString(5), fromMail: try message.bool(6)))
         }
-        let isMail = try tx.query("""
-            SELECT EXISTS (SELECT 1 FROM message m JOIN mail_origin mo ON mo.message_id = m.id WHERE m.ticket_id = $1)
-            """, [.int(ticketID)])[0].bool(0)
-        let attachments = try tx.query("""
-            SELECT a.evidence_id, a.sha256, a.filename, a.content_type, a.size,
+        var attachments: [Int64: [OutboxAttachment]] = [:]
+        for attachment in try tx.query("""
+            SELECT a.outbox_id, a.evidence_id, a.sha256, a.filename, a.content_type, a.size,
                    EXISTS (SELECT 1 FROM evidence e WHERE e.id = a.evidence_id AND e.sha256 = a.sha256)
-            FROM outbox_attachment a WHERE a.outbox_id = $1 ORDER BY a.position
-            """, [.int(id)]).map {
-            OutboxAttachment(evidenceID: try $0.string(0), sha256: try $0.string(1), filename: try $0.string(2),
-                             contentType: try $0.string(3), size: try $0.int(4), stillRecorded: try $0.bool(5))
+            FROM outbox_attachment a WHERE a.outbox_id = ANY($1) ORDER BY a.outbox_id, a.position
+            """, [.ints(try rows.map { try $0.int(0) })]) {
+            attachments[try attachment.int(0), default: []].append(OutboxAttachment(
+                evidenceID: try attachment.string(1), sha256: try attachment.string(2), filename: try attachment.string(3),
+                contentType: try attachment.string(4), size: try attachment.int(5), stillRecorded: try attachment.bool(6)))
         }
-        return OutboxEntry(
-            id: id, messageID: try row.int(1), ticketID: ticketID, idempotencyKey: try row.string(3),
-            state: OutboxEntry.State(rawValue: try row.string(4)) ?? .queued, attempts: Int(try row.int(5)),
-            lastError: try row.optionalString(6), mailMessageID: try row.optionalString(7) ?? "kefu.\(id)@kefu.invalid",
-            queuedAt: try row.date(8), updatedAt: try row.date(9), handedOverAt: try row.optionalDate(10), route: try row.optionalString(11),
-            body: try row.string(12), author: try row.string(13), customerName: try row.string(14), customerAddress: try row.string(15),
-            ticketSubject: try row.string(16), conversation: try row.string(17), channel: Channel(rawValue: try row.string(18)) ?? .email,
-            marketplace: Marketplace(rawValue: try row.string(19)) ?? .other, orderID: try row.optionalString(20),
-            isMailConversation: isMail, inReplyTo: inReplyTo, references: references, attachments: attachments,
-            retryAt: try row.optionalDate(22), leaseUntil: try row.optionalDate(23))
+        return try rows.map { row in
+            let id = try row.int(0)
+            let messageID = try row.int(1)
+            let ticketID = try row.int(2)
+            let at = try row.double(21)
+            let thread = threads[ticketID] ?? []
+            var references: [String] = []
+            var inReplyTo: String?
+            for message in thread where message.at <= at && message.id != messageID {
+                let reference = message.fromMail ? message.externalID : message.replyMessageID
+                guard let reference, !reference.hasPrefix("content-"), reference.contains("@") else { continue }
+                references.append(reference)
+                if message.fromMail && message.direction == MessageDirection.inbound.rawValue { inReplyTo = reference }
+            }
+            return OutboxEntry(
+                id: id, messageID: messageID, ticketID: ticketID, idempotencyKey: try row.string(3),
+                state: OutboxEntry.State(rawValue: try row.string(4)) ?? .queued, attempts: Int(try row.int(5)),
+                lastError: try row.optionalString(6), mailMessageID: try row.optionalString(7) ?? "kefu.\(id)@kefu.invalid",
+                queuedAt: try row.date(8), updatedAt: try row.date(9), handedOverAt: try row.optionalDate(10), route: try row.optionalString(11),
+                body: try row.string(12), author: try row.string(13), customerName: try row.string(14), customerAddress: try row.string(15),
+                ticketSubject: try row.string(16), conversation: try row.string(17), channel: Channel(rawValue: try row.string(18)) ?? .email,
+                marketplace: Marketplace(rawValue: try row.string(19)) ?? .other, orderID: try row.optionalString(20),
+                isMailConversation: thread.contains { $0.fromMail }, inReplyTo: inReplyTo, references: references,
+                attachments: attachments[id] ?? [], retryAt: try row.optionalDate(22), leaseUntil: try row.optionalDate(23))
+        }
+    }
+
+    /// A message of a thread that carries a Message-ID: customer mail, or one of Kefu's replies.
+    struct ThreadMessage {
+        var id: Int64
+        var at: Double
+        var externalID: String
+        var direction: String
+        var replyMessageID: String?
+        var fromMail: Bool
     }
 
     public func isOutboxSent(mailMessageID: String) throws -> Bool {

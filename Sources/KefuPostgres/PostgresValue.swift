@@ -9,6 +9,8 @@ enum PostgresValue: Sendable {
     case double(Double)
     case text(String)
     case bool(Bool)
+    /// A bigint[] for `= ANY($n)`: one query for a whole list instead of one per element.
+    case ints([Int64])
     case null
 
     static func of(_ value: Int64?) -> PostgresValue { value.map(PostgresValue.int) ?? .null }
@@ -37,6 +39,7 @@ extension PostgresBindings {
             case .double(let v): append(v)
             case .text(let v): append(v)
             case .bool(let v): append(v)
+            case .ints(let v): append(v)
             case .null: appendNull()
             }
         }

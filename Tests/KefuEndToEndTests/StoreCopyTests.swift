@@ -165,7 +165,7 @@ struct StoreCopyTests {
         return counts
     }
 
-    @Test("Refused: the same store twice, a missing source, a non-empty target, queued replies into PostgreSQL; no password printed")
+    @Test("Refused: the same store twice, a missing source, a non-empty target; no password printed")
     func refusals() throws {
         let scratch = try Scratch()
         let source = try Self.filledStore(scratch)
@@ -182,19 +182,15 @@ struct StoreCopyTests {
         let notEmpty = try KefuBinary.run(["store", "copy", source, full], check: false)
         #expect(notEmpty.status == 1 && notEmpty.error.contains("is not empty (1 rows in "))
 
-        // A reply waiting in the outbox cannot go to PostgreSQL in this build: refused before anything is copied.
-        let store = try SQLiteTicketStore(path: source, policy: TestPolicy.standard)
-        let ticket = try #require(try store.queue(QueueQuery(view: .needsReply, now: Fixture.base), after: nil, limit: 1).first)
-        _ = try store.send(ReplyRequest(ticketID: ticket.id, body: "Guten Tag, Ihr Paket ist unterwegs.", author: "Li Wei", idempotencyKey: "k1"), now: Date())
+        // A password in TO's URL is never printed, also when the copy is refused.
         let server = try TestPostgresServer.shared()
         let address = try server.newDatabase()
         let url = "postgres://kefu:hunter2@127.0.0.1:\(address.port)/\(address.database)?sslmode=disable"
-        let queued = try KefuBinary.run(["store", "copy", source, url], check: false)
-        #expect(queued.status == 1)
-        #expect(queued.error.contains("1 reply in the outbox: kefu store copy does not yet carry queued replies into PostgreSQL"))
-        #expect(!queued.error.contains("hunter2") && !queued.output.contains("hunter2"))
-        let after = try KefuBinary.run(["queue", "--db", url, "--json"]).output
-        #expect((try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [Any])?.isEmpty == true)
+        try KefuBinary.run(["ingest", "--db", url, "-"], input: StoreSharingTests.line(
+            id: "f2", conversation: "g", minutesAgo: 1, from: "y <y@example.com>", subject: "s", body: "b"))
+        let refused = try KefuBinary.run(["store", "copy", source, url], check: false)
+        #expect(refused.status == 1 && refused.error.contains("is not empty (1 rows in "))
+        #expect(!refused.error.contains("hunter2") && !refused.output.contains("hunter2"))
     }
 }
 
@@ -217,5 +213,38 @@ extension StoreCopyTests {
         #expect(rows.count == 1)
         #expect(rows.first?["state"] as? String == "queued")
         #expect(try KefuBinary.run(["show", "\(id)", "--db", back]).output.contains("Ihr Paket ist unterwegs"))
+    }
+}
+
+extension StoreCopyTests {
+    @Test("SQLite → PostgreSQL carries the outbox: a reply sent before the copy is not sent again, a queued one is sent once from the server")
+    func outboxToTeam() throws {
+        let scratch = try Scratch()
+        let sink = try SMTPSink(scratch: scratch)
+        let setup = try DeliverySetup(scratch: scratch, smtpPort: sink.port)
+        let claire = try setup.ticketID(customer: "Claire Martin")
+        _ = try setup.store().send(ReplyRequest(ticketID: claire, body: "Bonjour Claire, la taille M part aujourd’hui.", author: "Li Wei",
+                                                idempotencyKey: "before-copy"), now: Date())
+        #expect(try setup.kefu(["deliver"]).output.hasPrefix("Delivered 1 replies"))
+        _ = try setup.store().send(ReplyRequest(ticketID: claire, body: "Bonjour Claire, voici le suivi du colis.", author: "Li Wei",
+                                                idempotencyKey: "after-copy"), now: Date())
+        let postgres = try TestPostgresServer.shared().newDatabaseURL()
+        let copied = try KefuBinary.run(["store", "copy", setup.db, postgres])
+        #expect(Self.counts(copied.output)["outbox"] == "2 2")
+
+        let environment = ["KEFU_CONFIG": setup.config]
+        let delivered = try KefuBinary.run(["deliver", "--db", postgres], environment: environment)
+        #expect(delivered.output.hasPrefix("Delivered 1 replies, 0 found already handed over, 0 failed"))
+        #expect(try KefuBinary.run(["deliver", "--db", postgres], environment: environment).output.hasPrefix("Delivered 0 replies"))
+        let received = sink.messages().map { String(decoding: $0, as: UTF8.self) }
+        #expect(received.count == 2)
+        let ids = received.compactMap { mail in mail.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") } }
+        #expect(Set(ids).count == 2, "each reply once, by Message-ID: \(ids)")
+        #expect(received.last?.contains("voici le suivi du colis") == true)
+        let outbox = try KefuBinary.run(["outbox", "--db", postgres, "--json"]).output
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(outbox.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["state"] as? String } == ["sent", "sent"])
+        // The copy's thread headers are the source's: the reply answers the customer's last mail.
+        #expect(received.last?.contains("In-Reply-To: <t7@client.example>") == true)
     }
 }
