@@ -117,8 +117,10 @@ enum QueuePaneView {
         }
         field(state.mark, 1, stateRole)
         field(countdown, QueueColumns.countdownWidth, stateRole)
-        field(" " + (ticket.due == nil ? "" : ticket.clockLabel), 1 + QueueColumns.clockWidth, base)
-        field(" " + ticket.marketplace.shortLabel, 1 + QueueColumns.marketWidth, base)
+        // The clock, then the marketplace unless the clock already names it (`AMZ` once, not `AMZ AMZ`).
+        let clock = ticket.due == nil ? "" : ticket.clockLabel
+        field(" " + clock, 1 + QueueColumns.clockWidth, base)
+        field(" " + (clock == ticket.marketplace.shortLabel ? "" : ticket.marketplace.shortLabel), 1 + QueueColumns.marketWidth, base)
         field(ticket.lastFrom == .customer ? " *" : "  ", 2, base)
         field(ticket.hasDraft ? "✎" : " ", 1, base)
         // The owner in two letters ("LW"), "+" in front when marked for a batch move.
