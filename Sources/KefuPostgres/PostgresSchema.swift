@@ -29,6 +29,9 @@ enum PostgresSchema {
         Migration(version: 7, name: "the append-only audit log of claims, assignments, outcomes, holds, snoozes and removals", sql: version7),
         Migration(version: 8, name: "change notifications: every watched table tells listening consoles what moved", sql: version8),
         Migration(version: 9, name: "meter counters updated at commit, so fifty agents do not queue on one hour's row", sql: version9),
+        // 10 and 11 are customers' and follow-ups'.
+        Migration(version: 12, name: "meter counters in 16 shards per group, so commits do not take turns on one row", sql: version12MeterShards),
+        Migration(version: 13, name: "change notifications sent after the commit, so commits do not take turns on the notification lock", sql: version13NotifyAfterCommit),
     ]
 
     static var latest: Int { migrations.last!.version }

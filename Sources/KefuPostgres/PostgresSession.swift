@@ -84,20 +84,41 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: (PostgresTransaction) throws -> T) throws -> T {
+    ///
+    /// Its change notifications are sent after the commit, not from inside it (migration 13):
+    /// a transaction that has called `NOTIFY` holds the server's one notification lock through
+    /// its commit's WAL flush, so fifty agents' commits took turns on it. Inside the transaction
+    /// the watch triggers only note what kind of data changed; after `COMMIT` this sends one
+    /// `NOTIFY` per kind, which writes nothing and holds the lock for a moment. A process killed
+    /// between the two leaves consoles without that one notification; the next change (or the
+    /// next key a console's user presses) reads the store again.
+    ///
+    /// `readOnlySnapshot`: one snapshot for every statement and no writes (figures that must
+    /// agree with each other while others write).
+    func transaction<T>(readOnlySnapshot: Bool = false, _ body: (PostgresTransaction) throws -> T) throws -> T {
         try lock.withLock {
             precondition(!inTransaction, "transactions do not nest")
-            try run("BEGIN", [])
+            try run(readOnlySnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN", [])
             inTransaction = true
             defer { inTransaction = false }
+            let changed: [String]
+            let result: T
             do {
-                let result = try body(PostgresTransaction(session: self))
+                try run("SELECT set_config('kefu.notify_after_commit', 'on', true)", [])
+                result = try body(PostgresTransaction(session: self))
+                let noted = try run("""
+                    SELECT coalesce(current_setting('kefu.changed_data', true), '') = 'on',
+                           coalesce(current_setting('kefu.changed_presence', true), '') = 'on'
+                    """, [])
+                changed = try noted.first.map { row in (try row.bool(0) ? ["data"] : []) + (try row.bool(1) ? ["presence"] : []) } ?? []
                 try run("COMMIT", [])
-                return result
             } catch {
                 _ = try? run("ROLLBACK", [])
                 throw error
             }
+            // Committed: the caller's write stands whatever happens to the notification.
+            for kind in changed { _ = try? run("SELECT pg_notify('kefu_change', $1)", [.text(kind)]) }
+            return result
         }
     }
 

@@ -9,6 +9,9 @@ import KefuCore
 extension PostgresTicketStore: StoreRowCopying {
     static let notCopied: Set<String> = ["kefu_migration", "presence"]
     static let progressKey = "store_copy.progress"
+    /// Counter tables kept in shards here (migration 12) and as one row per group in SQLite:
+    /// a copy reads them summed over `shard`, so both stores hold the same rows.
+    static let shardedTables: Set<String> = ["meter_hour", "message_hour"]
 
     /// Each column's type family, for reading it as a `StoredValue` and binding it back.
     enum ColumnKind { case boolean, integer, real, text }
@@ -45,7 +48,7 @@ extension PostgresTicketStore: StoreRowCopying {
         var order: [String] = []
         for row in rows {
             let table = try row.string(0), column = try row.string(1), position = try row.int(2)
-            if Self.notCopied.contains(table) { continue }
+            if Self.notCopied.contains(table) || (Self.shardedTables.contains(table) && column == "shard") { continue }
             if tables[table] == nil { order.append(table); tables[table] = ([], []) }
             tables[table]!.columns.append(column)
             if position > 0 { tables[table]!.key.append((position, column)) }
@@ -58,7 +61,18 @@ extension PostgresTicketStore: StoreRowCopying {
     }
 
     public func rowCount(table: String) throws -> Int {
-        Int(try session.query("SELECT count(*) FROM \(Self.quoted(table))")[0].int(0))
+        guard Self.shardedTables.contains(table) else {
+            return Int(try session.query("SELECT count(*) FROM \(Self.quoted(table))")[0].int(0))
+        }
+        let groups = try copyableTables().first { $0.name == table }?.key.map(Self.quoted).joined(separator: ", ") ?? "*"
+        return Int(try session.query("SELECT count(*) FROM (SELECT DISTINCT \(groups) FROM \(Self.quoted(table))) AS g")[0].int(0))
+    }
+
+    /// The table as a copy reads it: a sharded counter table summed over its shards.
+    func copySource(_ table: CopiedTable) -> String {
+        guard Self.shardedTables.contains(table.name) else { return Self.quoted(table.name) }
+        let sums = table.columns.map { table.key.contains($0) ? Self.quoted($0) : "sum(\(Self.quoted($0)))::int8 AS \(Self.quoted($0))" }
+        return "(SELECT \(sums.joined(separator: ", ")) FROM \(Self.quoted(table.name)) GROUP BY \(table.key.map(Self.quoted).joined(separator: ", "))) AS summed"
     }
 
     public func readRows(_ table: CopiedTable, after: [StoredValue]?, limit: Int) throws -> [[StoredValue]] {
@@ -72,7 +86,7 @@ extension PostgresTicketStore: StoreRowCopying {
             }
         }
         let keys = table.key.map { kinds[$0] == .text ? "\(Self.quoted($0)) COLLATE \"C\"" : Self.quoted($0) }
-        var sql = "SELECT \(select.joined(separator: ", ")) FROM \(Self.quoted(table.name))"
+        var sql = "SELECT \(select.joined(separator: ", ")) FROM \(copySource(table))"
         var values: [PostgresValue] = []
         if let after {
             values = zip(table.key, after).map { Self.bind($1, as: kinds[$0] ?? .text) }

@@ -8,8 +8,7 @@ extension PostgresTicketStore: MetersStore {
     public func meterInputs(now: Date, timeZone: TimeZone) throws -> MeterInputs {
         let windows = MeterWindows(now: now, timeZone: timeZone)
         // One snapshot, so the figures agree with each other while others write.
-        return try session.transaction { tx in
-            try tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return try session.transaction(readOnlySnapshot: true) { tx in
             let week = try PostgresMeters.answers(tx, since: windows.days7).filter { $0.settledAt <= now }
             return MeterInputs(
                 windows: windows, answersToday: week.filter { $0.settledAt >= windows.today },
@@ -141,8 +140,7 @@ final class PostgresLiveMeters: LiveMeters {
 
     func read(now: Date) throws -> MeterInputs {
         let windows = MeterWindows(now: now, timeZone: timeZone)
-        return try store.session.transaction { tx in
-            try tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return try store.session.transaction(readOnlySnapshot: true) { tx in
             if day != windows.today {
                 day = windows.today
                 week = ResponseTimes()
