@@ -33,6 +33,8 @@ public struct KefuConfiguration: Sendable {
     public var console = ConsoleSettings()
     /// Where the store lives (`store.url`); user file only. `--db` and `KEFU_DB` come first.
     public var store: StoreLocation?
+    /// The order-driven follow-up rules (`followups:`); the shipped defaults without the section.
+    public var followUpRules = FollowUpRules.defaults
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -40,7 +42,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store", "followups"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -70,6 +72,7 @@ public struct KefuConfiguration: Sendable {
         configuration.safety = userSections?.safety ?? SafetySettings()
         configuration.console = userSections?.console ?? ConsoleSettings()
         configuration.store = userSections?.store
+        if let rules = userSections?.followUps { configuration.followUpRules = rules }
         return configuration
     }
 
@@ -101,6 +104,7 @@ public struct KefuConfiguration: Sendable {
         var safety: SafetySettings?
         var console: ConsoleSettings?
         var store: StoreLocation?
+        var followUps: FollowUpRules?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -125,6 +129,7 @@ public struct KefuConfiguration: Sendable {
             case "safety": sections.safety = try SafetySectionReader.read(value)
             case "console": sections.console = try ConsoleSectionReader.read(value)
             case "store": sections.store = try StoreSectionReader.read(value)
+            case "followups": sections.followUps = try FollowUpSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

@@ -9,7 +9,7 @@ import KefuStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Take in a Maildir, an mbox file or an order report.",
-        subcommands: [ImportMaildirCommand.self, ImportMboxCommand.self, ImportOrdersCommand.self])
+        subcommands: [ImportMaildirCommand.self, ImportMboxCommand.self, ImportOrdersCommand.self, ImportEventsCommand.self])
 }
 
 /// `kefu import maildir DIR`.

@@ -54,6 +54,12 @@ struct ImportOrdersCommand: ParsableCommand {
         let parcels = report.orders.reduce(0) { $0 + $1.order.parcels.count }
         print("Imported \(report.orders.count) orders (\(report.goodRows) rows, \(parcels) parcels) (format \(report.format)), "
               + "linked \(linked) conversations, \(report.errors.count) bad rows skipped.")
+        // The order rules see the new facts now (a store without follow-ups says so and the import stands).
+        do {
+            print(FollowUpChecking.summary(try FollowUpChecking.run(store, now: Date())))
+        } catch let error as UserError {
+            Wiring.notice("follow-up rules not run: \(error.message)")
+        }
         if !report.errors.isEmpty { throw ExitCode(1) }
     }
 

@@ -22,7 +22,7 @@ struct Kefu: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, IngestCommand.self, QueueCommand.self, ShowCommand.self, TrackCommand.self, SLACommand.self,
             ImportCommand.self, WatchCommand.self, QuarantineCommand.self, OutboxCommand.self, DeliverCommand.self,
             EvidenceCommand.self, ParcelCommand.self, LinksCommand.self,
-            AssignCommand.self, OutcomeCommand.self, ReportCommand.self, NextCommand.self, ReplyCommand.self, AuditCommand.self, StoreCommand.self,
+            AssignCommand.self, OutcomeCommand.self, ReportCommand.self, NextCommand.self, ReplyCommand.self, AuditCommand.self, StoreCommand.self, FollowUpsCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

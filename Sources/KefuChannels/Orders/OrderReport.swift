@@ -109,12 +109,16 @@ public struct OrderReport: Sendable {
         .id: "amazon-order-id", .placedAt: "purchase-date", .customerName: "buyer-name", .buyerEmail: "buyer-email",
         .total: "item-price", .currency: "currency", .sku: "sku", .title: "product-name", .quantity: "quantity",
         .trackingNumber: "tracking-number", .carrier: "carrier",
+        .shipStreet: "ship-address-1", .shipPostcode: "ship-postal-code", .shipCity: "ship-city", .shipCountry: "ship-country",
+        .shipBy: "latest-ship-date", .shippedAt: "ship-date",
     ])
 
     static let shopifyMap = OrderColumnMap(name: "shopify", delimiter: ",", marketplace: .shopify, columns: [
         .id: "Name", .placedAt: "Created at", .customerName: "Billing Name", .buyerEmail: "Email", .total: "Total",
         .currency: "Currency", .sku: "Lineitem sku", .title: "Lineitem name", .quantity: "Lineitem quantity",
         .trackingNumber: "Tracking Number", .carrier: "Tracking Company",
+        .shipStreet: "Shipping Street", .shipPostcode: "Shipping Zip", .shipCity: "Shipping City", .shipCountry: "Shipping Country",
+        .shippedAt: "Fulfilled at",
     ])
 
     /// Merges rows into orders, checking each field it reads.
@@ -197,6 +201,7 @@ public struct OrderReport: Sendable {
                 // Amazon gives a price per item row; Shopify and most exports a total on the first row.
                 imported.order.total = map.name == "amazon" ? imported.order.total + amount : (imported.order.total == 0 ? amount : imported.order.total)
             }
+            try takeShipping(row, id: id, into: &imported.order)
             if value(.title, row) != nil || value(.sku, row) != nil {
                 imported.order.items.append(OrderItem(sku: value(.sku, row) ?? "", title: value(.title, row) ?? "", quantity: quantity))
             }
@@ -207,6 +212,32 @@ public struct OrderReport: Sendable {
         }
 
         func ordered() -> [ImportedOrder] { order.compactMap { orders[$0] } }
+
+        /// The optional shipping columns: address parts (any script), a two-letter country,
+        /// the promised ship-by day and the day it shipped. The first row that gives one wins.
+        private func takeShipping(_ row: DelimitedTextReader.Row, id: String, into order: inout Order) throws(RowError) {
+            func fail(_ reason: String) -> RowError { RowError(line: row.line, reason: reason) }
+            func date(_ field: OrderColumnMap.Field) throws(RowError) -> Date? {
+                guard let text = value(field, row) else { return nil }
+                guard let date = OrderDates.parse(text) else {
+                    throw fail("order \(id): \(map.columns[field] ?? field.rawValue) \"\(text.prefix(40))\" is not a date like 2026-11-20")
+                }
+                return date
+            }
+            if order.shipBy == nil { order.shipBy = try date(.shipBy) }
+            if order.shippedAt == nil { order.shippedAt = try date(.shippedAt) }
+            var country = value(.shipCountry, row) ?? ""
+            if !country.isEmpty {
+                country = country.uppercased()
+                guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                    throw fail("order \(id): ship country \"\(country.prefix(20))\" is not a two-letter ISO code (DE, GB, US)")
+                }
+            }
+            let address = ShippingAddress(
+                street: value(.shipStreet, row) ?? "", houseNumber: value(.shipHouseNumber, row) ?? "",
+                postcode: value(.shipPostcode, row) ?? "", city: value(.shipCity, row) ?? "", country: country)
+            if order.shippingAddress == nil, !address.isEmpty { order.shippingAddress = address }
+        }
     }
 }
 

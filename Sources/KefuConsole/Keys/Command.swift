@@ -61,6 +61,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case previousTicket = "previous-ticket"
     case jumpToTicket = "jump-to-ticket"
     case snooze
+    /// `F`: follow up at a time or when the parcel says so ("done" marks the follow-ups done).
+    case followUp = "follow-up"
     // Everywhere
     case help
     case palette

@@ -40,6 +40,7 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.previousTicket, .queue, [[.char("p")]], "back to the ticket opened before"),
         Binding(.jumpToTicket, .queue, [[.char("#")]], "open a ticket by its number"),
         Binding(.snooze, .queue, [[.char("z")]], "snooze until a time (14:00, tomorrow 9, 2h); it comes back then"),
+        Binding(.followUp, .queue, [[.char("F")]], "follow up: in 3 days, on 2026-12-10, delivered, silent 5d; done ends it"),
         Binding(.back, .queue, [[.escape]], "clear the / filter"),
 
         Binding(.moveDown, .thread, [[.char("j")], [.down]], "scroll down", hint: true),
@@ -62,6 +63,7 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.previousTicket, .thread, [[.char("p")]], "back to the ticket opened before"),
         Binding(.jumpToTicket, .thread, [[.char("#")]], "open a ticket by its number"),
         Binding(.snooze, .thread, [[.char("z")]], "snooze until a time (14:00, tomorrow 9, 2h)"),
+        Binding(.followUp, .thread, [[.char("F")]], "follow up: in 3 days, on 2026-12-10, delivered, silent 5d; done ends it"),
         Binding(.dashboard, .thread, [[.char("D")]], "team dashboard"),
 
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),

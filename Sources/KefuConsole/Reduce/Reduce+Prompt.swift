@@ -46,6 +46,8 @@ extension AppState {
                 return saveAsTemplate(named: prompt.text)
             case .snooze(let id):
                 return snooze(ticketID: id, text: prompt.text)
+            case .followUp(let id):
+                return followUp(ticketID: id, text: prompt.text)
             case .jump:
                 return openTicket(argument: prompt.text)
             }
@@ -83,6 +85,7 @@ extension AppState {
         ("sort [triage | deadline]", "savable first (the default) or plain deadline order; alone: switch"),
         ("open ID, #ID", "open ticket ID"),
         ("snooze TIME", "snooze the ticket until TIME (14:00, tomorrow 9, 2h); empty: wake it"),
+        ("followup WHEN", "follow the ticket up (in 3 days, on 2026-12-10, delivered, silent 5d); done: end its follow-ups"),
         ("dashboard", "the team dashboard"),
         ("outcome ID", "edit the outcome of a solved ticket (leads)"),
         ("assign NAME", "give the marked (or selected) tickets to NAME (empty: nobody)"),
@@ -129,6 +132,9 @@ extension AppState {
         case "snooze":
             guard let ticket = thread?.ticket ?? queue.selectedTicket else { return [] }
             return snooze(ticketID: ticket.id, text: argument)
+        case "followup", "follow-up", "fu":
+            guard let ticket = thread?.ticket ?? queue.selectedTicket else { return [] }
+            return followUp(ticketID: ticket.id, text: argument)
         case "top":
             return runQueue(.top, count: 1)
         case "bottom":

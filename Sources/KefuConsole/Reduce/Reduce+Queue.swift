@@ -105,6 +105,7 @@ extension AppState {
             prompt = PromptState(kind: .jump, text: "")
             return []
         case .snooze: return askSnooze()
+        case .followUp: return askFollowUp()
         default: return nil
         }
     }

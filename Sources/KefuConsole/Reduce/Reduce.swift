@@ -145,6 +145,8 @@ extension AppState {
             return ticketFound(ticket, for: request)
         case .snoozed(let ticket):
             return snoozed(ticket)
+        case .followUpChanged(let id, let message):
+            return followUpChanged(ticketID: id, message: message)
         case .team(let answer):
             return receiveTeam(answer)
         case .presence(let answer):

@@ -36,7 +36,7 @@ extension ConsoleEngine {
             }
         case .team(.loadDashboard):
             return .answer(nil)
-        case .setHold, .markNoResponseNeeded, .findTicket, .snooze, .team:
+        case .setHold, .markNoResponseNeeded, .findTicket, .snooze, .followUp, .team:
             return .answer(.failed(refused))
         }
     }

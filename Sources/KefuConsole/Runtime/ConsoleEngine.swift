@@ -151,6 +151,15 @@ public final class ConsoleEngine {
             case .snooze(let id, let until):
                 guard let snoozing = store as? any TicketSnoozing else { return .failed("This store cannot snooze tickets") }
                 return .snoozed(try snoozing.snooze(ticketID: id, until: until, agent: state.profile.name, now: environment.clock.now()))
+            case .followUp(let id, let when):
+                guard let followUps = store as? any FollowUpStore else { return .failed(FollowUpError.unavailableOnPostgres.description) }
+                let now = environment.clock.now()
+                guard let when else {
+                    let ended = try followUps.markFollowUpsDone(ticketID: id, agent: state.profile.name, now: now)
+                    return .followUpChanged(ticketID: id, message: ended == 0 ? "#\(id) has no open follow-up" : "#\(id): \(ended) follow-up\(ended == 1 ? "" : "s") done")
+                }
+                let kept = try followUps.scheduleFollowUp(ticketID: id, when: when, agent: state.profile.name, now: now)
+                return .followUpChanged(ticketID: id, message: AppState.followUpText(kept, timeZone: state.timeZone))
             case .recordTemplateUse(let name):
                 try (store as? any TemplateUsageRecording)?.recordTemplateUse(name, now: environment.clock.now())
                 return nil
@@ -193,6 +202,7 @@ public final class ConsoleEngine {
         if case .markNoResponseNeeded = effect { return "Not settled: \(error)" }
         if case .saveTemplate = effect { return "Template not saved: \(error)" }
         if case .snooze = effect { return "Not snoozed: \(error)" }
+        if case .followUp = effect { return "No follow-up: \(error)" }
         if case .editExternally = effect { return "Editor failed, the draft is unchanged: \(error)" }
         let what: String
         switch effect {
@@ -208,7 +218,7 @@ extension Effect {
     /// Whether the effect writes to the store (the engine then takes the new change token as seen).
     var writes: Bool {
         switch self {
-        case .send, .saveDraft, .keptDrafts, .setHold, .markNoResponseNeeded, .recordTemplateUse, .snooze: true
+        case .send, .saveDraft, .keptDrafts, .setHold, .markNoResponseNeeded, .recordTemplateUse, .snooze, .followUp: true
         case .presence(let effect): effect != .load
         default: false
         }

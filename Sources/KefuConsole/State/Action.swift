@@ -31,6 +31,8 @@ public enum Action: Sendable, Hashable {
     case ticketFound(Ticket?, TicketRequest)
     /// A snooze was kept (or ended): the ticket as it now is.
     case snoozed(Ticket)
+    /// A follow-up was kept (or the ticket's were marked done): what to say, and the ticket.
+    case followUpChanged(ticketID: Int64, message: String)
     /// Answers to the team's effects (assignment, outcomes, dashboard figures).
     case team(TeamAnswer)
     /// Answers about presence and claims.
@@ -79,6 +81,8 @@ public enum Effect: Sendable, Hashable {
     case findTicket(TicketRequest)
     /// `z`: snooze until the time, or wake now (nil).
     case snooze(ticketID: Int64, until: Date?)
+    /// `F`: follow up then; nil marks the ticket's follow-ups done.
+    case followUp(ticketID: Int64, when: FollowUpWhen?)
     case team(TeamEffect)
     case presence(PresenceEffect)
     /// Count one more use of a template (the picker ranks by it).

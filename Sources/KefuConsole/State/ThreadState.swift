@@ -143,6 +143,8 @@ public struct PromptState: Sendable, Hashable {
         case templateName
         /// `z`: until when the ticket is snoozed.
         case snooze(Int64)
+        /// `F`: when to follow the ticket up.
+        case followUp(Int64)
         /// `#`: the number of the ticket to open.
         case jump
     }
@@ -159,6 +161,7 @@ public struct PromptState: Sendable, Hashable {
         case .field(let entry): "\(entry.current ?? "")\(entry.template.fields.count > 1 ? " (\(entry.template.fields.count - entry.remaining.count + 1)/\(entry.template.fields.count))" : ""): "
         case .templateName: "Save as template named: "
         case .snooze: "Snooze until (14:00, tomorrow 9, 2h; empty: wake): "
+        case .followUp: "Follow up (in 3 days, on 2026-12-10, delivered, silent 5d; done: end it): "
         case .jump: "Open ticket #"
         }
     }

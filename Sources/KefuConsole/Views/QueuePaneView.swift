@@ -134,6 +134,7 @@ enum QueuePaneView {
         field(" " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: columns.name), 1 + columns.name, base)
         let subject = ticket.subject.isEmpty ? ticket.snippet : ticket.subject
         let tag = (ticket.safetyMark.map { "⚠ \(TerminalSanitizer.oneLine($0)) " } ?? "") + (ticket.hold.map { $0.tag + " " } ?? "")
+            + (ticket.followUpAt.map { $0 <= now ? "↻ follow-up due " : "↻ follow-up " } ?? "")
         let rest = end - x
         guard rest > 1 else { return }
         screen.put(" " + DisplayWidth.truncate(tag + TerminalSanitizer.oneLine(subject), to: rest - 1), row: row, col: x, role: selected ? base : .dim, limit: rest)

@@ -55,9 +55,10 @@ enum StatusBarView {
     /// The totals in words on a wide screen, abbreviated on a narrow one (never left out):
     /// `open 200 · needs reply 150 · ≤1h 12 · overdue 25` or `200 open·150 reply·12 ≤1h·25 late`.
     static func totalsText(_ t: QueueTotals, width: Int) -> String {
-        let full = " open \(t.open) · needs reply \(t.needsReply) · ≤1h \(t.dueWithinHour) · overdue \(t.overdue) "
+        let followUps = t.followUpsDue == 0 ? "" : "· \(CountText.of(t.followUpsDue, "follow-up")) due "
+        let full = " open \(t.open) · needs reply \(t.needsReply) · ≤1h \(t.dueWithinHour) · overdue \(t.overdue) " + followUps
         if width >= 110 { return full }
-        return " \(t.open) open·\(t.needsReply) reply·\(t.dueWithinHour) ≤1h·\(t.overdue) late "
+        return " \(t.open) open·\(t.needsReply) reply·\(t.dueWithinHour) ≤1h·\(t.overdue) late " + (t.followUpsDue == 0 ? "" : "·\(t.followUpsDue) F/U ")
     }
 
     /// `C`: every running clock, nearest first — kind, policy, countdown and state, "paused"
@@ -163,6 +164,7 @@ extension Command {
         case .previousTicket: "previous"
         case .jumpToTicket: "open #"
         case .snooze: "snooze"
+        case .followUp: "follow-up"
         case .help: "help"
         case .palette: "commands"
         case .redraw: "redraw"
@@ -189,6 +191,7 @@ extension ClockKind {
         case .firstReply: "first"
         case .nextReply: "next"
         case .resolution: "resolve"
+        case .followUp: "follow-up"
         }
     }
 }

@@ -24,9 +24,18 @@ public enum ThreadLines {
         facts += " · \(ticket.status.rawValue)"
         add(facts, .dim)
         add("Subject: " + TerminalSanitizer.oneLine(ticket.subject), .normal)
+        if let at = ticket.followUpAt {
+            let left = at.timeIntervalSince(now)
+            let when = TimeText.of(at, timeZone: timeZone)
+            add(left > 0 ? "↻ Follow-up due \(when) (in \(Countdown.compact(remaining: left)))"
+                         : "↻ Follow-up DUE since \(when) — reply, or F then done", left > 0 ? .dim : .warning)
+        }
         for line in safetyLines(thread) { add(line, .overdue) }
         if let order = thread.order {
             add("Order \(TerminalSanitizer.oneLine(order.id)) · \(order.currency) \(order.total) · placed \(TimeText.of(order.placedAt, timeZone: timeZone))", .header)
+            if let address = order.shippingAddress {
+                add("  Ship to: " + TerminalSanitizer.oneLine(address.oneLine), .normal)
+            }
             for item in order.items {
                 add("  \(item.quantity) × \(TerminalSanitizer.oneLine(item.title)) [\(TerminalSanitizer.oneLine(item.sku))]", .normal)
             }

@@ -25,6 +25,14 @@ public enum AuditDetail {
 
     public static func snooze(until: Date) -> String { "until \(RFC3339.format(until))" }
 
+    public static func followUp(when: FollowUpWhen, due: Date?) -> String {
+        switch when {
+        case .at(let date): "at \(RFC3339.format(date))"
+        case .parcelDelivered: "when the parcel is delivered" + (due.map { ", due \(RFC3339.format($0))" } ?? "")
+        case .trackingSilent(let days): "if tracking is silent for \(days)d" + (due.map { ", due \(RFC3339.format($0))" } ?? "")
+        }
+    }
+
     /// The order id is left out: it came from an imported file. The record names it.
     public static func evidenceRemoved(id: String, fileDeleted: Bool) -> String {
         "\(id), file \(fileDeleted ? "deleted" : "kept (still used)"); order and reason in kefu evidence removed"

@@ -20,6 +20,10 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case unsnooze
     /// An evidence record removed (its reason stays in the evidence removal record).
     case evidenceRemoved = "evidence-removed"
+    /// A follow-up set on the ticket (`F`, `kefu followups add`).
+    case followUp = "follow-up"
+    /// The ticket's open follow-ups marked done.
+    case followUpDone = "follow-up-done"
 }
 
 /// One row of the append-only audit log: when, who, what, on which ticket. `detail` is short

@@ -12,6 +12,9 @@ public struct OrderColumnMap: Sendable, Hashable {
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, placedAt = "placed_at", customerName = "customer_name", buyerEmail = "buyer_email", total, currency
         case sku, title, quantity, trackingNumber = "tracking_number", carrier, marketplace
+        /// Optional shipping facts the follow-up rules read (address, promised and actual ship dates).
+        case shipStreet = "ship_street", shipHouseNumber = "ship_house_number", shipPostcode = "ship_postcode"
+        case shipCity = "ship_city", shipCountry = "ship_country", shipBy = "ship_by", shippedAt = "shipped_at"
     }
 
     public var name: String

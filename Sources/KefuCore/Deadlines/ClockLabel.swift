@@ -14,6 +14,7 @@ public enum ClockLabel {
     public static let width = 4
 
     public static func of(policy: String?, channel: Channel, marketplace: Marketplace) -> String {
+        if policy == FollowUpClock.policy { return "F/U" }
         if let policy, policy.lowercased().hasPrefix("team") { return "team" }
         if channel == .chat { return "chat" }
         return marketplace.shortLabel

@@ -8,6 +8,9 @@ public enum ClockKind: String, Codable, Sendable, Hashable {
     case nextReply = "next_reply"
     /// The conversation solved as a whole.
     case resolution
+    /// A follow-up the agent or a rule set (`FollowUp`): due at its time, ended by a reply
+    /// after that time or by marking it done. Never counted in the response-time meters.
+    case followUp = "follow_up"
 }
 
 /// One running deadline on a ticket. A ticket may run several at once (the marketplace's 24

@@ -11,6 +11,12 @@ public struct Order: Sendable, Hashable {
     public var items: [OrderItem]
     /// Newest first: a parcel that replaced another at a hand-off comes before it.
     public var parcels: [Parcel]
+    /// Where it goes, when the report gives it (follow-up rules check it looks complete).
+    public var shippingAddress: ShippingAddress?
+    /// The latest day the seller promised to ship by, when the report gives it.
+    public var shipBy: Date?
+    /// When it actually left, when the report gives it (else the first parcel's time).
+    public var shippedAt: Date?
 
     public init(
         id: String, marketplace: Marketplace, customerName: String, placedAt: Date, total: Decimal,

@@ -48,6 +48,8 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     public var hasDraft = false
     /// Snoozed with `z`: out of the queue until then.
     public var snoozedUntil: Date?
+    /// The time of the earliest open follow-up (`F`, or a rule's "speak first"); nil when none.
+    public var followUpAt: Date?
 
     public init(
         id: Int64, conversation: String, channel: Channel, marketplace: Marketplace, customerName: String,
@@ -79,4 +81,7 @@ public struct Ticket: Sendable, Hashable, Identifiable {
 
     /// The short name of the clock that sets `due` (`chat`, `AMZ`, `team`).
     public var clockLabel: String { ClockLabel.of(policy: duePolicy, channel: channel, marketplace: marketplace) }
+
+    /// The deadline shown is a follow-up's (the queue and the thread header say "follow-up").
+    public var dueIsFollowUp: Bool { duePolicy == FollowUpClock.policy }
 }

@@ -82,8 +82,11 @@ public struct QueueTotals: Sendable, Hashable {
     public var needsReply: Int
     public var dueWithinHour: Int
     public var overdue: Int
+    /// Follow-ups whose time has come and that nobody has acted on ("3 follow-ups due").
+    public var followUpsDue: Int
 
-    public init(open: Int, needsReply: Int, dueWithinHour: Int, overdue: Int) {
+    public init(open: Int, needsReply: Int, dueWithinHour: Int, overdue: Int, followUpsDue: Int = 0) {
+        self.followUpsDue = followUpsDue
         self.open = open
         self.needsReply = needsReply
         self.dueWithinHour = dueWithinHour

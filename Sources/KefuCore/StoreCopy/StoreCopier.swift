@@ -53,6 +53,7 @@ public final class StoreCopier {
         "meta", "orders", "order_item", "parcel", "ticket", "message", "mail_origin", "message_attachment", "message_finding",
         "outbox", "outbox_attachment", "draft", "deadline_outcome", "quarantine", "evidence", "evidence_removal", "assignment",
         "ticket_outcome", "ticket_outcome_history", "ticket_snooze", "template_usage", "meter_hour", "message_hour", "audit_log",
+        "follow_up", "carrier_event",
     ]
     /// The target keeps keys of its own here (its policy's fingerprint, the copy's progress):
     /// its count may be higher than the source's.

@@ -13,6 +13,8 @@ public struct ClockColumns: Sendable {
 
     public init(state: TicketClockState, clocks: [ReplyClock]) {
         id = state.id
+        // A follow-up runs beside the policy's clocks, whichever backend writes them.
+        let clocks = clocks + state.followUpClocks
         encoded = ClockCoding.encode(clocks)
         nearest = clocks.nearest
         hold = state.openHold?.reason.rawValue

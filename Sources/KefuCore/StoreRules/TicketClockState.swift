@@ -16,6 +16,8 @@ public struct TicketClockState: Sendable {
     public var segment: String?
     public var openedAt: Date?
     public var holds: [Hold]
+    /// The time of the earliest open follow-up, if one is set (a backend without follow-ups leaves it nil).
+    public var followUpAt: Date?
 
     public init(
         id: Int64, channel: Channel, marketplace: Marketplace, status: TicketStatus, awaitingSince: Date?,
@@ -48,6 +50,14 @@ public struct TicketClockState: Sendable {
             channel: channel, marketplace: marketplace, status: status, awaitingSince: awaitingSince,
             hasReplied: hasReplied, language: language, kind: kind, tags: tags, segment: segment,
             openedAt: openedAt, holds: holds)
+    }
+
+    /// The follow-up as a clock beside the policy's: due at its time, so the queue sorts it with
+    /// the other deadlines. A solved ticket runs none.
+    public var followUpClocks: [ReplyClock] {
+        guard let followUpAt, status != .solved else { return [] }
+        return [ReplyClock(kind: .followUp, policy: FollowUpClock.policy, started: followUpAt, due: followUpAt,
+                           target: FollowUp.lateAfter)]
     }
 
     /// The hold that lasts now, if any.

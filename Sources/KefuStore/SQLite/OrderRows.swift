@@ -22,6 +22,7 @@ extension SQLiteTicketStore {
                 placed_at = excluded.placed_at, total = excluded.total, currency = excluded.currency
             """, arguments: [order.id, order.marketplace.rawValue, order.customerName, order.placedAt.timeIntervalSince1970,
                              "\(order.total)", order.currency])
+        try ParcelWatch.saveShipping(db, order)
         try db.execute(sql: "DELETE FROM order_item WHERE order_id = ?", arguments: [order.id])
         for (position, item) in order.items.enumerated() {
             try db.execute(sql: "INSERT INTO order_item (order_id, position, sku, title, quantity) VALUES (?, ?, ?, ?, ?)",
@@ -46,10 +47,12 @@ extension SQLiteTicketStore {
             let parcels = try Row.fetchAll(db, sql: """
                 SELECT tracking_number, carrier, shipped_at, replaces FROM parcel WHERE order_id = ? ORDER BY shipped_at DESC, id DESC
                 """, arguments: [id]).map { Parcel(trackingNumber: $0[0], carrier: $0[1], shippedAt: Date(timeIntervalSince1970: $0[2]), replaces: $0[3]) }
-            return Order(
+            var order = Order(
                 id: row[0], marketplace: Marketplace(rawValue: row[1]) ?? .other, customerName: row[2],
                 placedAt: Date(timeIntervalSince1970: row[3]), total: Decimal(string: row[4]) ?? 0, currency: row[5],
                 items: items, parcels: parcels)
+            try ParcelWatch.readShipping(db, into: &order)
+            return order
         }
     }
 }

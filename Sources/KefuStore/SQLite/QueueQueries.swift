@@ -164,7 +164,8 @@ extension SQLiteTicketStore {
             let overdue = try QueueTally.below(db, .reply, key: t)
             return QueueTotals(
                 open: try QueueTally.total(db, .open), needsReply: try QueueTally.total(db, .reply),
-                dueWithinHour: try QueueTally.below(db, .reply, key: t + 3600) - overdue, overdue: overdue)
+                dueWithinHour: try QueueTally.below(db, .reply, key: t + 3600) - overdue, overdue: overdue,
+                followUpsDue: try FollowUpRows.dueCount(db, now: now))
         }
     }
 

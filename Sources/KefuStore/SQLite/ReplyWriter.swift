@@ -34,6 +34,10 @@ extension SQLiteTicketStore {
                     reply.direction == .note ? "" : ReplySubject.of(ticket.subject), body,
                 ])
             let messageID = db.lastInsertedRowID
+            if reply.direction == .outbound {
+                // A reply after a follow-up's time is the follow-up done (before the clocks are written).
+                try FollowUpRows.endDue(db, ticketID: ticket.id, by: FollowUpRows.doneByReply, now: now)
+            }
             try MessageEffects.apply(db, ticketID: ticket.id, direction: reply.direction, at: now,
                                      body: body, order: nil, language: nil, policy: policy)
             if reply.direction == .outbound {

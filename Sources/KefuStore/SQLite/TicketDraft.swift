@@ -11,9 +11,9 @@ extension TicketDraft {
 
     static func decode(_ row: Row) -> TicketDraft {
         TicketDraft(
-            clock: TicketClockState.decode(row), conversation: row[13], customerName: row[14], customerAddress: row[15],
-            subject: row[16], snippet: row[17], orderID: row[18], lastFrom: Speaker(rawValue: row[19]) ?? .customer,
-            lastMessageAt: row[20])
+            clock: TicketClockState.decode(row), conversation: row[14], customerName: row[15], customerAddress: row[16],
+            subject: row[17], snippet: row[18], orderID: row[19], lastFrom: Speaker(rawValue: row[20]) ?? .customer,
+            lastMessageAt: row[21])
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> TicketDraft? {

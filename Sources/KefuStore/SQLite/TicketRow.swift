@@ -9,7 +9,7 @@ enum TicketRow {
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
         warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, safety_mark, due_policy,
         EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft,
-        (SELECT until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until
+        (SELECT until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until, follow_up_at
         """
 
     static func decode(_ row: Row) -> Ticket {
@@ -31,6 +31,7 @@ enum TicketRow {
         ticket.duePolicy = row["due_policy"]
         ticket.hasDraft = row["has_draft"]
         ticket.snoozedUntil = (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:))
+        ticket.followUpAt = (row["follow_up_at"] as Double?).map(Date.init(timeIntervalSince1970:))
         return ticket
     }
 
@@ -57,7 +58,7 @@ enum TicketRow {
 extension TicketClockState {
     static let columns = """
         id, channel, marketplace, status, awaiting_since, has_replied, last_outbound_at, language,
-        kind, tags, segment, opened_at, holds
+        kind, tags, segment, opened_at, holds, follow_up_at
         """
 
     static func fetch(_ db: Database, id: Int64) throws -> TicketClockState? {
@@ -65,7 +66,7 @@ extension TicketClockState {
     }
 
     static func decode(_ row: Row) -> TicketClockState {
-        TicketClockState(
+        var state = TicketClockState(
             id: row[0], channel: Channel(rawValue: row[1]) ?? .email,
             marketplace: Marketplace(rawValue: row[2]) ?? .other,
             status: TicketStatus(rawValue: row[3]) ?? .open,
@@ -74,6 +75,8 @@ extension TicketClockState {
             language: row[7],
             kind: TicketKind(rawValue: row[8]) ?? .message, tags: TagCoding.decode(row[9]), segment: row[10],
             openedAt: (row[11] as Double?).map(Date.init(timeIntervalSince1970:)), holds: HoldCoding.decode(row[12]))
+        state.followUpAt = (row[13] as Double?).map(Date.init(timeIntervalSince1970:))
+        return state
     }
 
     /// Recomputes the running clocks and writes them with the queue columns derived from them.
