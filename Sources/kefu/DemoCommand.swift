@@ -49,6 +49,7 @@ struct DemoCommand: ParsableCommand {
         let started = Date()
         try DemoStoreBuilder.fill(store, with: generator, tickets: tickets, progress: tickets >= 5_000)
         try DemoEvidence.add(to: store, orders: generator.batch(0..<min(tickets, 60)).orders)
+        try DemoFollowUpCases.add(to: store, orders: generator.batch(0..<min(tickets, DemoFollowUpCases.largest)).orders)
         if noConsole {
             let (t, m) = try store.counts()
             print("Demo store \(path): \(t) tickets, \(m) messages (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
@@ -87,5 +88,20 @@ enum DemoStoreBuilder {
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         try? FileManager.default.removeItem(at: EvidenceStore.folder(nextTo: URL(fileURLWithPath: path)))
+    }
+}
+
+/// The demo's stuck parcels, customs hold and incomplete address, then the follow-up rules, so
+/// speak-first items are in the queue on the first run.
+enum DemoFollowUpCases {
+    /// Beyond this many tickets the demo is a benchmark store: carrier events are left out.
+    static let largest = 5_000
+
+    static func add(to store: SQLiteTicketStore, orders: [Order]) throws {
+        let now = Date()
+        let cases = DemoFollowUps.cases(orders: orders, now: now)
+        _ = try store.importOrders(cases.orders.suffix(1).map { ($0, "lukas.becker@example.de") })
+        _ = try store.importCarrierEvents(cases.events, now: now)
+        _ = try FollowUpChecking.run(store, now: now)
     }
 }

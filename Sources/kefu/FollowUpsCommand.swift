@@ -73,7 +73,8 @@ struct FollowUpsListCommand: ParsableCommand {
         for f in shown {
             let due = f.dueAt.map(RFC3339.format) ?? "waiting on carrier events"
             let who = f.rule.map { "rule \($0)" } ?? "by \(TerminalSanitizer.oneLine(f.createdBy))"
-            var line = "#\(f.ticketID)\t\(f.status(now: now).rawValue)\t\(due)\t\(f.whenText)\t\(who)"
+            let what = f.rule == nil ? f.whenText : "speak first"
+            var line = "#\(f.ticketID)\t\(f.status(now: now).rawValue)\t\(due)\t\(what)\t\(who)"
             if let order = f.orderID { line += "\torder \(TerminalSanitizer.oneLine(order))" }
             if !f.note.isEmpty { line += "\t\(TerminalSanitizer.oneLine(f.note))" }
             print(line)

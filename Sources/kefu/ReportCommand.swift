@@ -60,8 +60,9 @@ struct ReportCommand: ParsableCommand {
         let members = (try Wiring.configuration()).team.members.map(\.name)
         let figures = DashboardFigures.compute(try store.meterInputs(now: asOf, timeZone: zone), members: members)
         let outcomes = try store.outcomes(since: start, until: end)
-        let report = TeamReport(figures: figures, feedback: FeedbackReport(outcomes: outcomes, timeZone: zone),
+        var report = TeamReport(figures: figures, feedback: FeedbackReport(outcomes: outcomes, timeZone: zone),
                                 since: start, until: end, timeZone: zone)
+        report.followUps = try? store.followUpCounts(now: asOf)
         switch format {
         case .table: print(report.table(), terminator: "")
         case .csv: print(report.csv(), terminator: "")

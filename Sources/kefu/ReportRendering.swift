@@ -10,6 +10,9 @@ struct TeamReport {
     let since: Date
     let until: Date
     let timeZone: TimeZone
+    /// Follow-ups by where they stand at the report's time, and speak-first items per rule;
+    /// nil on a store without follow-ups (PostgreSQL in this build): the report says so.
+    var followUps: FollowUpCounts?
 
     // MARK: one list of figures, shared by CSV and JSON
 
@@ -77,6 +80,10 @@ struct TeamReport {
             "channels": figures.lanes.map(object),
             "time_to_deadline": Dictionary(uniqueKeysWithValues: histogramNames.map { ($0.1, figures.histogram[$0.0] ?? 0) }),
             "traffic": figures.traffic.map { ["hour": RFC3339.format($0.hour), "inbound": $0.inbound, "replies": $0.replies] },
+            "follow_ups": followUps.map { counts -> Any in
+                ["scheduled": counts.scheduled, "due": counts.due, "late": counts.late, "done": counts.done,
+                 "proactive_by_rule": counts.byRule] as [String: Any]
+            } ?? NSNull(),
             "feedback": [
                 "since": RFC3339.format(since), "until": RFC3339.format(until),
                 "weeks": feedback.weeks.map { week -> [String: Any] in
@@ -120,6 +127,12 @@ struct TeamReport {
             rows.append(["traffic", RFC3339.format(hour.hour), "inbound", hour.inbound, ""])
             rows.append(["traffic", RFC3339.format(hour.hour), "replies", hour.replies, ""])
         }
+        if let counts = followUps {
+            for (name, value) in [("scheduled", counts.scheduled), ("due", counts.due), ("late", counts.late), ("done", counts.done)] {
+                rows.append(["follow_ups", "all", name, value, ""])
+            }
+            for (rule, count) in counts.byRule.sorted(by: { $0.key < $1.key }) { rows.append(["proactive", rule, "items", count, ""]) }
+        }
         for week in feedback.weeks {
             rows.append(["feedback_solved", week.week, "solved", week.solved, ""])
             for line in week.byProblem { rows.append(["feedback_problem", week.week, line.name, line.count, line.orders.joined(separator: " ")]) }
@@ -153,6 +166,13 @@ struct TeamReport {
         let inbound = figures.traffic.map(\.inbound), replies = figures.traffic.map(\.replies)
         out += "LAST 24 HOURS per hour: in  \(MeterGraphics.sparkline(inbound)) \(inbound.reduce(0, +))\n"
         out += "                        out \(MeterGraphics.sparkline(replies)) \(replies.reduce(0, +))\n"
+        if let counts = followUps {
+            out += "\nFOLLOW-UPS: due \(counts.due) · late \(counts.late) · done \(counts.done) · scheduled \(counts.scheduled)\n"
+            let rules = counts.byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            out += "PROACTIVE (speak first) per rule: " + (rules.isEmpty ? "none yet" : rules.joined(separator: " · ")) + "\n"
+        } else {
+            out += "\nFOLLOW-UPS: not available on this store (PostgreSQL keeps no follow-ups yet)\n"
+        }
         out += "\nFEEDBACK · tickets solved \(RFC3339.format(since)) to \(RFC3339.format(until)), by ISO week\n"
         if feedback.weeks.isEmpty { out += "(no ticket solved with an outcome in this period)\n" }
         for week in feedback.weeks {

@@ -82,7 +82,8 @@ extension AppState {
             dashboard!.figures = figures
             let needsReply = figures.histogram.values.reduce(0, +)
             totals = QueueTotals(open: figures.team.open, needsReply: needsReply,
-                                 dueWithinHour: figures.histogram[.underHour] ?? 0, overdue: figures.histogram[.overdue] ?? 0)
+                                 dueWithinHour: figures.histogram[.underHour] ?? 0, overdue: figures.histogram[.overdue] ?? 0,
+                                 followUpsDue: figures.followUps.map { $0.due + $0.late } ?? totals.followUpsDue)
             dashboard!.selected = min(dashboard!.selected, max(0, dashboard!.rows.count - 1))
             return []
         }

@@ -38,6 +38,8 @@ extension ConsoleEngine {
             if let safety = store as? any SafetyStore {
                 figures.scamWaves = try safety.scamWaves(now: now, rule: environment.scamWaveRule)
             }
+            // A store without follow-ups (PostgreSQL in this build) shows none; the dashboard line says so.
+            figures.followUps = try? (store as? any FollowUpStore)?.followUpCounts(now: now)
             return .team(.dashboardLoaded(figures))
         }
     }

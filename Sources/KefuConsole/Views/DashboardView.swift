@@ -23,7 +23,16 @@ enum DashboardView {
             screen.fill(Rect(top: rect.top + 1 + offset, left: rect.left, height: 1, width: rect.width), role: .overdue)
             screen.put(line, row: rect.top + 1 + offset, col: rect.left, role: .overdue, limit: rect.width)
         }
-        let rect = Rect(top: rect.top + waves.count, left: rect.left, height: rect.height - waves.count, width: rect.width)
+        var shift = waves.count
+        if rect.height >= 12, let f = figures.followUps {
+            // The lead's follow-up numbers, one line: due, late, done, and what the rules raised
+            // (a store without follow-ups has no line; kefu report says why).
+            let rules = f.byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let text = " Follow-ups: due \(f.due) · late \(f.late) · done \(f.done) · scheduled \(f.scheduled) · speak first per rule: \(rules.isEmpty ? "none" : rules)"
+            screen.put(text, row: rect.top + 1 + shift, col: rect.left, role: f.late > 0 ? .warning : .dim, limit: rect.width)
+            shift += 1
+        }
+        let rect = Rect(top: rect.top + shift, left: rect.left, height: rect.height - shift, width: rect.width)
         var columns = DashboardColumns(width: rect.width)
         columns.pending = board.week && figures.weekPending
         columns.weekPending = figures.weekPending

@@ -31,6 +31,8 @@ public struct DashboardFigures: Sendable, Hashable {
     public var weekPending: Bool
     /// Scam campaigns under way (several customers mention one suspicious host or phrase).
     public var scamWaves: [ScamWave] = []
+    /// Follow-ups due, late, done and the speak-first items per rule; nil on a store without follow-ups.
+    public var followUps: FollowUpCounts?
 
     public init(windows: MeterWindows, agents: [MeterRow], lanes: [MeterRow], team: MeterRow, histogram: [DueBucket: Int], traffic: [HourTraffic],
                 weekPending: Bool = false) {
