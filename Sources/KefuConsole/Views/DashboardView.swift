@@ -24,9 +24,10 @@ enum DashboardView {
             screen.put(line, row: rect.top + 1 + offset, col: rect.left, role: .overdue, limit: rect.width)
         }
         var shift = waves.count
-        if rect.height >= 12, let f = figures.followUps {
+        if rect.height >= 30, let f = figures.followUps {
             // The lead's follow-up numbers, one line: due, late, done, and what the rules raised
-            // (a store without follow-ups has no line; kefu report says why).
+            // (a store without follow-ups has no line, kefu report says why; on a short screen the
+            // tables keep the rows).
             let rules = f.byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             let text = " Follow-ups: due \(f.due) · late \(f.late) · done \(f.done) · scheduled \(f.scheduled) · speak first per rule: \(rules.isEmpty ? "none" : rules)"
             screen.put(text, row: rect.top + 1 + shift, col: rect.left, role: f.late > 0 ? .warning : .dim, limit: rect.width)
