@@ -31,6 +31,8 @@ public struct KefuConfiguration: Sendable {
     public var safety = SafetySettings()
     /// The console's behaviour (send and next, or stay); user file only.
     public var console = ConsoleSettings()
+    /// The customer segments' thresholds and the vip list (`customers:`).
+    public var customers = SegmentRules.standard
     /// Where the store lives (`store.url`); user file only. `--db` and `KEFU_DB` come first.
     public var store: StoreLocation?
     /// The order-driven follow-up rules (`followups:`); the shipped defaults without the section.
@@ -42,7 +44,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store", "followups"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store", "followups", "customers"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -73,6 +75,7 @@ public struct KefuConfiguration: Sendable {
         configuration.console = userSections?.console ?? ConsoleSettings()
         configuration.store = userSections?.store
         if let rules = userSections?.followUps { configuration.followUpRules = rules }
+        configuration.customers = userSections?.customers ?? .standard
         return configuration
     }
 
@@ -105,6 +108,7 @@ public struct KefuConfiguration: Sendable {
         var console: ConsoleSettings?
         var store: StoreLocation?
         var followUps: FollowUpRules?
+        var customers: SegmentRules?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -130,6 +134,7 @@ public struct KefuConfiguration: Sendable {
             case "console": sections.console = try ConsoleSectionReader.read(value)
             case "store": sections.store = try StoreSectionReader.read(value)
             case "followups": sections.followUps = try FollowUpSectionReader.read(value)
+            case "customers": sections.customers = try CustomersSectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

@@ -29,7 +29,7 @@ enum PostgresSchema {
         Migration(version: 7, name: "the append-only audit log of claims, assignments, outcomes, holds, snoozes and removals", sql: version7),
         Migration(version: 8, name: "change notifications: every watched table tells listening consoles what moved", sql: version8),
         Migration(version: 9, name: "meter counters updated at commit, so fifty agents do not queue on one hour's row", sql: version9),
-        // 10 belongs to the customers work (issue 15, items 1-3).
+        Migration(version: 10, name: "customers: the tables and columns SQLite's v12-customers has, so a store copies both ways", sql: version10Customers),
         Migration(version: 11, name: "follow-ups, order shipping facts and carrier events (tables only: the store's follow-up operations are SQLite's yet)", sql: version11),
         Migration(version: 12, name: "meter counters in 16 shards per group, so commits do not take turns on one row", sql: version12MeterShards),
         Migration(version: 13, name: "change notifications sent after the commit, so commits do not take turns on the notification lock", sql: version13NotifyAfterCommit),

@@ -50,6 +50,7 @@ struct DemoCommand: ParsableCommand {
         try DemoStoreBuilder.fill(store, with: generator, tickets: tickets, progress: tickets >= 5_000)
         try DemoEvidence.add(to: store, orders: generator.batch(0..<min(tickets, 60)).orders)
         try DemoFollowUpCases.add(to: store, orders: generator.batch(0..<min(tickets, DemoFollowUpCases.largest)).orders)
+        try DemoStoreBuilder.addReturningCustomers(store, from: generator.batch(0..<min(tickets, 8)).records, now: generator.now)
         if noConsole {
             let (t, m) = try store.counts()
             print("Demo store \(path): \(t) tickets, \(m) messages (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
@@ -75,6 +76,22 @@ enum DemoStoreBuilder {
             }
         }
         if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// Earlier orders and solved conversations for the first customers, then the segments.
+    static func addReturningCustomers(_ store: SQLiteTicketStore, from records: [IngestRecord], now: Date) throws {
+        let earlier = DemoHistory.earlier(for: records, now: now)
+        try store.importOrders(earlier.orders)
+        _ = try store.ingest(earlier.records)
+        let agent = ActingAgent.unrestricted("Demo")
+        for (conversation, outcome) in earlier.outcomes {
+            guard let first = earlier.records.first(where: { $0.conversation == conversation }),
+                  let customer = try store.customer(byKey: CustomerKey.email(first.customer.address) ?? .conversation(conversation)),
+                  let profile = try store.customerProfile(id: customer.id),
+                  let ticket = profile.conversations.first(where: { $0.conversation == conversation }) else { continue }
+            _ = try store.solve(ticketID: ticket.ticketID, outcome: outcome, acting: agent, now: first.at.addingTimeInterval(4 * 3600))
+        }
+        _ = try store.recomputeSegments(rules: .standard, now: now)
     }
 
     /// Removes a previous demo store at `path`; refuses if the file is something else.

@@ -60,6 +60,12 @@ struct ImportOrdersCommand: ParsableCommand {
         } catch let error as UserError {
             Wiring.notice("follow-up rules not run: \(error.message)")
         }
+        // New orders move recency, frequency and spend: the segments follow (SQLite stores only).
+        do {
+            _ = try store.recomputeSegments(rules: configuration.customers, now: Date())
+        } catch let error as CustomerError {
+            Wiring.notice(error.description)
+        }
         if !report.errors.isEmpty { throw ExitCode(1) }
     }
 

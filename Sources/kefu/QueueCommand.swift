@@ -69,6 +69,7 @@ struct QueueCommand: ParsableCommand {
             "assignee": ticket.assignee ?? NSNull(),
             "hold": ticket.hold?.rawValue ?? NSNull(),
             "safety": ticket.safetyMark ?? NSNull(),
+            "segment": ticket.segment ?? NSNull(),
             "snoozed_until": ticket.snoozedUntil.map(RFC3339.format) ?? NSNull(),
             "deadlines": try store.clocks(ticketID: ticket.id).map { clock -> [String: Any] in
                 ["kind": clock.kind.rawValue, "policy": clock.policy, "due": RFC3339.format(clock.due),

@@ -63,6 +63,11 @@ struct ReportCommand: ParsableCommand {
         var report = TeamReport(figures: figures, feedback: FeedbackReport(outcomes: outcomes, timeZone: zone),
                                 since: start, until: end, timeZone: zone)
         report.followUps = try? store.followUpCounts(now: asOf)
+        do {
+            report.repeatPurchase = try store.repeatPurchase()
+        } catch let error as CustomerError {
+            report.repeatPurchaseNote = error.description
+        }
         switch format {
         case .table: print(report.table(), terminator: "")
         case .csv: print(report.csv(), terminator: "")

@@ -13,6 +13,10 @@ struct TeamReport {
     /// Follow-ups by where they stand at the report's time, and speak-first items per rule;
     /// nil on a store without follow-ups (PostgreSQL in this build): the report says so.
     var followUps: FollowUpCounts?
+    /// Repeat purchase of customers who had a conversation, by its outcome; nil with the reason
+    /// when the store cannot say (PostgreSQL in this build).
+    var repeatPurchase: [RepeatPurchaseRow] = []
+    var repeatPurchaseNote: String?
 
     // MARK: one list of figures, shared by CSV and JSON
 
@@ -84,6 +88,10 @@ struct TeamReport {
                 ["scheduled": counts.scheduled, "due": counts.due, "late": counts.late, "done": counts.done,
                  "proactive_by_rule": counts.byRule] as [String: Any]
             } ?? NSNull(),
+            "repeat_purchase": repeatPurchaseNote.map { ["unavailable": $0] as Any } ?? repeatPurchase.map { row -> [String: Any] in
+                ["outcome": row.outcome, "customers": row.customers, "ordered_again": row.repeated,
+                 "rate": row.rate.map { ($0 * 100).rounded() / 10_000 } ?? NSNull()]
+            },
             "feedback": [
                 "since": RFC3339.format(since), "until": RFC3339.format(until),
                 "weeks": feedback.weeks.map { week -> [String: Any] in
@@ -138,6 +146,10 @@ struct TeamReport {
             for line in week.byProblem { rows.append(["feedback_problem", week.week, line.name, line.count, line.orders.joined(separator: " ")]) }
             for line in week.byResponsible { rows.append(["feedback_responsible", week.week, line.name, line.count, line.orders.joined(separator: " ")]) }
         }
+        for row in repeatPurchase {
+            rows.append(["repeat_purchase", row.outcome, "customers", row.customers, ""])
+            rows.append(["repeat_purchase", row.outcome, "ordered_again", row.repeated, ""])
+        }
         return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -179,6 +191,16 @@ struct TeamReport {
             out += "\n\(week.week) · \(week.solved) solved\n"
             out += Self.grid([["problem", "count", "orders"]] + week.byProblem.map { [$0.name, "\($0.count)", orders($0.orders)] }, indent: "  ")
             out += Self.grid([["responsible", "count", "orders"]] + week.byResponsible.map { [$0.name, "\($0.count)", orders($0.orders)] }, indent: "  ")
+        }
+        out += "\nREPEAT PURCHASE · customers with a solved conversation, by its resolution: how many ordered again after it\n"
+        if let repeatPurchaseNote {
+            out += "(\(repeatPurchaseNote))\n"
+        } else if repeatPurchase.isEmpty {
+            out += "(no customer with a solved conversation yet)\n"
+        } else {
+            out += Self.grid([["resolution", "customers", "ordered again", "rate"]] + repeatPurchase.map {
+                [$0.outcome, "\($0.customers)", "\($0.repeated)", $0.rate.map { String(format: "%.1f%%", $0) } ?? "—"]
+            }, indent: "  ")
         }
         return out
     }

@@ -63,6 +63,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case snooze
     /// `F`: follow up at a time or when the parcel says so ("done" marks the follow-ups done).
     case followUp = "follow-up"
+    // The customer beside the thread
+    case toggleProfile = "toggle-profile"
     // Everywhere
     case help
     case palette
@@ -80,6 +82,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case proofPicker = "proof-picker"
     case help
     case dashboard
+    /// The customer profile, after `i` in the thread.
+    case profile
     case global
 
     public var title: String {
@@ -91,6 +95,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .proofPicker: "Tracking and evidence picker"
         case .help: "Help"
         case .dashboard: "Dashboard"
+        case .profile: "Customer profile"
         case .global: "Everywhere"
         }
     }

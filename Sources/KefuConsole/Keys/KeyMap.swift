@@ -65,6 +65,12 @@ public struct KeyMap: Sendable, Hashable {
         Binding(.snooze, .thread, [[.char("z")]], "snooze until a time (14:00, tomorrow 9, 2h)"),
         Binding(.followUp, .thread, [[.char("F")]], "follow up: in 3 days, on 2026-12-10, delivered, silent 5d; done ends it"),
         Binding(.dashboard, .thread, [[.char("D")]], "team dashboard"),
+        Binding(.toggleProfile, .thread, [[.char("i")]], "customer profile: orders, totals, earlier conversations (again: close)", hint: true),
+
+        Binding(.moveDown, .profile, [[.char("j")], [.down]], "next earlier conversation", hint: true),
+        Binding(.moveUp, .profile, [[.char("k")], [.up]], "previous earlier conversation", hint: true),
+        Binding(.open, .profile, [[.enter]], "open that conversation (Esc there comes back)", hint: true),
+        Binding(.back, .profile, [[.escape], [.char("i")]], "close the profile, back to the thread", hint: true),
 
         Binding(.send, .composer, [[.ctrl("s")]], "send the reply", hint: true),
         Binding(.templates, .composer, [[.ctrl("t")]], "pick a template", hint: true),

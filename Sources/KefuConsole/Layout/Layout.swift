@@ -1,5 +1,6 @@
 /// Where each part of the console goes for a terminal size. A pure function of its inputs,
-/// tested at 79/80/100/200 columns and at tiny sizes.
+/// tested at 79/80/100/200 columns and at tiny sizes. From 160 columns a thread with a customer
+/// has the profile beside it (`profileWidth`); the queue narrows so the thread keeps 55 columns.
 ///
 /// - 100 columns or more: queue on the left, as wide as its columns need (69% of the screen, at
 ///   120 columns 16 characters of name and 40 of subject; at most `widestQueue`, so from 160
@@ -24,6 +25,18 @@ public struct Layout: Sendable, Hashable {
     public var hintLine: Rect
     /// The column of the vertical rule between the panes, when there is one.
     public var divider: Int?
+    /// The customer profile: from `profileBesideCols` beside the thread (right of it), narrower
+    /// over the thread while opened with `i`; empty otherwise.
+    public var profile: Rect = .empty
+    /// The rule between the thread and a profile beside it.
+    public var profileDivider: Int?
+
+    /// Whether the thread has a customer to show, and whether `i` opened it.
+    public enum ProfileDemand: Sendable, Hashable {
+        case none
+        case available
+        case opened
+    }
 
     public static let minimumRows = 8
     public static let minimumCols = 30
@@ -31,6 +44,15 @@ public struct Layout: Sendable, Hashable {
     public static let twoPaneCols = 100
     /// The queue pane never grows past this: customer 22, subject 56.
     public static let widestQueue = 104
+    /// From this width the customer profile always shows beside the thread.
+    public static let profileBesideCols = 160
+
+    /// The profile's width beside the thread: 30 columns at 160, growing with the screen to 48.
+    public static func profileWidth(cols: Int) -> Int {
+        min(48, max(30, 30 + (cols - profileBesideCols) / 2))
+    }
+    /// The thread keeps what it has at 160 columns without a profile; the queue gives up the rest.
+    public static let threadBesideProfile = 55
 
     /// The queue pane's width beside the thread.
     public static func queueWidth(cols: Int) -> Int {
@@ -38,7 +60,7 @@ public struct Layout: Sendable, Hashable {
     }
 
     public static func compute(
-        rows: Int, cols: Int, composerOpen: Bool, composerFocused: Bool, threadPushed: Bool
+        rows: Int, cols: Int, composerOpen: Bool, composerFocused: Bool, threadPushed: Bool, profile demand: ProfileDemand = .none
     ) -> Layout {
         guard rows >= minimumRows, cols >= minimumCols else {
             return Layout(mode: .tooSmall, queue: .empty, thread: .empty, composer: .empty,
@@ -52,7 +74,10 @@ public struct Layout: Sendable, Hashable {
         var divider: Int?
         switch mode {
         case .twoPane:
-            let queueWidth = queueWidth(cols: cols)
+            var queueWidth = queueWidth(cols: cols)
+            if demand != .none, cols >= profileBesideCols {
+                queueWidth = min(queueWidth, cols - profileWidth(cols: cols) - 1 - threadBesideProfile - 1)
+            }
             queue = Rect(top: 0, left: 0, height: mainHeight, width: queueWidth)
             divider = queueWidth
             right = Rect(top: 0, left: queueWidth + 1, height: mainHeight, width: cols - queueWidth - 1)
@@ -65,6 +90,14 @@ public struct Layout: Sendable, Hashable {
         case .tooSmall:
             break
         }
+        var profile = Rect.empty
+        var profileDivider: Int?
+        if demand != .none, !right.isEmpty, cols >= profileBesideCols {
+            let width = profileWidth(cols: cols)
+            profile = Rect(top: right.top, left: right.right - width, height: right.height, width: width)
+            profileDivider = profile.left - 1
+            right = Rect(top: right.top, left: right.left, height: right.height, width: right.width - width - 1)
+        }
         var thread = right
         var composer = Rect.empty
         if composerOpen, !right.isEmpty {
@@ -73,6 +106,11 @@ public struct Layout: Sendable, Hashable {
             thread = Rect(top: right.top, left: right.left, height: right.height - height, width: right.width)
             composer = Rect(top: thread.bottom, left: right.left, height: height, width: right.width)
         }
-        return Layout(mode: mode, queue: queue, thread: thread, composer: composer, statusBar: status, hintLine: hint, divider: divider)
+        // Under 160 columns an opened profile takes the thread's place, above the composer.
+        if demand == .opened, cols < profileBesideCols, !thread.isEmpty { profile = thread }
+        var layout = Layout(mode: mode, queue: queue, thread: thread, composer: composer, statusBar: status, hintLine: hint, divider: divider)
+        layout.profile = profile
+        layout.profileDivider = profileDivider
+        return layout
     }
 }

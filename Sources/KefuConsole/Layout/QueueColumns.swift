@@ -3,8 +3,8 @@ import KefuCore
 /// The queue row's columns, each a fixed width for the pane, so rows line up whatever the
 /// countdown's length or the owner's initials:
 ///
-///     ‼ -1h05m team AMZ  * ✎+LW Emily Carter     Where is my parcel?
-///     mark countdown clock market speaker draft mark owner  customer  subject
+///     ‼ -1h05m team AMZ  * ✎+LW Emily Carter     [L] Where is my parcel?
+///     mark countdown clock market speaker draft mark owner  customer  segment subject
 ///
 /// The fixed fields take 24 columns; customer and subject share the rest, two sevenths to the
 /// name (at least 6, at most 24), so a 120-column screen (queue 82 wide) shows 16 of the name

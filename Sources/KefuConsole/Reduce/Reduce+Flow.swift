@@ -58,6 +58,12 @@ extension AppState {
             if visited.count > 50 { visited.removeFirst() }
         }
         focus = .thread
+        if customerPane.focusOnReturn {
+            // Back from an earlier conversation: the profile takes the keys again.
+            customerPane.focusOnReturn = false
+            customerPane.open = true
+            focus = .profile
+        }
         if layout.mode == .onePane { threadPushed = true }
         if let index = queue.rows.firstIndex(where: { $0.id == ticket.id }) {
             queue.selected = queue.windowStart + index

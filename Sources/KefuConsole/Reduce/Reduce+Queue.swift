@@ -85,7 +85,8 @@ extension AppState {
         case .top: thread!.scroll = 0; thread!.scrollToEnd = false
         case .bottom: thread!.scrollToEnd = true
         case .reply: return openComposer()
-        case .back: return back()
+        case .back: return profileReturn() ?? back()
+        case .toggleProfile: return toggleProfile()
         case .nextPane:
             if layout.mode == .twoPane { focus = .queue }
         case .toggleHold, .toggleWaiting, .noResponseNeeded, .showClocks:

@@ -75,6 +75,7 @@ extension AppState {
                 loaded.seenThrough = thread.seenThrough
                 loaded.scrollToEnd = thread.scrollToEnd && thread.messages.count != loaded.messages.count ? true : thread.scrollToEnd
             }
+            if thread?.ticket.id != loaded.ticket.id { customerPane.selected = 0 }
             thread = loaded
             return resumeProofRequest()
         case .draftLoaded(let ticketID, let customerName, let text, let attachEvidence):
@@ -230,6 +231,7 @@ extension AppState {
         case .dashboard: return runDashboard(command)
         case .queue: return runQueue(command, count: count)
         case .thread: return runThread(command, count: count)
+        case .profile: return runProfile(command, count: count)
         case .composer: return runComposer(command)
         case .picker: return runPicker(command)
         case .proofPicker: return runProofPicker(command)

@@ -84,6 +84,13 @@ public final class ConsoleEngine {
                 var thread = ThreadState(ticket: ticket, messages: try store.messages(ticketID: id), order: order)
                 thread.clocks = try store.clocks(ticketID: id)
                 thread.proof = try environment.proof?.proof(for: order) ?? ThreadProof()
+                if let customers = store as? any CustomerStore {
+                    do {
+                        thread.customer = try customers.customerID(ticketID: id).flatMap { try customers.customerProfile(id: $0) }
+                    } catch let error as CustomerError {
+                        thread.customerNote = error.description
+                    }
+                }
                 return .threadLoaded(thread)
             case .loadDraft(let id, let name):
                 if let kept = environment.localDrafts?.kept(ticketID: id) {

@@ -4,7 +4,7 @@ import KefuCore
 /// The whole console as one value: what is listed, selected, open and typed. Views draw it,
 /// `reduce` changes it, and tests compare it whole.
 public struct AppState: Sendable, Hashable {
-    public enum Focus: Sendable, Hashable { case queue, thread, composer }
+    public enum Focus: Sendable, Hashable { case queue, thread, composer, profile }
     public enum Overlay: Sendable, Hashable {
         case none
         case help(KeyContext)
@@ -67,6 +67,9 @@ public struct AppState: Sendable, Hashable {
     public var sendAndNext = true
     /// Who else is in which ticket, and this agent's claim.
     public var presence = PresenceState()
+    /// `i`: the customer profile is open (under 160 columns over the thread; from 160 it is
+    /// always beside it), and which earlier conversation is selected in it.
+    public var customerPane = ProfileState()
 
     public init(rows: Int, cols: Int, now: Date, profile: AgentProfile, templates: [Template] = []) {
         self.rows = rows
@@ -80,7 +83,8 @@ public struct AppState: Sendable, Hashable {
     public var layout: Layout {
         Layout.compute(
             rows: rows, cols: cols, composerOpen: composer != nil, composerFocused: focus == .composer,
-            threadPushed: threadPushed)
+            threadPushed: threadPushed,
+            profile: thread?.customer == nil && thread?.customerNote == nil ? .none : customerPane.open ? .opened : .available)
     }
 
     /// Where keys go now.
@@ -96,6 +100,7 @@ public struct AppState: Sendable, Hashable {
         case .queue: return .queue
         case .thread: return .thread
         case .composer: return .composer
+        case .profile: return .profile
         }
     }
 

@@ -17,6 +17,10 @@ public struct ThreadState: Sendable, Hashable {
     /// a send is checked against it, so what a teammate or the customer added since is seen
     /// before the reply goes. Kept when the thread is read again for the same ticket.
     public var seenThrough: Int64?
+    /// The ticket's customer, for the profile pane (`i`); nil when the store has none for it.
+    public var customer: CustomerProfile?
+    /// Why there is no profile when the store cannot give one (PostgreSQL in this build).
+    public var customerNote: String?
 
     public init(ticket: Ticket, messages: [Message], order: Order?, scroll: Int = 0, scrollToEnd: Bool = true) {
         self.ticket = ticket

@@ -17,6 +17,10 @@ public enum ConsoleView {
                 for row in 0..<(state.rows - 2) { screen.put("│", row: row, col: divider, role: .border) }
             }
             ThreadPaneView.draw(state, in: layout.thread, on: &screen)
+            if let divider = layout.profileDivider {
+                for row in layout.profile.top..<layout.profile.bottom { screen.put("│", row: row, col: divider, role: .border) }
+            }
+            CustomerProfileView.draw(state, in: layout.profile, on: &screen)
             ComposerView.draw(state, in: layout.composer, on: &screen)
         }
         StatusBarView.draw(state, in: layout.statusBar, on: &screen)

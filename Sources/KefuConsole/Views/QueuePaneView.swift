@@ -133,7 +133,10 @@ enum QueuePaneView {
         }
         field(" " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: columns.name), 1 + columns.name, base)
         let subject = ticket.subject.isEmpty ? ticket.snippet : ticket.subject
-        let tag = (ticket.safetyMark.map { "⚠ \(TerminalSanitizer.oneLine($0)) " } ?? "") + (ticket.hold.map { $0.tag + " " } ?? "")
+        // The customer's segment as a letter in brackets before the subject, like the other tags
+        // (`[V]` vip, `[L]` loyal, `[B]` big spender, `[N]` new, `[A]` active, `[R]` at risk, `[Z]` lapsed).
+        let segment = SegmentRules.letter(ticket.segment).map { "[\($0)] " } ?? ""
+        let tag = segment + (ticket.safetyMark.map { "⚠ \(TerminalSanitizer.oneLine($0)) " } ?? "") + (ticket.hold.map { $0.tag + " " } ?? "")
             + (ticket.followUpAt.map { $0 <= now ? "↻ follow-up due " : "↻ follow-up " } ?? "")
         let rest = end - x
         guard rest > 1 else { return }

@@ -133,6 +133,7 @@ extension Command {
         case .open: "open"
         case .back: "back"
         case .nextPane: "pane"
+        case .toggleProfile: "customer"
         case .filter: "filter"
         case .cycleView: "view"
         case .showOverdue: "overdue"

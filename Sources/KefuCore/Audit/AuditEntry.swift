@@ -24,6 +24,10 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable {
     case followUp = "follow-up"
     /// The ticket's open follow-ups marked done.
     case followUpDone = "follow-up-done"
+    /// Two customer records made one (by a lead, or by a key both held).
+    case customerMerge = "customer-merge"
+    /// A merge undone; the two are kept apart from then on.
+    case customerSplit = "customer-split"
 }
 
 /// One row of the append-only audit log: when, who, what, on which ticket. `detail` is short

@@ -50,6 +50,9 @@ public struct Ticket: Sendable, Hashable, Identifiable {
     public var snoozedUntil: Date?
     /// The time of the earliest open follow-up (`F`, or a rule's "speak first"); nil when none.
     public var followUpAt: Date?
+    /// The customer's segment (`vip`, `loyal`, …): given by the message, else derived from the
+    /// customer's orders (`SegmentRules`); the queue row shows its letter.
+    public var segment: String?
 
     public init(
         id: Int64, conversation: String, channel: Channel, marketplace: Marketplace, customerName: String,

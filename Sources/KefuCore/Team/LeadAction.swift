@@ -12,6 +12,9 @@ public enum LeadAction: Sendable, Hashable {
     case editOutcome(ticketID: Int64)
     /// Recording a change in another person's name (`--by` on the command line).
     case actFor(String)
+    /// Merging two customer records, or splitting them again.
+    case mergeCustomers
+    case splitCustomers
 
     /// What is being done, as the start of a sentence.
     public var sentence: String {
@@ -21,6 +24,8 @@ public enum LeadAction: Sendable, Hashable {
         case .takeFrom(let owner): "Taking a ticket from \(TerminalSanitizer.oneLine(owner))"
         case .editOutcome(let id): "Changing the recorded outcome of #\(id)"
         case .actFor(let name): "Acting as \(TerminalSanitizer.oneLine(name))"
+        case .mergeCustomers: "Merging two customers"
+        case .splitCustomers: "Splitting two customers"
         }
     }
 }

@@ -29,6 +29,7 @@ extension SQLiteTicketStore {
         var order: [String] = []
         var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM ticket") ?? 0) + 1
         var taken: [IngestRecord] = []
+        var namedOrders: [String: String] = [:]
         var settled: [(ticketID: Int64, clock: ReplyClock, facts: ConversationFacts, at: Date)] = []
         for record in records {
             guard seen.insert(record.id).inserted else {
@@ -52,10 +53,34 @@ extension SQLiteTicketStore {
                 storedInboundAfter: { try Self.earliestInbound(db, ticketID: ticketID, after: $0) })
             for clock in ended.ended { settled.append((ticketID, clock, ended.facts, record.at)) }
             drafts[record.conversation] = draft
+            if let named = record.order, !draft.isNew { namedOrders[record.conversation] = named }
             taken.append(record)
             summary.added += 1
         }
+        // Every new conversation gets its customer (and so the derived segment its deadlines may
+        // depend on) before it is written; a known one joins the customer of an order it now names.
+        let now = Date()
+        var customers: [String: (customer: Int64, given: String?)] = [:]
+        for conversation in order where drafts[conversation]!.isNew {
+            var draft = drafts[conversation]!
+            let customer = try CustomerLinker.link(
+                db, keys: CustomerKeys.ofTicket(address: draft.customerAddress, conversation: conversation, namedOrder: draft.orderID),
+                name: draft.customerName, language: draft.clock.language, now: now)
+            customers[conversation] = (customer, draft.clock.segment)
+            if draft.clock.segment == nil { draft.clock.segment = try CustomerLinker.segment(db, customer: customer) }
+            drafts[conversation] = draft
+        }
         for conversation in order { try drafts[conversation]!.write(db, policy: policy) }
+        for conversation in order {
+            let draft = drafts[conversation]!
+            if let linked = customers[conversation] {
+                try db.cachedStatement(sql: "UPDATE ticket SET customer_id = ?, segment_given = ? WHERE id = ?")
+                    .execute(arguments: [linked.customer, linked.given, draft.id])
+            } else if let named = namedOrders[conversation] {
+                try CustomerLinker.linkTicket(db, id: draft.id, conversation: conversation, name: draft.customerName,
+                                              address: draft.customerAddress, language: draft.clock.language, namedOrder: named, now: now)
+            }
+        }
         var stored: [String: Int64] = [:]
         stored.reserveCapacity(taken.count)
         let insert = try db.cachedStatement(sql: """

@@ -5,13 +5,19 @@ import KefuCore
 /// Orders with their items and parcels.
 extension SQLiteTicketStore {
     public func saveOrder(_ order: Order) throws {
-        try pool.write { db in try Self.saveOrder(db, order) }
+        try pool.write { db in
+            try Self.saveOrder(db, order)
+            try CustomerLinker.linkOrder(db, order, buyerEmail: nil, now: Date())
+        }
     }
 
     /// Saves many orders in one transaction (imports, the demo).
     public func saveOrders(_ orders: [Order]) throws {
         try pool.write { db in
-            for order in orders { try Self.saveOrder(db, order) }
+            for order in orders {
+                try Self.saveOrder(db, order)
+                try CustomerLinker.linkOrder(db, order, buyerEmail: nil, now: Date())
+            }
         }
     }
 

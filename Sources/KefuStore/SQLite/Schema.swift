@@ -444,6 +444,9 @@ enum Schema {
         migrator.registerMigration("v11-deliver: outbox leases and retry times, for several deliverers at once") { db in
             try MailSchema.v11Leases(db)
         }
+        migrator.registerMigration("v12-customers: customers across channels, their keys, merges and splits") { db in
+            try CustomerSchema.v12(db)
+        }
         migrator.registerMigration("v13-followups: follow-ups, order shipping facts and carrier events") { db in
             try FollowUpSchema.v13(db)
         }

@@ -9,7 +9,7 @@ enum TicketRow {
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
         warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, safety_mark, due_policy,
         EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft,
-        (SELECT until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until, follow_up_at
+        (SELECT until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until, follow_up_at, segment
         """
 
     static func decode(_ row: Row) -> Ticket {
@@ -32,6 +32,7 @@ enum TicketRow {
         ticket.hasDraft = row["has_draft"]
         ticket.snoozedUntil = (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:))
         ticket.followUpAt = (row["follow_up_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        ticket.segment = row["segment"]
         return ticket
     }
 
