@@ -8,7 +8,7 @@ enum PostgresTicketRows {
         last_from, last_message_at, due_at, due_target, language, order_id, message_count, version,
         warn_at, hold_reason, assignee, awaiting_since IS NOT NULL AS awaiting_reply, due_policy,
         EXISTS (SELECT 1 FROM draft d WHERE d.ticket_id = ticket.id) AS has_draft, safety_mark,
-        (SELECT s.until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until
+        (SELECT s.until FROM ticket_snooze s WHERE s.ticket_id = ticket.id) AS snoozed_until, segment, follow_up_at
         """
 
     static func ticket(_ row: PostgresResultRow) throws -> Ticket {
@@ -29,6 +29,8 @@ enum PostgresTicketRows {
         ticket.hasDraft = try row.bool(22)
         ticket.safetyMark = try row.optionalString(23)
         ticket.snoozedUntil = try row.optionalDate(24)
+        ticket.segment = try row.optionalString(25)
+        ticket.followUpAt = try row.optionalDate(26)
         return ticket
     }
 

@@ -24,9 +24,12 @@ struct CustomerEndToEndTests {
         #expect(profile.contains("damaged parcel · carrier · reship") || profile.contains("late / lost parcel · carrier · reship"))
         // The help and the hint line name the profile's keys.
         #expect(profile.contains("Enter open"))
+        // The first earlier conversation is selected when the profile opens; j moves the mark on.
+        let firstSelected = profile.split(separator: "\n").first { $0.contains("▸#") }.map(String.init)
         try tmux.press("j")
         let moved = try tmux.waitFor("the second earlier conversation selected") { screen in
-            screen.split(separator: "\n").contains { $0.contains("▸#") }
+            guard let line = screen.split(separator: "\n").first(where: { $0.contains("▸#") }) else { return false }
+            return String(line) != firstSelected
         }
         let selectedLine = try #require(moved.split(separator: "\n").first { $0.contains("▸#") })
         let afterMark = selectedLine[selectedLine.range(of: "▸#")!.upperBound...]

@@ -39,7 +39,7 @@ struct TeamCommandTests {
     func json() throws {
         let text = try report("json")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(root.keys) == ["as_of", "time_zone", "windows", "agents", "whole_queue", "channels", "time_to_deadline", "traffic", "feedback"])
+        #expect(Set(root.keys) == ["as_of", "time_zone", "windows", "agents", "whole_queue", "channels", "time_to_deadline", "traffic", "feedback", "follow_ups", "repeat_purchase"])
         #expect(root["as_of"] as? String == "2026-11-18T16:00:00Z")
         let agents = try #require(root["agents"] as? [[String: Any]])
         let li = try #require(agents.first { $0["agent"] as? String == "Li Wei" })
