@@ -104,6 +104,12 @@ final class PostgresSession: @unchecked Sendable {
             let changed: [String]
             let result: T
             do {
+                // A read-only snapshot writes nothing, so it has nothing to tell after its commit.
+                if readOnlySnapshot {
+                    result = try body(PostgresTransaction(session: self))
+                    try run("COMMIT", [])
+                    return result
+                }
                 try run("SELECT set_config('kefu.notify_after_commit', 'on', true)", [])
                 result = try body(PostgresTransaction(session: self))
                 let noted = try run("""
