@@ -135,7 +135,9 @@ enum QueuePaneView {
         let subject = ticket.subject.isEmpty ? ticket.snippet : ticket.subject
         // The customer's segment as a letter in brackets before the subject, like the other tags
         // (`[V]` vip, `[L]` loyal, `[B]` big spender, `[N]` new, `[A]` active, `[R]` at risk, `[Z]` lapsed).
-        let segment = SegmentRules.letter(ticket.segment).map { "[\($0)] " } ?? ""
+        // Not for `new`, which most customers are at first: on every row it said nothing and
+        // took four characters of each subject.
+        let segment = ticket.segment == "new" ? "" : SegmentRules.letter(ticket.segment).map { "[\($0)] " } ?? ""
         let tag = segment + (ticket.safetyMark.map { "⚠ \(TerminalSanitizer.oneLine($0)) " } ?? "") + (ticket.hold.map { $0.tag + " " } ?? "")
             + (ticket.followUpAt.map { $0 <= now ? "↻ follow-up due " : "↻ follow-up " } ?? "")
         let rest = end - x
