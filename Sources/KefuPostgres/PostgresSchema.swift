@@ -33,6 +33,7 @@ enum PostgresSchema {
         Migration(version: 11, name: "follow-ups, order shipping facts and carrier events (tables only: the store's follow-up operations are SQLite's yet)", sql: version11),
         Migration(version: 12, name: "meter counters in 16 shards per group, so commits do not take turns on one row", sql: version12MeterShards),
         Migration(version: 13, name: "change notifications sent after the commit, so commits do not take turns on the notification lock", sql: version13NotifyAfterCommit),
+        Migration(version: 14, name: "n as one server function, one round trip per claim", sql: version14ClaimFunction),
     ]
 
     static var latest: Int { migrations.last!.version }

@@ -11,6 +11,8 @@ enum PostgresValue: Sendable {
     case bool(Bool)
     /// A bigint[] for `= ANY($n)`: one query for a whole list instead of one per element.
     case ints([Int64])
+    /// A double precision[] (the key stretches of a claim).
+    case doubles([Double])
     case null
 
     static func of(_ value: Int64?) -> PostgresValue { value.map(PostgresValue.int) ?? .null }
@@ -40,6 +42,7 @@ extension PostgresBindings {
             case .text(let v): append(v)
             case .bool(let v): append(v)
             case .ints(let v): append(v)
+            case .doubles(let v): append(v)
             case .null: appendNull()
             }
         }

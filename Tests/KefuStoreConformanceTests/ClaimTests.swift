@@ -51,7 +51,38 @@ struct ClaimTests {
             Issue.record("the lapsed claim was not free"); return
         }
         #expect(taken.id == held.id)
+        let log = try #require(temp.store as? any AuditLog).auditEntries(AuditQuery(ticketID: held.id))
+        #expect(log.map(\.action) == [.claim, .lapse, .claim])
+        #expect(log.map(\.agent) == ["Li Wei", "Li Wei", "Anna"])
+        #expect(log[1].detail == AuditDetail.lapse(takenBy: "Anna"))
         #expect(try !claims.renewClaim(ticketID: held.id, agent: "Li Wei", rules: rules, now: now.addingTimeInterval(1102)))
+    }
+
+    @Test("n passes over snoozed tickets, a teammate's own, the ones skipped; late ones come after savable ones; the log says who", arguments: StoreBackend.allCases)
+    func whatNTakes(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
+        // c3 came in 33 hours ago: its Amazon day is over, so it is late and waits behind the rest.
+        let minutes: [Double] = [0, 1, 2, -2000, 4]
+        _ = try temp.store.ingest(minutes.enumerated().map { Fixture.message("m\($0.offset)", conversation: "c\($0.offset)", at: $0.element) })
+        let now = Fixture.base.addingTimeInterval(3600)
+        let rows = try temp.store.queue(QueueQuery(view: .allOpen, now: now, order: .deadline), after: nil, limit: 10)
+        let id = Dictionary(uniqueKeysWithValues: rows.map { ($0.conversation, $0.id) })
+        let claims = try #require(temp.store as? any TicketClaiming)
+        _ = try #require(temp.store as? any TicketSnoozing).snooze(ticketID: id["c0"]!, until: now.addingTimeInterval(3600), agent: "Li Wei", now: now)
+        _ = try #require(temp.store as? any AssignmentStore).assign(ticketIDs: [id["c1"]!], to: "Zhang Min", by: "lead", now: now)
+        let rules = ClaimRules(lease: 600, capacity: 10)
+        var taken: [String] = []
+        for skipping in [[id["c2"]!], [], [], []] {
+            guard case .claimed(let ticket) = try claims.claimNext(for: "Li Wei", releasing: nil, skipping: skipping, rules: rules, now: now) else { break }
+            taken.append(ticket.conversation)
+        }
+        #expect(taken == ["c4", "c2", "c3"])
+        guard case .claimed(let own) = try claims.claimNext(for: "Zhang Min", releasing: nil, rules: rules, now: now) else {
+            Issue.record("Zhang Min's own ticket was not hers to claim"); return
+        }
+        #expect(own.conversation == "c1")
+        let log = try #require(temp.store as? any AuditLog).auditEntries(AuditQuery(ticketID: id["c4"]!))
+        #expect(log.filter { $0.action == .claim }.map(\.agent) == ["Li Wei"])
     }
 
     @Test("Many agents claiming at once never get the same ticket (PostgreSQL, SKIP LOCKED)")
