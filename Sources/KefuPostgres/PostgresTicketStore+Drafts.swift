@@ -76,7 +76,7 @@ extension PostgresTicketStore {
     }
 
     public func order(id: String) throws -> Order? {
-        try session.transaction { tx in
+        try session.transaction(readOnlySnapshot: true) { tx in
             guard let row = try tx.query(
                 "SELECT id, marketplace, customer_name, placed_at, total, currency FROM orders WHERE id = $1", [.text(id)]
             ).first else { return nil }

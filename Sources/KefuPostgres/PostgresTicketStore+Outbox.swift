@@ -15,7 +15,7 @@ extension PostgresTicketStore: OutboxStore {
         """
 
     public func outboxEntries(states: [OutboxEntry.State], limit: Int) throws -> [OutboxEntry] {
-        try session.transaction { tx in
+        try session.transaction(readOnlySnapshot: true) { tx in
             // The states are the enum's own words, never user text.
             let listed = states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             let rows = try tx.query(Self.outboxSelect + " WHERE o.state IN (\(listed.isEmpty ? "NULL" : listed)) ORDER BY o.id LIMIT $1",
@@ -25,7 +25,7 @@ extension PostgresTicketStore: OutboxStore {
     }
 
     public func outboxEntry(id: Int64) throws -> OutboxEntry? {
-        try session.transaction { tx in
+        try session.transaction(readOnlySnapshot: true) { tx in
             try Self.outboxEntries(tx, try tx.query(Self.outboxSelect + " WHERE o.id = $1", [.int(id)])).first
         }
     }

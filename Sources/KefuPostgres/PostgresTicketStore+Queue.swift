@@ -168,11 +168,11 @@ extension PostgresTicketStore {
 
     /// How the deadlines of a ticket ended so far.
     public func deadlineOutcomes(ticketID: Int64) throws -> [DeadlineOutcome] {
-        try session.transaction { tx in try PostgresDeadlineOutcomes.fetch(tx, ticketID: ticketID) }
+        try session.transaction(readOnlySnapshot: true) { tx in try PostgresDeadlineOutcomes.fetch(tx, ticketID: ticketID) }
     }
 
     public func messages(ticketID: Int64) throws -> [Message] {
-        try session.transaction { tx in try Self.messages(tx, ticketID: ticketID) }
+        try session.transaction(readOnlySnapshot: true) { tx in try Self.messages(tx, ticketID: ticketID) }
     }
 
     static func messages(_ tx: PostgresTransaction, ticketID: Int64) throws -> [Message] {
