@@ -43,13 +43,19 @@ extension PostgresTicketStore {
     }
 
     public func saveOrder(_ order: Order) throws {
-        try session.transaction { tx in try Self.saveOrder(tx, order) }
+        try session.transaction { tx in
+            try Self.saveOrder(tx, order)
+            try PostgresCustomerLinker.linkOrder(tx, order, buyerEmail: nil, now: Date())
+        }
     }
 
     /// Saves many orders in one transaction (imports, the demo).
     public func saveOrders(_ orders: [Order]) throws {
         try session.transaction { tx in
-            for order in orders { try Self.saveOrder(tx, order) }
+            for order in orders {
+                try Self.saveOrder(tx, order)
+                try PostgresCustomerLinker.linkOrder(tx, order, buyerEmail: nil, now: Date())
+            }
         }
     }
 

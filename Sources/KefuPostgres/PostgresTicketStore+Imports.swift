@@ -54,13 +54,16 @@ extension PostgresTicketStore: MailImportStore, OrderImporting, StoreMeta {
 
     @discardableResult
     public func importOrders(_ orders: [(order: Order, buyerEmail: String?)]) throws -> Int {
-        try session.transaction { tx in
+        let now = Date()
+        return try session.transaction { tx in
             var linked = 0
             for (order, email) in orders {
                 try Self.saveOrder(tx, order)
                 try tx.query("UPDATE orders SET buyer_email = coalesce($1, buyer_email) WHERE id = $2", [.of(email), .text(order.id)])
+                // The order's customer, by its id and the buyer's email (never the buyer's name).
+                try PostgresCustomerLinker.linkOrder(tx, order, buyerEmail: email, now: now)
                 var rows: [PostgresResultRow] = []
-                let returning = "RETURNING id, customer_name, customer_address, subject, snippet"
+                let returning = "RETURNING id, customer_name, customer_address, subject, snippet, conversation, language"
                 if let email, !email.isEmpty {
                     rows = try tx.query("""
                         UPDATE ticket SET order_id = $1, version = version + 1
@@ -77,6 +80,15 @@ extension PostgresTicketStore: MailImportStore, OrderImporting, StoreMeta {
                     let text = TicketSearchText.of(customer: try row.string(1), address: try row.string(2), subject: try row.string(3),
                                                    snippet: try row.string(4), order: order.id)
                     try tx.query("UPDATE ticket SET search_text = $1 WHERE id = $2", [.text(text), .int(try row.int(0))])
+                }
+                // A ticket found by the buyer's email joins the order's customer (it shares that
+                // address anyway); one found by the buyer's name alone keeps its own customer.
+                if let email, !email.isEmpty {
+                    for row in rows {
+                        try PostgresCustomerLinker.linkTicket(tx, id: try row.int(0), conversation: try row.string(5), name: try row.string(1),
+                                                              address: try row.string(2), language: try row.optionalString(6),
+                                                              namedOrder: order.id, now: now)
+                    }
                 }
                 linked += rows.count
             }

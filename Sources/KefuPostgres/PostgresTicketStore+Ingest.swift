@@ -41,6 +41,7 @@ extension PostgresTicketStore {
         var order: [String] = []
         var taken: [IngestRecord] = []
         var settled: [(ticketID: Int64, clock: ReplyClock, facts: ConversationFacts, at: Date)] = []
+        var namedOrders: [String: String] = [:]
         for record in records {
             guard seen.insert(record.id).inserted else {
                 summary.duplicates += 1
@@ -61,10 +62,39 @@ extension PostgresTicketStore {
                 storedInboundAfter: { try Self.earliestInbound(tx, ticketID: ticketID, after: $0) })
             for clock in ended.ended { settled.append((ticketID, clock, ended.facts, record.at)) }
             drafts[record.conversation] = draft
+            if let named = record.order, !draft.isNew { namedOrders[record.conversation] = named }
             taken.append(record)
             summary.added += 1
         }
+        // Every new conversation gets its customer (and so the derived segment its deadlines may
+        // depend on) before it is written; a known one joins the customer of an order it now names.
+        let now = Date()
+        var customers: [String: (customer: Int64, given: String?)] = [:]
+        for conversation in order where drafts[conversation]!.isNew {
+            var draft = drafts[conversation]!
+            let customer = try PostgresCustomerLinker.link(
+                tx, keys: CustomerKeys.ofTicket(address: draft.customerAddress, conversation: conversation, namedOrder: draft.orderID),
+                name: draft.customerName, language: draft.clock.language, now: now)
+            customers[conversation] = (customer, draft.clock.segment)
+            if draft.clock.segment == nil { draft.clock.segment = try PostgresCustomerLinker.segment(tx, customer: customer) }
+            drafts[conversation] = draft
+        }
         for conversation in order { try PostgresTicketRows.write(tx, drafts[conversation]!, policy: policy) }
+        let linkedIDs = customers.keys.sorted().map { drafts[$0]!.id }
+        if !linkedIDs.isEmpty {
+            let ordered = customers.keys.sorted()
+            try tx.query("""
+                UPDATE ticket SET customer_id = u.customer, segment_given = nullif(u.given, '')
+                FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS u(id, customer, given) WHERE ticket.id = u.id
+                """, [.ints(linkedIDs), .ints(ordered.map { customers[$0]!.customer }),
+                      .texts(ordered.map { customers[$0]!.given ?? "" })])
+        }
+        for conversation in order where customers[conversation] == nil {
+            guard let named = namedOrders[conversation] else { continue }
+            let draft = drafts[conversation]!
+            try PostgresCustomerLinker.linkTicket(tx, id: draft.id, conversation: conversation, name: draft.customerName,
+                                                  address: draft.customerAddress, language: draft.clock.language, namedOrder: named, now: now)
+        }
         var stored: [String: Int64] = [:]
         stored.reserveCapacity(taken.count)
         var chunkStart = 0

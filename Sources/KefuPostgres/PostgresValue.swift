@@ -13,6 +13,8 @@ enum PostgresValue: Sendable {
     case ints([Int64])
     /// A double precision[] (the key stretches of a claim).
     case doubles([Double])
+    /// A text[] (customer keys looked up together).
+    case texts([String])
     case null
 
     static func of(_ value: Int64?) -> PostgresValue { value.map(PostgresValue.int) ?? .null }
@@ -43,6 +45,7 @@ extension PostgresBindings {
             case .bool(let v): append(v)
             case .ints(let v): append(v)
             case .doubles(let v): append(v)
+            case .texts(let v): append(v)
             case .null: appendNull()
             }
         }

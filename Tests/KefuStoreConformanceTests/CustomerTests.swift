@@ -4,7 +4,7 @@ import KefuCore
 import KefuTestSupport
 
 /// Customers on the store: linked as messages and orders come in, merged and split by a lead.
-/// SQLite links and reads them; PostgreSQL in this build says customers are not available there.
+/// One suite, both backends.
 @Suite("Customers: linking by address and order, never by name; merge and split")
 struct CustomerTests {
     let lead = ActingAgent(name: "Zhang Min", standing: .lead)
@@ -18,9 +18,9 @@ struct CustomerTests {
         try store.queue(QueueQuery(view: .allOpen, now: Fixture.base), after: nil, limit: 100).first { $0.conversation == conversation }!.id
     }
 
-    @Test("The same address on two channels is one customer; the same name on two addresses is two")
-    func byAddressNotName() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("The same address on two channels is one customer; the same name on two addresses is two", arguments: StoreBackend.allCases)
+    func byAddressNotName(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let store = temp.store
         _ = try store.ingest([
             Fixture.message("m1", conversation: "mail-1", at: 0, channel: .email, marketplace: .shopify, from: "Anna Müller <Anna@Example.de>"),
@@ -43,9 +43,9 @@ struct CustomerTests {
         #expect(try store.customerProfile(id: other.id)!.orders.isEmpty)
     }
 
-    @Test("Mail and an Amazon relay become one customer when a conversation names the order; the link is recorded")
-    func orderLinksRelayAndMail() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("Mail and an Amazon relay become one customer when a conversation names the order; the link is recorded", arguments: StoreBackend.allCases)
+    func orderLinksRelayAndMail(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let store = temp.store
         // First two records: Anna by mail, and a buyer behind an Amazon relay address.
         _ = try store.ingest([
@@ -72,9 +72,9 @@ struct CustomerTests {
         #expect(try store.auditEntries(AuditQuery()).contains { $0.action == .customerMerge && $0.agent == "kefu" })
     }
 
-    @Test("A lead merges two records and splits them again; the split keeps them apart from automatic linking")
-    func mergeAndSplit() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("A lead merges two records and splits them again; the split keeps them apart from automatic linking", arguments: StoreBackend.allCases)
+    func mergeAndSplit(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let store = temp.store
         _ = try store.ingest([
             Fixture.message("a1", conversation: "c-a", at: 0, from: "Bo <bo@example.com>"),
@@ -111,9 +111,9 @@ struct CustomerTests {
         #expect(actions.filter { $0 == .customerSplit }.count == 1)
     }
 
-    @Test("Segments are derived from the orders and reach the open tickets (SLA policies match them)")
-    func segments() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("Segments are derived from the orders and reach the open tickets (SLA policies match them)", arguments: StoreBackend.allCases)
+    func segments(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let store = temp.store
         _ = try store.ingest((0..<5).map { Fixture.message("s\($0)", conversation: "s-\($0)", at: Double($0), from: "B\($0) <b\($0)@example.com>") })
         var orders: [(order: Order, buyerEmail: String?)] = []
@@ -133,13 +133,5 @@ struct CustomerTests {
         let ticket = try store.ticket(id: ticketID(store, conversation: "s-4"))
         #expect(ticket?.segment == "vip")
         #expect(try store.customers(segment: "lapsed", limit: 10).map(\.addresses) == [["b0@example.com"]])
-    }
-
-    @Test("PostgreSQL says customers are not available there yet, in one line")
-    func postgresSaysSo() throws {
-        let temp = try BackendStore(.postgres)
-        #expect(throws: CustomerError.notOnPostgres) { try temp.store.customerProfile(id: 1) }
-        #expect(throws: CustomerError.notOnPostgres) { try temp.store.recomputeSegments(rules: .standard, now: Fixture.base) }
-        #expect(CustomerError.notOnPostgres.description.contains("not available on PostgreSQL yet"))
     }
 }

@@ -31,7 +31,6 @@ public enum CustomerError: Error, Sendable, Hashable, CustomStringConvertible {
     case mergeWithItself(Int64)
     case notMerged(Int64, Int64)
     case alreadyMerged(Int64, into: Int64)
-    case notOnPostgres
 
     public var description: String {
         switch self {
@@ -39,7 +38,6 @@ public enum CustomerError: Error, Sendable, Hashable, CustomStringConvertible {
         case .mergeWithItself(let id): "cannot merge \(CustomerName.of(id)) with itself: give two different customers"
         case .notMerged(let a, let b): "\(CustomerName.of(a)) and \(CustomerName.of(b)) were not merged, so there is nothing to split"
         case .alreadyMerged(let id, let into): "\(CustomerName.of(id)) was already merged into \(CustomerName.of(into)): merge \(CustomerName.of(into)) instead"
-        case .notOnPostgres: "customers are not available on PostgreSQL yet: use a SQLite store for customer profiles, segments and merges"
         }
     }
 }

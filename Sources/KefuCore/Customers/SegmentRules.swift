@@ -80,6 +80,9 @@ public struct SegmentRules: Sendable, Hashable {
 
 /// What `recomputeSegments` did, for the command and the benchmark.
 public struct SegmentSummary: Sendable, Hashable {
+    /// The store's `meta` key holding when segments were last computed (both backends).
+    public static let computedAtKey = "customers.segments_computed_at"
+
     public var customers: Int
     /// Customers per segment name (no segment: the key "none").
     public var counts: [String: Int]

@@ -6,7 +6,7 @@ import KefuCore
 /// gives open tickets the derived segment, so SLA policies that match `segment` follow it. One
 /// write transaction; one grouped read of the orders, one of the tags, writes only what changed.
 extension SQLiteTicketStore {
-    static let segmentsComputedKey = "customers.segments_computed_at"
+    static let segmentsComputedKey = SegmentSummary.computedAtKey
 
     public func recomputeSegments(rules: SegmentRules, now: Date) throws -> SegmentSummary {
         let policy = self.policy
