@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KefuCore
+import KefuStore
 
 /// `kefu audit`: who claimed, let go, assigned, solved, held, snoozed or removed what, and when,
 /// from the store's append-only audit log (either backend), newest last.
@@ -28,7 +29,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let query = AuditQuery(since: try since.map { try Self.instant($0, now: Date()) }, ticketID: ticket, agent: agent, limit: limit)
-        let store = try storeOptions.openStore()
+        let store = try storeOptions.openStore(access: .readIfNotWritable)
         let entries = try store.auditEntries(query)
         if json {
             let objects = entries.map { entry -> [String: Any] in

@@ -30,6 +30,12 @@ enum ConsoleRunner {
         state.presence.claimsEnabled = store is any TicketClaiming
         state.presence.rules = claims
         state.presence.boardEnabled = store is any PresenceBoard
+        if let sqlite = store as? SQLiteTicketStore, let readOnly = sqlite.readOnly {
+            state.readOnlyStore = ReadOnlyStoreState(path: sqlite.path, notice: readOnly.notice, reason: readOnly.reason)
+            // Claims and the presence board write; `n` then finds the next ticket without claiming.
+            state.presence.claimsEnabled = false
+            state.presence.boardEnabled = false
+        }
         var environment = ConsoleEnvironment(store: store, clock: clock, proof: proof)
         environment.localDrafts = localDrafts.map(LocalDraftFolder.init(folder:))
         environment.saveTemplate = { try PersonalTemplates.save($0) }

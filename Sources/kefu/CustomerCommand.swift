@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KefuCore
+import KefuStore
 
 /// `kefu customer show|merge|split`: one customer across channels, and a lead's merge of two
 /// records (undone by split, which keeps them apart from then on).
@@ -18,7 +19,7 @@ struct CustomerCommand: ParsableCommand {
         @Flag(help: "Print JSON (sorted keys) instead of lines.") var json = false
 
         func run() throws {
-            let store = try storeOptions.openStore()
+            let store = try storeOptions.openStore(access: .readIfNotWritable)
             let id = try CustomerLookup.id(customer, in: store, storeName: storeOptions.storeName)
             guard let profile = try store.customerProfile(id: id) else { throw CustomerError.notFound(customer) }
             if json {

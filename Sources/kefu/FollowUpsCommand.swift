@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KefuCore
+import KefuStore
 
 /// `kefu followups`: list them (due, late, done, scheduled), set one, mark a ticket's done, and
 /// run the order-driven rules (`check`).
@@ -44,7 +45,7 @@ struct FollowUpsListCommand: ParsableCommand {
 
     func run() throws {
         let now = try FollowUpsCommand.instant(self.now)
-        let store = try storeOptions.openStore()
+        let store = try storeOptions.openStore(access: .readIfNotWritable)
         let all: [FollowUp]
         do { all = try store.followUps(ticketID: ticket) } catch let error as FollowUpError { throw UserError(message: error.description) }
         let shown = all.filter { status == nil || $0.status(now: now) == status }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KefuCore
+import KefuStore
 
 /// `kefu outbox [--json]`: every reply in the outbox and where it stands.
 struct OutboxCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct OutboxCommand: ParsableCommand {
             }
             states = [chosen]
         }
-        let store = try storeOptions.openStore()
+        let store = try storeOptions.openStore(access: .readIfNotWritable)
         let entries = try store.outboxEntries(states: states)
         if json {
             let objects = entries.map { entry -> [String: Any] in

@@ -68,7 +68,7 @@ struct OutcomeCommand: ParsableCommand {
         @Argument(help: "The ticket id.") var id: Int64
 
         func run() throws {
-            let store = try storeOptions.openStore()
+            let store = try storeOptions.openStore(access: .readIfNotWritable)
             guard try store.ticket(id: id) != nil else { throw UserError(message: "no ticket #\(id) in \(storeOptions.storeName)") }
             let history = try store.outcomeHistory(ticketID: id)
             guard let current = try store.outcome(ticketID: id) else {

@@ -25,7 +25,7 @@ struct QuarantineListCommand: ParsableCommand {
     var limit: Int = 1_000
 
     func run() throws {
-        let store = try storeOptions.openStore()
+        let store = try storeOptions.openStore(access: .readIfNotWritable)
         let rows = try store.quarantined(limit: limit)
         if json {
             let objects = rows.map { row -> [String: Any] in

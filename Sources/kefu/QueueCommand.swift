@@ -26,7 +26,7 @@ struct QueueCommand: ParsableCommand {
         guard let queueView = QueueView(rawValue: view) else {
             throw ValidationError("--view must be one of: \(QueueView.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let store = try storeOptions.openAnyBackend()
+        let store = try storeOptions.openAnyBackend(access: .readIfNotWritable)
         let now = Date()
         guard let order = QueueOrder(rawValue: sort) else {
             throw ValidationError("--sort must be triage or deadline")

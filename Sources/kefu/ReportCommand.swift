@@ -55,7 +55,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--since must come before --until")
         }
 
-        let store = try storeOptions.openStore()
+        let store = try storeOptions.openStore(access: .readIfNotWritable)
         // Everyone on the config's team list gets a row, with or without figures.
         let members = (try Wiring.configuration()).team.members.map(\.name)
         let figures = DashboardFigures.compute(try store.meterInputs(now: asOf, timeZone: zone), members: members)

@@ -19,7 +19,7 @@ struct SLACommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            let store = try storeOptions.openStore()
+            let store = try storeOptions.openStore(access: .readIfNotWritable)
             guard let engine = store.policy as? SLAEngine else { throw UserError(message: "no SLA engine configured") }
             guard let facts = try store.conversationFacts(ticketID: id) else {
                 throw UserError(message: "no ticket #\(id) in \(storeOptions.storeName)")

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try storeOptions.openAnyBackend()
+        let store = try storeOptions.openAnyBackend(access: .readIfNotWritable)
         guard let ticket = try store.ticket(id: id) else {
             throw UserError(message: "no ticket #\(id) in \(try storeOptions.location().location)")
         }

@@ -12,8 +12,8 @@ typealias CommandStore = TicketStore & AssignmentStore & ConversationHolding & O
 
 extension StoreOptions {
     /// Opens the store on either backend (see `openAnyBackend`) for a command.
-    func openStore(creating: Bool = false) throws -> any CommandStore {
-        let store = try openAnyBackend(creating: creating)
+    func openStore(creating: Bool = false, access: StoreAccess = .write) throws -> any CommandStore {
+        let store = try openAnyBackend(creating: creating, access: access)
         guard let full = store as? any CommandStore else {
             throw UserError(message: "\(StoreOptions.commandName): this store does not provide every store operation")
         }

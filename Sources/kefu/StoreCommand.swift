@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KefuCore
 import KefuEvidenceFiles
+import KefuStore
 
 /// `kefu store copy FROM TO`: moves a whole store between backends (a team starting alone on
 /// SQLite moves to PostgreSQL, or back), resumable, with the counts checked at the end.
@@ -39,7 +40,7 @@ struct StoreCommand: ParsableCommand {
             if case .sqlite(let path) = fromLocation, !FileManager.default.fileExists(atPath: path) {
                 throw UserError(message: "FROM names \(path), which does not exist (check the path)")
             }
-            let fromStore = try source.openStore()
+            let fromStore = try source.openStore(access: .readIfNotWritable)
             guard let reading = fromStore as? any StoreRowCopying else { throw UserError(message: "\(fromLocation) cannot be copied by this kefu") }
             let toStore = try target.openStore(creating: true)
             guard let writing = toStore as? any StoreRowCopying else { throw UserError(message: "\(toLocation) cannot be copied into by this kefu") }

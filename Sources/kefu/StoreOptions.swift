@@ -69,29 +69,39 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the SQLite store with the deadline policy from the configuration (the demo's own
     /// for a store `kefu demo` made), recomputing open deadlines when the policy changed since
-    /// the store last ran.
-    func open(defaultName: String = "kefu.sqlite", creating: Bool = false, command: String = StoreOptions.commandName) throws -> SQLiteTicketStore {
+    /// the store last ran. `access`: whether the command changes the store (see `StoreAccess`);
+    /// `quiet` leaves the read-only notice unsaid on stderr (the console's screen is the terminal).
+    func open(
+        defaultName: String = "kefu.sqlite", creating: Bool = false, access: StoreAccess = .write, quiet: Bool = false,
+        command: String = StoreOptions.commandName
+    ) throws -> SQLiteTicketStore {
         let path = try path(default: defaultName, creating: creating, command: command)
-        return try Self.openSQLite(path: path)
+        return try Self.openSQLite(path: path, access: access, quiet: quiet)
     }
 
-    static func openSQLite(path: String) throws -> SQLiteTicketStore {
+    static func openSQLite(path: String, access: StoreAccess = .write, quiet: Bool = false) throws -> SQLiteTicketStore {
         let isDemo = (try? SQLiteTicketStore.peekMeta(path: path, key: "demo")) == "1"
         let store = try SQLiteTicketStore(
             path: path, policy: try (isDemo ? Wiring.demoConfiguration() : Wiring.configuration()).deadlinePolicy(),
-            progress: Wiring.notice)
+            access: access, progress: Wiring.notice)
+        if let readOnly = store.readOnly {
+            // Nothing may be written: deadlines are shown as the store holds them.
+            if !quiet { Wiring.notice("the store at \(path) is open read-only: \(readOnly.reason)\(readOnly.snapshot ? " (read as a snapshot)" : "")") }
+            return store
+        }
         if let moved = try store.applyPolicyChangeIfNeeded(progress: Wiring.notice), moved > 0 {
             Wiring.notice("The deadline policy changed: deadlines of \(moved) open ticket(s) recomputed.")
         }
         return store
     }
 
-    /// Opens the store on either backend, for the commands that work on both.
-    func openAnyBackend(creating: Bool = false) throws -> any TicketStore {
+    /// Opens the store on either backend, for the commands that work on both. `access` and
+    /// `quiet` are for a SQLite file (see `open`); PostgreSQL has its own roles for who writes.
+    func openAnyBackend(creating: Bool = false, access: StoreAccess = .write, quiet: Bool = false) throws -> any TicketStore {
         let (location, _) = try location()
         switch location {
         case .sqlite:
-            return try open(creating: creating)
+            return try open(creating: creating, access: access, quiet: quiet)
         case .postgres(let address):
             do {
                 let store = try PostgresTicketStore(address: address, policy: try Wiring.configuration().deadlinePolicy())

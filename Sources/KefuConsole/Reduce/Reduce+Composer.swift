@@ -10,6 +10,11 @@ extension AppState {
 
     mutating func openComposer() -> [Effect] {
         guard let ticket = replyTarget else { return [] }
+        if let readOnly = readOnlyStore {
+            // Nothing typed could be saved or sent: say so before the agent writes a word.
+            showFlash(readOnly.refusal, .error)
+            return []
+        }
         if composer?.ticketID == ticket.id {
             focus = .composer
             return []

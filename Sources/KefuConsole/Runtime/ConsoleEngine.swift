@@ -71,6 +71,7 @@ public final class ConsoleEngine {
 
     private func perform(_ effect: Effect) -> Action? {
         if case .answer(let action) = offline(effect) { return action }
+        if case .answer(let action) = readOnly(effect) { return action }
         let store = environment.store
         do {
             switch effect {

@@ -36,6 +36,8 @@ public struct AppState: Sendable, Hashable {
     public var flash: Flash?
     /// Whether the store's server is reachable; the status bar says so while it is not.
     public var connection: StoreConnection = .connected
+    /// Set when the store could only be opened read-only; nothing that writes is tried.
+    public var readOnlyStore: ReadOnlyStoreState?
     /// Keys typed so far of a longer sequence (`g` of `g g`) and a count (`5` of `5j`).
     public var pendingKeys: [Key] = []
     public var count: Int?

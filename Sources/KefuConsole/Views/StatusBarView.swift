@@ -18,17 +18,24 @@ enum StatusBarView {
             screen.put(totals, row: rect.top, col: max(rect.left, totalsLeft), role: .statusBar)
             return
         }
+        // A read-only store is said first, always: the agent must not think a key will write.
+        var left = rect.left
+        var flash = state.flash
+        if let readOnly = state.readOnlyStore {
+            left = screen.put(" ⚠ READ-ONLY store ", row: rect.top, col: left, role: .error, limit: totalsLeft - left)
+            if flash == nil { flash = Flash(text: readOnly.notice, kind: .info, until: .infinity) }
+        }
         // The totals always stay; a flash that does not fit beside the ticket takes the ticket's place.
-        if let flash = state.flash {
+        if let flash {
             let ticketWidth = shownTicket(state).map { _ in 44 } ?? 0
-            if rect.left + ticketWidth + DisplayWidth.of(flash.text) + 3 > totalsLeft {
-                screen.put(" " + flash.text + " ", row: rect.top, col: rect.left, role: flash.kind == .error ? .error : .flash,
-                           limit: totalsLeft - rect.left)
+            if left + ticketWidth + DisplayWidth.of(flash.text) + 3 > totalsLeft {
+                screen.put(" " + flash.text + " ", row: rect.top, col: left, role: flash.kind == .error ? .error : .flash,
+                           limit: totalsLeft - left)
                 screen.put(totals, row: rect.top, col: totalsLeft, role: .statusBar)
                 return
             }
         }
-        var x = rect.left
+        var x = left
         if let ticket = shownTicket(state) {
             x = screen.put(" #\(ticket.id) " + DisplayWidth.truncate(TerminalSanitizer.oneLine(ticket.customerName), to: 16)
                            + " · \(ticket.marketplace.shortLabel) · ", row: rect.top, col: x, role: .statusBar)
@@ -46,7 +53,7 @@ enum StatusBarView {
                 x = screen.put(" · " + hold.label, row: rect.top, col: x, role: .statusBar)
             }
         }
-        if let flash = state.flash, x < totalsLeft {
+        if let flash, x < totalsLeft {
             screen.put("  " + flash.text + " ", row: rect.top, col: x, role: flash.kind == .error ? .error : .flash, limit: totalsLeft - x)
         }
         screen.put(totals, row: rect.top, col: max(rect.left, totalsLeft), role: .statusBar)

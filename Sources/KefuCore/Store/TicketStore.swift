@@ -222,6 +222,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The store's schema is newer than this build knows: opening it could misread or damage
     /// data written by the newer Kefu, so it is refused before anything is written.
     case writtenByNewerKefu(path: String, storeVersion: Int, supportedVersion: Int)
+    /// A command that changes the store was asked to run on one this process may not write
+    /// (`reason` says what: the file, its folder, a read-only mount); refused before anything.
+    case notWritable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -230,6 +233,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): "cannot open the store at \(path): \(reason)"
         case .writtenByNewerKefu(let path, let storeVersion, let supportedVersion):
             "the store at \(path) was written by a newer Kefu (store schema version \(storeVersion); this Kefu knows up to version \(supportedVersion)): upgrade Kefu to open it; nothing was changed"
+        case .notWritable(let path, let reason):
+            "cannot write the store at \(path): \(reason); this command changes the store, so nothing was done (kefu queue, show, report and the console open it read-only)"
         }
     }
 }

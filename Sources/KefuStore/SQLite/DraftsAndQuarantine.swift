@@ -55,10 +55,17 @@ extension SQLiteTicketStore: StoreMeta {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         var configuration = Configuration()
         configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        return try queue.read { db in
-            guard try db.tableExists("meta") else { return nil }
-            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        let read = { (queue: DatabaseQueue) in
+            try queue.read { db -> String? in
+                guard try db.tableExists("meta") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+            }
+        }
+        do {
+            return try read(DatabaseQueue(path: path, configuration: configuration))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            // A store in a folder this user cannot write (see `ReadOnlyOpening`).
+            return try read(DatabaseQueue(path: ReadOnlyOpening.immutableURI(path), configuration: configuration))
         }
     }
 

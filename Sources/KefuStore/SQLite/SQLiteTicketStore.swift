@@ -15,23 +15,20 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
     public let policy: any DeadlinePolicy
     public let path: String
 
+    /// Set when the store was opened read-only (see `StoreAccess`): why, and whether it is a snapshot.
+    public let readOnly: ReadOnlyStore?
+
     /// Opens (creating if needed) the store at `path`, migrating it to the current schema.
     /// `progress` hears a line before work that reads every row (upgrading an existing store),
     /// so a user never waits on a blank screen without knowing why.
-    public init(path: String, policy: any DeadlinePolicy, progress: (String) -> Void = { _ in }) throws {
+    ///
+    /// A store this process may not write is refused with `StoreError.notWritable` (naming the
+    /// file and why) before anything is touched, or with `.readIfNotWritable` opened read-only.
+    public init(
+        path: String, policy: any DeadlinePolicy, access: StoreAccess = .write, progress: (String) -> Void = { _ in }
+    ) throws {
         self.path = path
         self.policy = policy
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-            try Self.createPrivateFile(at: path)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
-        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 4
@@ -42,6 +39,33 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
             // their own cache: with SQLite's 2 MB default every window and thread went back to the
             // kernel for its pages (pread was the top of the console's profile).
             try db.execute(sql: "PRAGMA cache_size = -8192")
+        }
+        if let problem = StoreWritability.problem(path: path) {
+            guard access == .readIfNotWritable, FileManager.default.fileExists(atPath: path) else {
+                throw StoreError.notWritable(path: path, reason: problem)
+            }
+            do {
+                let (pool, snapshot) = try ReadOnlyOpening.pool(path: path, configuration: configuration, reason: problem)
+                self.pool = pool
+                self.readOnly = ReadOnlyStore(reason: problem, snapshot: snapshot)
+                try Self.checkReadable(pool, path: path, reason: problem)
+            } catch let error as DatabaseError {
+                throw StoreError.cannotOpen(path: path, reason: "\(problem), and reading it failed (SQLite: \(error.message ?? "\(error)"))")
+            }
+            StoreFaults.openedReadOnly(path: path)
+            return
+        }
+        readOnly = nil
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            try Self.createPrivateFile(at: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
         }
         do {
             // Other kefu processes may be opening (and migrating) a new store at this moment.
@@ -62,8 +86,21 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
             try ConcurrentOpening.migrate(pool, with: migrator)
             try SchemaVersion.record(pool, version: migrator.migrations.count)
         } catch let error as DatabaseError {
+            if let explained = StoreWriteFailure.explain(error) { throw StoreError.cannotOpen(path: path, reason: explained) }
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
+    }
+
+    /// A read-only store must already be at this build's schema: upgrading it would write.
+    private static func checkReadable(_ pool: DatabasePool, path: String, reason: String) throws {
+        let migrator = Schema.migrator
+        try SchemaVersion.refuseNewer(pool, path: path, migrator: migrator)
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        let missing = migrator.migrations.count - applied.count
+        guard missing > 0 else { return }
+        throw StoreError.cannotOpen(path: path, reason: applied.isEmpty
+            ? "it is not a Kefu store (no schema) and cannot be made one: \(reason)"
+            : "an older Kefu wrote it and it needs upgrading to this Kefu's schema (\(missing) step(s)), which writes to it, but \(reason)")
     }
 
     /// SQLite would create the file with the process umask (usually 0644): create it first, private.

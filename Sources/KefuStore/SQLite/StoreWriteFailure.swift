@@ -1,16 +1,23 @@
 import GRDB
 
-/// A write the disk refused (full, or the file size limit reached), said the way a user can act
-/// on it. SQLite reports a full disk as SQLITE_FULL and a write past `RLIMIT_FSIZE` (EFBIG) as an
-/// I/O error; either way the transaction was rolled back, so what earlier transactions committed
-/// (every message or reply already acknowledged) is still there and the store still opens.
+/// A write the store refused, said the way a user can act on it, naming the file where SQLite's
+/// error does not (`StoreFaults` keeps which store it was).
+///
+/// - a full disk: SQLite reports SQLITE_FULL, and a write past `RLIMIT_FSIZE` (EFBIG) as an I/O
+///   error; either way the transaction was rolled back, so what earlier transactions committed
+///   (every message or reply already acknowledged) is still there and the store still opens;
+/// - a write to a store opened read-only (SQLITE_READONLY).
 public enum StoreWriteFailure {
     public static func explain(_ error: any Error) -> String? {
         guard let error = error as? DatabaseError else { return nil }
+        let sqlite = "SQLite: \(error.message ?? "\(error.resultCode)")"
         switch error.resultCode {
         case .SQLITE_FULL, .SQLITE_IOERR:
-            return "cannot write the store: the disk is full or a file size limit was reached (SQLite: \(error.message ?? "\(error.resultCode)")). "
+            return "cannot write the store: the disk is full or a file size limit was reached (\(sqlite)). "
                 + "The write in progress was rolled back; everything stored before it is kept. Free some space and run the command again."
+        case .SQLITE_READONLY:
+            let which = StoreFaults.readOnlyStore.map { "the store at \($0)" } ?? "the store"
+            return "cannot write \(which): it is open read-only (this user may not write it), so nothing was changed (\(sqlite))"
         default:
             return nil
         }
