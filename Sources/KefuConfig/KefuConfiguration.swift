@@ -35,6 +35,9 @@ public struct KefuConfiguration: Sendable {
     public var customers = SegmentRules.standard
     /// Where the store lives (`store.url`); user file only. `--db` and `KEFU_DB` come first.
     public var store: StoreLocation?
+    /// How long a write waits for another kefu's lock on a SQLite store (`store.lock_timeout`);
+    /// nil: `KEFU_LOCK_TIMEOUT`, else the default.
+    public var storeLockTimeout: TimeInterval?
     /// The order-driven follow-up rules (`followups:`); the shipped defaults without the section.
     public var followUpRules = FollowUpRules.defaults
 
@@ -73,7 +76,8 @@ public struct KefuConfiguration: Sendable {
         configuration.claims = userSections?.team?.claims ?? ClaimRules()
         configuration.safety = userSections?.safety ?? SafetySettings()
         configuration.console = userSections?.console ?? ConsoleSettings()
-        configuration.store = userSections?.store
+        configuration.store = userSections?.store?.location
+        configuration.storeLockTimeout = userSections?.store?.lockTimeout
         if let rules = userSections?.followUps { configuration.followUpRules = rules }
         configuration.customers = userSections?.customers ?? .standard
         return configuration
@@ -106,7 +110,7 @@ public struct KefuConfiguration: Sendable {
         var team: (roster: TeamRoster, claims: ClaimRules)?
         var safety: SafetySettings?
         var console: ConsoleSettings?
-        var store: StoreLocation?
+        var store: StoreSectionReader.Section?
         var followUps: FollowUpRules?
         var customers: SegmentRules?
     }

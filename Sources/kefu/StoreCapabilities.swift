@@ -78,7 +78,7 @@ extension StoreOptions {
         let noDeadlines = try SLAEngine(SLAConfiguration(layers: [], policies: []))
         switch try location().location {
         case .sqlite(let path):
-            return try SQLiteTicketStore(path: path, policy: noDeadlines)
+            return try SQLiteTicketStore(path: path, policy: noDeadlines, lockWait: try StoreOptions.lockWait())
         case .postgres(let address):
             do {
                 return try PostgresTicketStore(address: address, policy: noDeadlines)

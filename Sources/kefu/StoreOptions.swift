@@ -70,7 +70,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens the SQLite store with the deadline policy from the configuration (the demo's own
     /// for a store `kefu demo` made), recomputing open deadlines when the policy changed since
     /// the store last ran. `access`: whether the command changes the store (see `StoreAccess`);
-    /// `quiet` leaves the read-only notice unsaid on stderr (the console's screen is the terminal).
+    /// `quiet` leaves lock waits unsaid on stderr (the console's screen is the terminal).
     func open(
         defaultName: String = "kefu.sqlite", creating: Bool = false, access: StoreAccess = .write, quiet: Bool = false,
         command: String = StoreOptions.commandName
@@ -83,7 +83,7 @@ struct StoreOptions: ParsableArguments {
         let isDemo = (try? SQLiteTicketStore.peekMeta(path: path, key: "demo")) == "1"
         let store = try SQLiteTicketStore(
             path: path, policy: try (isDemo ? Wiring.demoConfiguration() : Wiring.configuration()).deadlinePolicy(),
-            access: access, progress: Wiring.notice)
+            access: access, lockWait: try lockWait(quiet: quiet), progress: Wiring.notice)
         if let readOnly = store.readOnly {
             // Nothing may be written: deadlines are shown as the store holds them.
             if !quiet { Wiring.notice("the store at \(path) is open read-only: \(readOnly.reason)\(readOnly.snapshot ? " (read as a snapshot)" : "")") }
@@ -93,6 +93,22 @@ struct StoreOptions: ParsableArguments {
             Wiring.notice("The deadline policy changed: deadlines of \(moved) open ticket(s) recomputed.")
         }
         return store
+    }
+
+    /// How long a write waits for another kefu's lock: `KEFU_LOCK_TIMEOUT`, else
+    /// `store.lock_timeout` in the config file, else 30 s.
+    static func lockWait(quiet: Bool = false) throws -> StoreLockWait {
+        var timeout = try Wiring.configuration().storeLockTimeout ?? StoreLockWait.defaultTimeout
+        if let text = ProcessInfo.processInfo.environment["KEFU_LOCK_TIMEOUT"], !text.isEmpty {
+            guard let seconds = KefuConfiguration.lockTimeout(parsing: text) else {
+                throw UserError(message: "KEFU_LOCK_TIMEOUT: \"\(TerminalSanitizer.oneLine(String(text.prefix(40))))\" is not a wait like 30s, 2m or 45 (seconds, from 0 to 3600)")
+            }
+            timeout = seconds
+        }
+        let notice: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in
+            FileHandle.standardError.write(Data(("kefu: " + line + "\n").utf8))
+        }
+        return StoreLockWait(timeout: timeout, notice: notice)
     }
 
     /// Opens the store on either backend, for the commands that work on both. `access` and

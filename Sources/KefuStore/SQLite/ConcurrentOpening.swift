@@ -7,7 +7,8 @@ import GRDB
 ///
 /// - switching a fresh file to WAL (`PRAGMA journal_mode = WAL`, when GRDB opens the pool)
 ///   answers "database is locked" at once, without waiting, while another connection does the
-///   same: try again shortly;
+///   same: try again shortly (a lock that outlasted the whole `StoreLockWait` is not retried;
+///   GRDB writes while opening when the `-wal` file is empty, so opening can wait for a lock);
 /// - GRDB reads which migrations are applied once, then runs each missing one in its own
 ///   transaction, so two processes both run one and the later fails on what the first created
 ///   ("duplicate column name"). Nothing is applied twice — each migration records its
@@ -17,9 +18,13 @@ enum ConcurrentOpening {
     static func pool(path: String, configuration: Configuration) throws -> DatabasePool {
         var retries = 0
         while true {
+            let givenUp = StoreFaults.waitsGivenUp
             do {
                 return try DatabasePool(path: path, configuration: configuration)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && retries < 100 {
+                // A lock another process held past the whole wait (`StoreLockWait`) is not tried
+                // again: the user was told, and waited long enough.
+                if StoreFaults.waitsGivenUp != givenUp { throw error }
                 retries += 1
                 usleep(20_000)
             }

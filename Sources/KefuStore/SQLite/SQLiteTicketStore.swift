@@ -23,14 +23,16 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
     /// so a user never waits on a blank screen without knowing why.
     ///
     /// A store this process may not write is refused with `StoreError.notWritable` (naming the
-    /// file and why) before anything is touched, or with `.readIfNotWritable` opened read-only.
+    /// file and why) before anything is touched, or with `.readIfNotWritable` opened read-only;
+    /// `lockWait` says how long a write waits for another process's lock.
     public init(
-        path: String, policy: any DeadlinePolicy, access: StoreAccess = .write, progress: (String) -> Void = { _ in }
+        path: String, policy: any DeadlinePolicy, access: StoreAccess = .write, lockWait: StoreLockWait = StoreLockWait(),
+        progress: (String) -> Void = { _ in }
     ) throws {
         self.path = path
         self.policy = policy
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = lockWait.busyMode(path: path)
         configuration.maximumReaderCount = 4
         configuration.label = "kefu"
         configuration.prepareDatabase { db in
