@@ -34,6 +34,7 @@ enum PostgresSchema {
         Migration(version: 12, name: "meter counters in 16 shards per group, so commits do not take turns on one row", sql: version12MeterShards),
         Migration(version: 13, name: "change notifications sent after the commit, so commits do not take turns on the notification lock", sql: version13NotifyAfterCommit),
         Migration(version: 14, name: "n as one server function, one round trip per claim", sql: version14ClaimFunction),
+        Migration(version: 15, name: "how a mail with broken structure was read (SQLite's v14-reading-notes)", sql: PostgresReadingNotes.version15),
         Migration(version: 16, name: "customers linked, listed and merged on PostgreSQL: the indexes that needs", sql: version16CustomerIndexes),
     ]
 

@@ -120,6 +120,9 @@ extension PostgresTicketStore {
             }
             chunkStart += Self.insertChunk
         }
+        for record in taken where !record.readingNotes.isEmpty {
+            try PostgresReadingNotes.insert(tx, record.readingNotes, messageID: stored[record.id]!)
+        }
         for record in taken where !record.findings.isEmpty {
             try PostgresSafetyFindings.insert(tx, record.findings, messageID: stored[record.id]!,
                                               ticketID: drafts[record.conversation]!.id, customer: record.customer.address, at: record.at)

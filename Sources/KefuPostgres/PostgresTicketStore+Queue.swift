@@ -177,6 +177,7 @@ extension PostgresTicketStore {
 
     static func messages(_ tx: PostgresTransaction, ticketID: Int64) throws -> [Message] {
         let findings = try PostgresSafetyFindings.fetch(tx, ticketID: ticketID)
+        let notes = try PostgresReadingNotes.fetch(tx, ticketID: ticketID)
         return try tx.query("""
             SELECT m.id, m.ticket_id, m.external_id, m.direction, m.author, m.recipient, m.at, m.subject, m.body, m.language,
                    o.state, o.attempts, o.last_error,
@@ -187,13 +188,15 @@ extension PostgresTicketStore {
             let attempts = try row.optionalInt(11).map(Int.init) ?? 0
             let lastError = try row.optionalString(12)
             let attachments = try row.optionalString(13).map { $0.split(separator: " ").map(String.init) } ?? []
-            return Message(
+            var message = Message(
                 id: try row.int(0), ticketID: try row.int(1), externalID: try row.string(2),
                 direction: MessageDirection(rawValue: try row.string(3)) ?? .inbound, author: try row.string(4),
                 recipient: try row.string(5), at: try row.date(6), subject: try row.string(7), body: try row.string(8),
                 language: try row.optionalString(9),
                 delivery: state.map { DeliveryState(state: $0, attempts: attempts, lastError: lastError, attachments: attachments) },
                 findings: findings[try row.int(0)] ?? [])
+            message.readingNotes = notes[message.id] ?? []
+            return message
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import KefuCore
 
-/// `kefu show ID --json`: the ticket and its messages with their scam findings, sorted keys.
+/// `kefu show ID --json`: the ticket and its messages with their scam findings and reading
+/// notes, sorted keys.
 /// Customer text is left as written (JSON escapes what a terminal must not see).
 enum ShowJSON {
     static func render(ticket: Ticket, messages: [Message]) throws -> String {
@@ -16,6 +17,8 @@ enum ShowJSON {
                     "id": message.externalID, "direction": message.direction.rawValue, "author": message.author,
                     "at": RFC3339.format(message.at), "subject": message.subject, "body": message.body,
                     "findings": message.findings.map(findingObject),
+                    // How a broken mail was read (`ReadingNotes`); empty for a sound one.
+                    "reading_notes": message.readingNotes,
                 ]
             },
         ]

@@ -223,6 +223,8 @@ public final class MailboxImporter {
                 conversation: conversation, receivedAt: entry.receivedAt ?? now,
                 detectedLanguage: fromTeam ? nil : parsed.detectedLanguage)
             if fromTeam { record.direction = .outbound } else { record.findings = parsed.findings }
+            // Broken structure read anyway: the thread says how, so the agent knows what may be missing.
+            record.readingNotes = ReadingNotes.kept(mail.notes)
             return .mail(ImportedMail(record: record, attachments: attachments, source: source))
         }
     }

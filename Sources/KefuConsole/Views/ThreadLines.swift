@@ -60,6 +60,9 @@ public enum ThreadLines {
             let author = TerminalSanitizer.oneLine(MailAddress(parsing: message.author).name)
             let delivery = message.delivery.map { " · " + TerminalSanitizer.oneLine($0.labelWithAttachments) } ?? ""
             add("── \(who) · \(author) · \(TimeText.of(message.at, timeZone: timeZone))\(delivery) ──", role)
+            for note in message.readingNotes {
+                add("ⓘ Read leniently: " + TerminalSanitizer.oneLine(note), .warning)
+            }
             let body = TerminalSanitizer.clean(defanged(message.body, findings: message.findings))
             add(body, message.direction == .note ? .note : .normal)
         }

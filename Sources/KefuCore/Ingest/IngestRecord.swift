@@ -31,6 +31,9 @@ public struct IngestRecord: Sendable, Hashable {
     public var segment: String?
     /// What the scam checks found in the message (`MessageSafety`), stored with it.
     public var findings: [SafetyFinding] = []
+    /// How a message with broken structure was read anyway (`ReadingNotes`), stored with it and
+    /// shown above its text, so the agent knows what may be missing.
+    public var readingNotes: [String] = []
 
     public init(
         id: String, conversation: String, channel: Channel, marketplace: Marketplace,

@@ -17,6 +17,8 @@ public struct Message: Sendable, Hashable, Identifiable {
     public var delivery: DeliveryState?
     /// What the scam checks found when the message came in (customer messages only).
     public var findings: [SafetyFinding] = []
+    /// How its broken structure was read (a mail without a usable boundary...), if it was.
+    public var readingNotes: [String] = []
 
     public init(
         id: Int64, ticketID: Int64, externalID: String, direction: MessageDirection, author: String,

@@ -50,7 +50,7 @@ public final class StoreCopier {
     /// Parents before children (the foreign keys), then the rest; tables not named here come
     /// after, by name.
     public static let order = [
-        "meta", "customer", "customer_key", "customer_merge", "customer_apart", "orders", "order_item", "parcel", "ticket", "message", "mail_origin", "message_attachment", "message_finding",
+        "meta", "customer", "customer_key", "customer_merge", "customer_apart", "orders", "order_item", "parcel", "ticket", "message", "mail_origin", "message_attachment", "message_finding", "message_reading_note",
         "outbox", "outbox_attachment", "draft", "deadline_outcome", "quarantine", "evidence", "evidence_removal", "assignment",
         "ticket_outcome", "ticket_outcome_history", "ticket_snooze", "template_usage", "meter_hour", "message_hour", "audit_log",
         "follow_up", "carrier_event",

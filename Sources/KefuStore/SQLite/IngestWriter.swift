@@ -93,6 +93,9 @@ extension SQLiteTicketStore {
                 record.at.timeIntervalSince1970, record.subject, record.body, record.language,
             ])
             stored[record.id] = db.lastInsertedRowID
+            if !record.readingNotes.isEmpty {
+                try ReadingNoteRows.insert(db, record.readingNotes, messageID: db.lastInsertedRowID)
+            }
             if !record.findings.isEmpty {
                 try SafetyFindingRows.insert(db, record.findings, messageID: db.lastInsertedRowID,
                                              ticketID: drafts[record.conversation]!.id, customer: record.customer.address, at: record.at)

@@ -228,6 +228,7 @@ extension SQLiteTicketStore {
     public func messages(ticketID: Int64) throws -> [Message] {
         try pool.read { db in
             let findings = try SafetyFindingRows.fetch(db, ticketID: ticketID)
+            let notes = try ReadingNoteRows.fetch(db, ticketID: ticketID)
             return try Row.fetchAll(db, sql: """
                 SELECT m.id, m.ticket_id, m.external_id, m.direction, m.author, m.recipient, m.at, m.subject, m.body, m.language,
                        o.state, o.attempts, o.last_error,
@@ -235,7 +236,7 @@ extension SQLiteTicketStore {
                            (SELECT evidence_id FROM outbox_attachment a WHERE a.outbox_id = o.id ORDER BY a.position))
                 FROM message m LEFT JOIN outbox o ON o.message_id = m.id WHERE m.ticket_id = ? ORDER BY m.at, m.id
                 """, arguments: [ticketID]).map { row in
-                Message(
+                var message = Message(
                     id: row[0], ticketID: row[1], externalID: row[2],
                     direction: MessageDirection(rawValue: row[3]) ?? .inbound, author: row[4], recipient: row[5],
                     at: Date(timeIntervalSince1970: row[6]), subject: row[7], body: row[8], language: row[9],
@@ -244,6 +245,8 @@ extension SQLiteTicketStore {
                                       attachments: (row[13] as String?).map { $0.split(separator: " ").map(String.init) } ?? [])
                     },
                     findings: findings[row[0]] ?? [])
+                message.readingNotes = notes[message.id] ?? []
+                return message
             }
         }
     }

@@ -450,6 +450,9 @@ enum Schema {
         migrator.registerMigration("v13-followups: follow-ups, order shipping facts and carrier events") { db in
             try FollowUpSchema.v13(db)
         }
+        migrator.registerMigration("v14-reading-notes: how a mail with broken structure was read") { db in
+            try ReadingNoteRows.v14(db)
+        }
         return migrator
     }
 }
