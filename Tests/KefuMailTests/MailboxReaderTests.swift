@@ -32,6 +32,9 @@ import Testing
     @Test func uniqueNameDropsTheFlags() {
         #expect(MaildirReader.uniqueName(of: "1700000002.M2P1.kefu:2,RS") == "1700000002.M2P1.kefu")
         #expect(MaildirReader.uniqueName(of: "1700000001.M1P1.kefu") == "1700000001.M1P1.kefu")
+        // A combining mark after the colon (found by the maildir-names fuzz target): the colon
+        // still ends the unique name.
+        #expect(MaildirReader.uniqueName(of: "1700000003.M3P1.kefu:\u{31B}2,S") == "1700000003.M3P1.kefu")
     }
 
     @Test func notAMaildir() {

@@ -50,7 +50,9 @@ public struct MaildirReader: Sequence, Sendable {
 
     /// The unique part of a Maildir file name: everything before the `:2,FLAGS` info.
     public static func uniqueName(of filename: String) -> String {
-        filename.firstIndex(of: ":").map { String(filename[..<$0]) } ?? filename
+        // By scalar, not by Character: a ':' followed by a combining mark is one Character that
+        // is not ":" (the fuzzer found `x:\u{31B}2,S`), but the file system's separator is the byte.
+        filename.unicodeScalars.firstIndex(of: ":").map { String(filename.unicodeScalars[..<$0]) } ?? filename
     }
 
     public func makeIterator() -> Iterator {
