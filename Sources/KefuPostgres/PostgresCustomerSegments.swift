@@ -8,27 +8,15 @@ extension PostgresTicketStore {
     public func recomputeSegments(rules: SegmentRules, now: Date) throws -> SegmentSummary {
         let policy = self.policy
         return try session.transaction { tx in
-            var histories: [Int64: OrderHistorySummary] = [:]
-            var spentByCurrency: [Int64: [String: Double]] = [:]
+            var fold = OrderHistoryFold()
             for row in try tx.query("""
                 SELECT customer_id, currency, max(placed_at), count(*), sum(total::double precision) FROM orders
                 WHERE customer_id IS NOT NULL GROUP BY customer_id, currency
                 """) {
-                let id = try row.int(0), currency = try row.string(1), at = try row.date(2), count = Int(try row.int(3)), spent = try row.double(4)
-                spentByCurrency[id, default: [:]][currency] = spent
-                if var history = histories[id] {
-                    history.lastOrderAt = max(history.lastOrderAt, at)
-                    history.orders += count
-                    histories[id] = history
-                } else {
-                    histories[id] = OrderHistorySummary(customerID: id, lastOrderAt: at, orders: count, currency: currency, spent: 0)
-                }
+                fold.add(customerID: try row.int(0), currency: try row.string(1), lastOrderAt: try row.date(2),
+                         orders: Int(try row.int(3)), spent: try row.double(4))
             }
-            for (id, sums) in spentByCurrency {
-                let main = sums.max { ($0.value, $1.key) < ($1.value, $0.key) }!
-                histories[id]!.currency = main.key
-                histories[id]!.spent = Decimal(main.value)
-            }
+            let histories = fold.summaries()
             let scores = RFMQuintiles.scores(Array(histories.values))
             let tagged = Set(try tx.query("""
                 SELECT DISTINCT customer_id FROM ticket WHERE customer_id IS NOT NULL

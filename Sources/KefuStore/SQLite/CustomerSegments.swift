@@ -11,29 +11,15 @@ extension SQLiteTicketStore {
     public func recomputeSegments(rules: SegmentRules, now: Date) throws -> SegmentSummary {
         let policy = self.policy
         return try pool.write { db in
-            var histories: [Int64: OrderHistorySummary] = [:]
-            var spentByCurrency: [Int64: [String: Double]] = [:]
+            var fold = OrderHistoryFold()
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT customer_id, currency, max(placed_at), count(*), sum(CAST(total AS REAL)) FROM orders
                 WHERE customer_id IS NOT NULL GROUP BY customer_id, currency
                 """)
             while let row = try rows.next() {
-                let id: Int64 = row[0], currency: String = row[1], last: Double = row[2], count: Int = row[3], spent: Double = row[4]
-                spentByCurrency[id, default: [:]][currency] = spent
-                let at = Date(timeIntervalSince1970: last)
-                if var history = histories[id] {
-                    history.lastOrderAt = max(history.lastOrderAt, at)
-                    history.orders += count
-                    histories[id] = history
-                } else {
-                    histories[id] = OrderHistorySummary(customerID: id, lastOrderAt: at, orders: count, currency: currency, spent: 0)
-                }
+                fold.add(customerID: row[0], currency: row[1], lastOrderAt: Date(timeIntervalSince1970: row[2]), orders: row[3], spent: row[4])
             }
-            for (id, sums) in spentByCurrency {
-                let main = sums.max { ($0.value, $1.key) < ($1.value, $0.key) }!
-                histories[id]!.currency = main.key
-                histories[id]!.spent = Decimal(main.value)
-            }
+            let histories = fold.summaries()
             let scores = RFMQuintiles.scores(Array(histories.values))
             let tagged = Set(try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT customer_id FROM ticket WHERE customer_id IS NOT NULL
