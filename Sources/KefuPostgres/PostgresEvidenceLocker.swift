@@ -125,7 +125,7 @@ public final class PostgresEvidenceLocker: EvidenceLocker, @unchecked Sendable {
     public func unsentRepliesCarrying(evidenceID: String) throws -> Int {
         Int(try store.session.query("""
             SELECT count(DISTINCT a.outbox_id) FROM outbox_attachment a JOIN outbox o ON o.id = a.outbox_id
-            WHERE a.evidence_id = $1 AND o.state <> 'sent'
+            WHERE a.evidence_id = $1 AND o.state <> 'sent' AND state <> 'bounced'
             """, [.text(evidenceID)])[0].int(0))
     }
 

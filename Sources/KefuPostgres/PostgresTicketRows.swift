@@ -40,17 +40,19 @@ enum PostgresTicketRows {
 
     static let clockColumns = """
         id, channel, marketplace, status, awaiting_since, has_replied, last_outbound_at, language,
-        kind, tags, segment, opened_at, holds
+        kind, tags, segment, opened_at, holds, follow_up_at
         """
 
     static func clockState(_ row: PostgresResultRow) throws -> TicketClockState {
-        TicketClockState(
+        var state = TicketClockState(
             id: try row.int(0), channel: Channel(rawValue: try row.string(1)) ?? .email,
             marketplace: Marketplace(rawValue: try row.string(2)) ?? .other,
             status: TicketStatus(rawValue: try row.string(3)) ?? .open, awaitingSince: try row.optionalDate(4),
             hasReplied: try row.bool(5), lastOutboundAt: try row.optionalDate(6), language: try row.optionalString(7),
             kind: TicketKind(rawValue: try row.string(8)) ?? .message, tags: TagCoding.decode(try row.string(9)),
             segment: try row.optionalString(10), openedAt: try row.optionalDate(11), holds: HoldCoding.decode(try row.string(12)))
+        state.followUpAt = try row.optionalDate(13)
+        return state
     }
 
     static let draftColumns = clockColumns + """
@@ -59,10 +61,10 @@ enum PostgresTicketRows {
 
     static func draft(_ row: PostgresResultRow) throws -> TicketDraft {
         TicketDraft(
-            clock: try clockState(row), conversation: try row.string(13), customerName: try row.string(14),
-            customerAddress: try row.string(15), subject: try row.string(16), snippet: try row.string(17),
-            orderID: try row.optionalString(18), lastFrom: Speaker(rawValue: try row.string(19)) ?? .customer,
-            lastMessageAt: try row.double(20))
+            clock: try clockState(row), conversation: try row.string(14), customerName: try row.string(15),
+            customerAddress: try row.string(16), subject: try row.string(17), snippet: try row.string(18),
+            orderID: try row.optionalString(19), lastFrom: Speaker(rawValue: try row.string(20)) ?? .customer,
+            lastMessageAt: try row.double(21))
     }
 
     /// The ticket's draft, its row locked until the transaction ends.
@@ -111,9 +113,9 @@ enum PostgresTicketRows {
         } else {
             try tx.query("""
                 UPDATE ticket SET (\(names)) = (\(placeholders(1...20))),
-                                  message_count = message_count + $21, version = version + $21
+                                  message_count = message_count + $21, version = version + $23
                 WHERE id = $22
-                """, changing + [.int(Int64(draft.added)), .int(state.id)])
+                """, changing + [.int(Int64(draft.added)), .int(state.id), .int(Int64(draft.versionStep))])
         }
     }
 

@@ -79,6 +79,7 @@ extension PostgresTicketStore {
                 """, [.text(order.id), .text(parcel.trackingNumber), .text(parcel.carrier),
                       .double(parcel.shippedAt.timeIntervalSince1970), .of(parcel.replaces)])
         }
+        try PostgresParcelWatch.saveShipping(tx, order)
     }
 
     public func order(id: String) throws -> Order? {
@@ -93,10 +94,12 @@ extension PostgresTicketStore {
                 """, [.text(id)]).map {
                 Parcel(trackingNumber: try $0.string(0), carrier: try $0.string(1), shippedAt: try $0.date(2), replaces: try $0.optionalString(3))
             }
-            return Order(
+            var order = Order(
                 id: try row.string(0), marketplace: Marketplace(rawValue: try row.string(1)) ?? .other,
                 customerName: try row.string(2), placedAt: try row.date(3), total: Decimal(string: try row.string(4)) ?? 0,
                 currency: try row.string(5), items: items, parcels: parcels)
+            try PostgresParcelWatch.readShipping(tx, into: &order)
+            return order
         }
     }
 }

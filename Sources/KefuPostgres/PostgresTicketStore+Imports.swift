@@ -40,6 +40,9 @@ extension PostgresTicketStore: MailImportStore, OrderImporting, StoreMeta {
     public func conversation(ofMessage externalID: String) throws -> String? {
         try session.query("""
             SELECT t.conversation FROM message m JOIN ticket t ON t.id = m.ticket_id WHERE m.external_id = $1
+            UNION ALL
+            SELECT t.conversation FROM outbox o JOIN ticket t ON t.id = o.ticket_id WHERE o.mail_message_id = $1
+            LIMIT 1
             """, [.text(externalID)]).first?.string(0)
     }
 

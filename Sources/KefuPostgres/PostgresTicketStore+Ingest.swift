@@ -66,6 +66,11 @@ extension PostgresTicketStore {
             taken.append(record)
             summary.added += 1
         }
+        // Delivery reports that return one of our replies bring its ticket back.
+        try ReplyBounces.apply(
+            taken, drafts: &drafts, order: &order,
+            markBounced: { try Self.markBounced(tx, messageID: $0, reason: $1, at: $2) },
+            fetchDraft: { try PostgresTicketRows.lockedDraft(tx, id: $0) })
         // Every new conversation gets its customer (and so the derived segment its deadlines may
         // depend on) before it is written; a known one joins the customer of an order it now names.
         let now = Date()
@@ -139,6 +144,16 @@ extension PostgresTicketStore {
         try tx.query("""
             SELECT min(at) FROM message WHERE ticket_id = $1 AND direction = 'in' AND at > $2
             """, [.int(ticketID), .double(at)])[0].optionalDouble(0)
+    }
+
+    /// Marks the reply with this Message-ID bounced (one statement); see `ReplyBounces`.
+    static func markBounced(_ tx: PostgresTransaction, messageID: String, reason: String, at: Date) throws -> ReplyBounces.Returned? {
+        guard let row = try tx.query("""
+            UPDATE outbox o SET state = 'bounced', last_error = $2, updated_at = $3, lease_token = NULL, lease_until = NULL
+            FROM message m WHERE m.id = o.message_id AND o.mail_message_id = $1 AND o.state != 'bounced'
+            RETURNING o.ticket_id, m.at
+            """, [.text(messageID), .text(reason), .double(at.timeIntervalSince1970)]).first else { return nil }
+        return ReplyBounces.Returned(ticketID: try row.int(0), replyAt: try row.date(1))
     }
 
     /// How one message written on its own (a reply, a note) changes its ticket: the same rules

@@ -96,7 +96,7 @@ extension PostgresTicketStore: OutboxStore {
 
     public func isOutboxSent(mailMessageID: String) throws -> Bool {
         guard let id = OutboxMessageID.outboxID(of: mailMessageID) else { return false }
-        return try session.query("SELECT state = 'sent' FROM outbox WHERE id = $1 AND mail_message_id = $2",
+        return try session.query("SELECT state IN ('sent', 'bounced') FROM outbox WHERE id = $1 AND mail_message_id = $2",
                                  [.int(id), .text(mailMessageID)]).first?.bool(0) ?? false
     }
 
@@ -108,7 +108,7 @@ extension PostgresTicketStore: OutboxStore {
         let token = OutboxLease.newToken(holder: rule.holder)
         let until = now.addingTimeInterval(rule.leaseSeconds)
         let due = """
-            state <> 'sent' AND (lease_until IS NULL OR lease_until <= $1)
+            state <> 'sent' AND state <> 'bounced' AND (lease_until IS NULL OR lease_until <= $1)
             AND (state <> 'failed' OR updated_at < $2 OR (attempts < $3 AND coalesce(retry_at, 0) <= $1))
             """
         let values: [PostgresValue] = [
@@ -132,7 +132,7 @@ extension PostgresTicketStore: OutboxStore {
     public func beginHandoff(_ lease: OutboxLease, route: String, leaseSeconds: Double, now: Date) throws -> Bool {
         try !session.query("""
             UPDATE outbox SET state = 'sending', attempts = attempts + 1, route = $1, updated_at = $2, lease_until = $3
-            WHERE id = $4 AND lease_token = $5 AND state <> 'sent' RETURNING id
+            WHERE id = $4 AND lease_token = $5 AND state <> 'sent' AND state <> 'bounced' RETURNING id
             """, [.text(route), .double(now.timeIntervalSince1970), .double(now.timeIntervalSince1970 + leaseSeconds),
                   .int(lease.outboxID), .text(lease.token)]).isEmpty
     }
@@ -148,7 +148,7 @@ extension PostgresTicketStore: OutboxStore {
     public func markFailed(_ lease: OutboxLease, reason: String, retryAt: Date, now: Date) throws {
         try session.query("""
             UPDATE outbox SET state = 'failed', last_error = $1, updated_at = $2, retry_at = $3, lease_token = NULL, lease_until = NULL
-            WHERE id = $4 AND lease_token = $5 AND state <> 'sent'
+            WHERE id = $4 AND lease_token = $5 AND state <> 'sent' AND state <> 'bounced'
             """, [.text(String(reason.prefix(500))), .double(now.timeIntervalSince1970), .double(retryAt.timeIntervalSince1970),
                   .int(lease.outboxID), .text(lease.token)])
     }
@@ -160,7 +160,7 @@ extension PostgresTicketStore: OutboxStore {
 
     public func liveOutboxLeases(now: Date) throws -> [OutboxLease] {
         try session.query("""
-            SELECT id, lease_token, lease_until FROM outbox WHERE state <> 'sent' AND lease_token IS NOT NULL AND lease_until > $1
+            SELECT id, lease_token, lease_until FROM outbox WHERE state <> 'sent' AND state <> 'bounced' AND lease_token IS NOT NULL AND lease_until > $1
             """, [.double(now.timeIntervalSince1970)]).map {
             OutboxLease(outboxID: try $0.int(0), token: try $0.string(1), until: try $0.date(2))
         }

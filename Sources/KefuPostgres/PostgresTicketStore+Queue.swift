@@ -144,11 +144,12 @@ extension PostgresTicketStore {
             SELECT count(*),
                    count(*) FILTER (WHERE needs_reply),
                    count(*) FILTER (WHERE needs_reply AND queue_key >= $1 AND queue_key < $2),
-                   count(*) FILTER (WHERE needs_reply AND queue_key < $1)
+                   count(*) FILTER (WHERE needs_reply AND queue_key < $1),
+                   (SELECT count(*) FROM follow_up WHERE done_at IS NULL AND due_at <= $1)
             FROM ticket WHERE status = 'open'
             """, [.double(t), .double(t + 3600)])[0]
         return QueueTotals(open: Int(try row.int(0)), needsReply: Int(try row.int(1)), dueWithinHour: Int(try row.int(2)),
-                           overdue: Int(try row.int(3)))
+                           overdue: Int(try row.int(3)), followUpsDue: Int(try row.int(4)))
     }
 
     public func ticket(id: Int64) throws -> Ticket? {

@@ -38,6 +38,10 @@ extension PostgresTicketStore {
                     .text(isNote ? "" : ticket.customerAddress), .double(now.timeIntervalSince1970),
                     .text(isNote ? "" : ReplySubject.of(ticket.subject)), .text(body),
                 ])[0].int(0)
+            if reply.direction == .outbound {
+                // A reply after a follow-up's time is the follow-up done (before the clocks are written).
+                try PostgresFollowUpRows.endDue(tx, ticketID: ticket.id, by: PostgresFollowUpRows.doneByReply, now: now)
+            }
             try Self.applyMessage(tx, ticketID: ticket.id, direction: reply.direction, at: now, body: body, policy: policy)
             if reply.direction == .outbound {
                 let outboxID = try tx.query("""

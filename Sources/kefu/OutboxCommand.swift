@@ -6,14 +6,14 @@ import KefuStore
 /// `kefu outbox [--json]`: every reply in the outbox and where it stands.
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "List replies in the outbox: queued, sending, sent, failed (with reason and attempts).")
+        commandName: "outbox", abstract: "List replies in the outbox: queued, sending, sent, failed (with reason and attempts), bounced (with the report's reason).")
 
     @OptionGroup var storeOptions: StoreOptions
 
     @Flag(help: "Print a JSON array instead of a table.")
     var json = false
 
-    @Option(help: "Only replies in this state: queued, sending, sent, failed.")
+    @Option(help: "Only replies in this state: queued, sending, sent, failed, bounced.")
     var state: String?
 
     func run() throws {

@@ -212,7 +212,7 @@ struct MailDeliveryTests {
         #expect((failed["error"] as? String)?.contains("msmtp") == true)
         let table = try setup.kefu(["outbox"]).output
         #expect(table.contains("tom@client.example") && table.contains("failed: "))
-        #expect(table.hasSuffix("0 queued, 0 sending, 1 sent, 1 failed.\n"))
+        #expect(table.hasSuffix("0 queued, 0 sending, 1 sent, 1 failed, 0 bounced.\n"))
         // Not due yet (back-off), so a plain pass waits; the server comes up; --retry sends it.
         #expect(try setup.kefu(["deliver"]).output.contains("1 waiting to retry"))
 

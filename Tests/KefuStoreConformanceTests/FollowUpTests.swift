@@ -3,8 +3,8 @@ import Testing
 import KefuCore
 import KefuTestSupport
 
-/// Follow-ups (`F`, `kefu followups`) and the order rules' speak-first items. SQLite keeps
-/// them; PostgreSQL refuses each operation with one plain sentence (not built there yet).
+/// Follow-ups (`F`, `kefu followups`) and the order rules' speak-first items, the same on both
+/// backends.
 @Suite("Follow-ups: due as a deadline of their own kind, ended by a reply or done; speak-first items once per order")
 struct FollowUpTests {
     static let day: TimeInterval = 86_400
@@ -19,9 +19,9 @@ struct FollowUpTests {
         return id
     }
 
-    @Test("In 3 days: the answered ticket gets a follow-up deadline, counted when due, ended by a reply after its time")
-    func atATime() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("In 3 days: the answered ticket gets a follow-up deadline, counted when due, ended by a reply after its time", arguments: StoreBackend.allCases)
+    func atATime(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let id = try Self.answered(temp)
         let now = Fixture.base.addingTimeInterval(3600)
         let due = now.addingTimeInterval(3 * Self.day)
@@ -57,9 +57,9 @@ struct FollowUpTests {
         #expect(try temp.store.auditEntries(AuditQuery(ticketID: id)).contains { $0.action == .followUp && $0.agent == "Li Wei" })
     }
 
-    @Test("Marked done: every open follow-up of the ticket ends; one left open a day past its time is late")
-    func markedDoneAndLate() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("Marked done: every open follow-up of the ticket ends; one left open a day past its time is late", arguments: StoreBackend.allCases)
+    func markedDoneAndLate(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let id = try Self.answered(temp)
         let now = Fixture.base.addingTimeInterval(3600)
         _ = try temp.store.scheduleFollowUp(ticketID: id, when: .at(now.addingTimeInterval(Self.day)), agent: "Li Wei", now: now)
@@ -72,9 +72,9 @@ struct FollowUpTests {
         #expect(throws: StoreError.ticketNotFound(999)) { try temp.store.markFollowUpsDone(ticketID: 999, agent: "x", now: now) }
     }
 
-    @Test("When delivered / if silent: the time comes from carrier events as they are imported; no order, no parcel follow-up")
-    func parcelDriven() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("When delivered / if silent: the time comes from carrier events as they are imported; no order, no parcel follow-up", arguments: StoreBackend.allCases)
+    func parcelDriven(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let id = try Self.answered(temp)
         var order = Order(id: "A1", marketplace: .amazon, customerName: "Anna Müller", placedAt: Fixture.base, total: 20, currency: "EUR",
                           items: [], parcels: [Parcel(trackingNumber: "RB123456785GB", carrier: "Royal Mail", shippedAt: Fixture.base)])
@@ -106,9 +106,9 @@ struct FollowUpTests {
         }
     }
 
-    @Test("A rule that fires opens its speak-first item once: on the order's ticket, else a new ticket with the draft")
-    func speakFirst() throws {
-        let temp = try BackendStore(.sqlite)
+    @Test("A rule that fires opens its speak-first item once: on the order's ticket, else a new ticket with the draft", arguments: StoreBackend.allCases)
+    func speakFirst(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
         let id = try Self.answered(temp)
         let known = Order(id: "A1", marketplace: .amazon, customerName: "Anna Müller", placedAt: Fixture.base, total: 20, currency: "EUR",
                           items: [], parcels: [])
@@ -139,19 +139,5 @@ struct FollowUpTests {
                                              idempotencyKey: "s1"), now: now.addingTimeInterval(600))
         #expect(try temp.store.ticket(id: opened)?.due == nil)
         #expect(try temp.store.followUps(ticketID: opened).first?.doneBy == "reply")
-    }
-
-    @Test("PostgreSQL refuses follow-ups in one plain sentence and changes nothing")
-    func postgresRefuses() throws {
-        let temp = try BackendStore(.postgres)
-        _ = try temp.store.ingest([Fixture.message("m1", conversation: "c1", at: 0)])
-        let id = try #require(try temp.store.queue(QueueQuery(now: Fixture.base), after: nil, limit: 1).first?.id)
-        #expect(throws: FollowUpError.unavailableOnPostgres) {
-            try temp.store.scheduleFollowUp(ticketID: id, when: .at(Fixture.base.addingTimeInterval(Self.day)), agent: "Li", now: Fixture.base)
-        }
-        #expect(throws: FollowUpError.unavailableOnPostgres) { try temp.store.followUps(ticketID: nil) }
-        #expect(throws: FollowUpError.unavailableOnPostgres) { try temp.store.importCarrierEvents([], now: Fixture.base) }
-        #expect(FollowUpError.unavailableOnPostgres.description.contains("not available on PostgreSQL yet"))
-        #expect(try temp.store.totals(now: Fixture.base).followUpsDue == 0)
     }
 }

@@ -218,11 +218,18 @@ public final class MailboxImporter {
                 // The team wrote first: key it as the customer's own mail on that subject would be.
                 mail.conversationKey = ConversationKey.subject(mail.subject, customer: customer.address)
             }
+            // A delivery report cites the mail it returns only inside; threading follows it there.
+            if let about = mail.automatic?.about, !mail.inReplyTo.contains(about) { mail.inReplyTo.insert(about, at: 0) }
             let conversation = threader.conversation(for: mail)
             var record = mail.ingestRecord(
                 conversation: conversation, receivedAt: entry.receivedAt ?? now,
                 detectedLanguage: fromTeam ? nil : parsed.detectedLanguage)
-            if fromTeam { record.direction = .outbound } else { record.findings = parsed.findings }
+            if fromTeam {
+                record.direction = .outbound
+                record.automatic = nil
+            } else {
+                record.findings = parsed.findings
+            }
             // Broken structure read anyway: the thread says how, so the agent knows what may be missing.
             record.readingNotes = ReadingNotes.kept(mail.notes)
             return .mail(ImportedMail(record: record, attachments: attachments, source: source))

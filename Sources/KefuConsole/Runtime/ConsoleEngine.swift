@@ -160,7 +160,7 @@ public final class ConsoleEngine {
                 guard let snoozing = store as? any TicketSnoozing else { return .failed("This store cannot snooze tickets") }
                 return .snoozed(try snoozing.snooze(ticketID: id, until: until, agent: state.profile.name, now: environment.clock.now()))
             case .followUp(let id, let when):
-                guard let followUps = store as? any FollowUpStore else { return .failed(FollowUpError.unavailableOnPostgres.description) }
+                guard let followUps = store as? any FollowUpStore else { return .failed("This store cannot keep follow-ups") }
                 let now = environment.clock.now()
                 guard let when else {
                     let ended = try followUps.markFollowUpsDone(ticketID: id, agent: state.profile.name, now: now)

@@ -56,6 +56,7 @@ public enum ThreadLines {
             case .inbound: who = "Customer"; role = .customer
             case .outbound: who = "Agent"; role = .agent
             case .note: who = "Internal note"; role = .note
+            case .automatic: who = "Automatic mail, no reply clock"; role = .dim
             }
             let author = TerminalSanitizer.oneLine(MailAddress(parsing: message.author).name)
             let delivery = message.delivery.map { " · " + TerminalSanitizer.oneLine($0.labelWithAttachments) } ?? ""

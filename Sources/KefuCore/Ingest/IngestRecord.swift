@@ -34,6 +34,9 @@ public struct IngestRecord: Sendable, Hashable {
     /// How a message with broken structure was read anyway (`ReadingNotes`), stored with it and
     /// shown above its text, so the agent knows what may be missing.
     public var readingNotes: [String] = []
+    /// Set for mail a machine sent (`direction` is then `.automatic`): what kind, and the mail
+    /// of ours it is about, so a failed delivery can mark that reply bounced.
+    public var automatic: AutomaticMail?
 
     public init(
         id: String, conversation: String, channel: Channel, marketplace: Marketplace,
@@ -56,7 +59,7 @@ public struct IngestRecord: Sendable, Hashable {
 
     /// The customer's side of the message: the sender of an inbound one, the recipient otherwise.
     public var customer: MailAddress {
-        MailAddress(parsing: direction == .inbound ? from : to)
+        MailAddress(parsing: direction == .inbound || direction == .automatic ? from : to)
     }
 }
 
@@ -118,7 +121,7 @@ public enum IngestParser {
             }
             let directionText = try string("direction", required: true).get()!
             guard let direction = MessageDirection(rawValue: directionText) else {
-                return fail("field 'direction': '\(directionText.prefix(40))' is not one of in, out, note")
+                return fail("field 'direction': '\(directionText.prefix(40))' is not one of in, out, note, auto")
             }
             let atText = try string("at", required: true).get()!
             guard let at = RFC3339.parse(atText) else {
@@ -127,7 +130,7 @@ public enum IngestParser {
             guard at >= InputLimits.earliest, at <= InputLimits.latest else {
                 return fail("field 'at': '\(atText.prefix(40))' is outside the years 1970 to 9999")
             }
-            let from = try string("from", required: direction == .inbound).get() ?? ""
+            let from = try string("from", required: direction == .inbound || direction == .automatic).get() ?? ""
             let to = try string("to", required: direction == .outbound).get() ?? ""
             let body = try string("body", required: false).get() ?? ""
             guard body.utf8.count <= maximumBodyBytes else {

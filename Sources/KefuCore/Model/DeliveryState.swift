@@ -1,6 +1,6 @@
 /// Where a reply stands in the outbox: `queued` (stored, not handed over), `sending` (a
 /// handoff is under way or was cut short), `sent` (handed over to the mail command or the
-/// connector's file), `failed` (nothing handed over; `lastError` says why, a later delivery
+/// connector's file), `bounced` (sent, then returned by a delivery report), `failed` (nothing handed over; `lastError` says why, a later delivery
 /// pass retries). `attempts` counts handoffs tried, so a retried reply shows it.
 public struct DeliveryState: Sendable, Hashable {
     public var state: String
@@ -30,6 +30,8 @@ public struct DeliveryState: Sendable, Hashable {
         case "failed":
             let reason = lastError.map { ": " + $0 } ?? ""
             return "failed\(reason)" + (attempts > 1 ? " (attempt \(attempts))" : "")
+        case "bounced":
+            return "bounced" + (lastError.map { ": " + $0 } ?? "")
         case "sent":
             return attempts > 1 ? "sent (\(attempts) attempts)" : "sent"
         default:

@@ -5,6 +5,8 @@ import Foundation
 public struct OutboxEntry: Sendable, Hashable {
     public enum State: String, Sendable, Hashable, CaseIterable {
         case queued, sending, sent, failed
+        /// Sent, then returned by a delivery report (`lastError` says why); never sent again.
+        case bounced
     }
 
     public var id: Int64

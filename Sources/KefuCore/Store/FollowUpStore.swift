@@ -21,8 +21,6 @@ public struct FollowUpError: Error, Sendable, Hashable, CustomStringConvertible 
 
     public init(_ description: String) { self.description = description }
 
-    public static let unavailableOnPostgres = FollowUpError("follow-ups are not available on PostgreSQL yet; use an SQLite store (--db FILE)")
-
     public static func noOrder(_ ticketID: Int64) -> FollowUpError {
         FollowUpError("#\(ticketID) has no order, so there is no parcel to watch: follow up at a time instead (in 3 days, on 2026-12-10)")
     }

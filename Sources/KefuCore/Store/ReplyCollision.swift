@@ -29,6 +29,7 @@ public struct ReplyCollision: Error, Sendable, Hashable, CustomStringConvertible
             case .outbound: "replied"
             case .note: "wrote a note"
             case .inbound: "(the customer) wrote again"
+            case .automatic: "(a machine: an auto-reply or delivery report) wrote"
             }
             return "\(who) \(what) at \(formatter.string(from: message.at))"
         }

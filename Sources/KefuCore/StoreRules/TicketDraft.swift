@@ -16,6 +16,11 @@ public struct TicketDraft: Sendable {
     public var lastMessageAt: Double
     /// Messages this draft took in: the row's message count and version grow by as many.
     public var added = 0
+    /// Changed without a message of its own (a bounce): the row's version still grows, so
+    /// other agents' screens see the change.
+    public var changedWithoutMessage = false
+    /// How much the row's version grows when written.
+    public var versionStep: Int { max(added, changedWithoutMessage ? 1 : 0) }
     /// Not yet in the store: written with INSERT, and no stored message can belong to it.
     public var isNew: Bool
     /// Times of the customer messages this draft took in, for working out what still awaits a
@@ -37,7 +42,7 @@ public struct TicketDraft: Sendable {
         subject = record.subject
         snippet = Snippet.of(record.body)
         orderID = record.order
-        lastFrom = record.direction == .inbound ? .customer : .agent
+        lastFrom = record.direction == .outbound ? .agent : .customer
         lastMessageAt = record.at.timeIntervalSince1970
         isNew = true
     }
@@ -95,11 +100,12 @@ public struct TicketDraft: Sendable {
                 let stored = isNew ? nil : try storedInboundAfter(at)
                 clock.awaitingSince = [taken, stored].compactMap { $0 }.min().map(Date.init(timeIntervalSince1970:))
             }
-        case .note:
+        case .note, .automatic:
+            // Neither is the customer waiting nor an answer: no clock starts, restarts or ends.
             break
         }
         added += 1
-        if isLatest && direction != .note {
+        if isLatest && direction != .note && direction != .automatic {
             lastMessageAt = at
             lastFrom = direction == .inbound ? .customer : .agent
             snippet = Snippet.of(body)
@@ -107,6 +113,27 @@ public struct TicketDraft: Sendable {
         if let order, !order.isEmpty, orderID == nil { orderID = order }
         if let language, direction == .inbound, clock.language == nil { clock.language = language }
         return (ended, endedFacts)
+    }
+
+    /// A report says our reply at `replyAt` never reached the customer: they are still waiting,
+    /// so the ticket comes back into the queue with a reply clock from the moment we learned it
+    /// (`at`), waiting on the customer ends, and the row says why. A reply sent after the bounce
+    /// has already answered, so then nothing changes.
+    public mutating func replyBounced(replyAt: Date, at date: Date, reason: String?) {
+        if let last = clock.lastOutboundAt, last > replyAt { return }
+        changedWithoutMessage = true
+        clock.awaitingSince = min(clock.awaitingSince ?? date, date)
+        if clock.status != .open { clock.status = .open }
+        if clock.openedAt == nil { clock.openedAt = date }
+        if let hold = clock.openHold, hold.reason == .waitingOnCustomer, date >= hold.start {
+            clock.holds[clock.holds.count - 1].end = date
+        }
+        inboundTimes.append(date.timeIntervalSince1970)
+        if date.timeIntervalSince1970 >= lastMessageAt {
+            lastMessageAt = date.timeIntervalSince1970
+            lastFrom = .customer
+            snippet = Snippet.of(AutomaticMail(kind: .deliveryFailed, reason: reason).summary)
+        }
     }
 
     /// The `/` filter's text for this row.

@@ -102,7 +102,9 @@ public struct MailParser: Sendable {
             attachments: assembler.attachments,
             htmlLinks: assembler.htmlLinks,
             language: Self.language(header.text("Content-Language")),
-            isAutomatic: Self.isAutomatic(header),
+            automatic: AutomaticMailReader.read(
+                header: header, root: root, bytes: bytes, from: from, subject: subject, text: text,
+                inReplyTo: inReplyTo, references: references, classification: classification),
             classification: classification,
             conversationKey: ConversationKey.derive(
                 references: references, inReplyTo: inReplyTo, classification: classification,
@@ -122,16 +124,5 @@ public struct MailParser: Sendable {
               parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         else { return nil }
         return first
-    }
-
-    static func isAutomatic(_ header: MessageHeader) -> Bool {
-        if let auto = header.text("Auto-Submitted")?.trimmingCharacters(in: .whitespaces).lowercased(), !auto.hasPrefix("no"), !auto.isEmpty {
-            return true
-        }
-        if let precedence = header.text("Precedence")?.trimmingCharacters(in: .whitespaces).lowercased(),
-           ["bulk", "junk", "list", "auto_reply"].contains(precedence) {
-            return true
-        }
-        return header.contains("X-Autoreply") || header.contains("X-Autorespond")
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import KefuCore
 
 extension ParsedMail {
-    /// The record the store takes in, for a message a customer sent (direction in).
+    /// The record the store takes in, for a message from the customer's side: direction in, or
+    /// `automatic` (with what it is) when a machine sent it.
     ///
     /// - `conversation`: from `MailThreader` when importing a mailbox; this message's own
     ///   `conversationKey` when nil.
@@ -10,12 +11,12 @@ extension ParsedMail {
     ///   envelope date, or the import time).
     /// - `language`: the declared Content-Language, else `detectedLanguage` (the caller's detector).
     public func ingestRecord(conversation: String? = nil, receivedAt: Date, detectedLanguage: String? = nil) -> IngestRecord {
-        IngestRecord(
+        var record = IngestRecord(
             id: storageID,
             conversation: conversation ?? conversationKey,
             channel: classification.channel,
             marketplace: classification.marketplace,
-            direction: .inbound,
+            direction: automatic == nil ? .inbound : .automatic,
             from: from.first.map(Self.display) ?? "",
             to: to.first.map(Self.display) ?? "",
             at: date ?? receivedAt,
@@ -23,6 +24,8 @@ extension ParsedMail {
             body: text,
             order: classification.orderID,
             language: language ?? detectedLanguage)
+        record.automatic = automatic
+        return record
     }
 
     /// `Name <address>` in the form `MailAddress(parsing:)` reads back.

@@ -24,8 +24,9 @@ public struct ParsedMail: Sendable, Hashable {
     public var htmlLinks: [LinkAnchor] = []
     /// The first tag of Content-Language, when the sender declared one.
     public var language: String?
-    /// An auto-reply or bulk mail (Auto-Submitted, Precedence), which deadlines should not count.
-    public var isAutomatic: Bool
+    /// Set when a machine sent it (an auto-reply, a delivery report, bulk mail): no deadline
+    /// counts it, and a failed delivery report names the mail of ours it returns.
+    public var automatic: AutomaticMail?
     public var classification: MailClassification
     /// See `ConversationKey`.
     public var conversationKey: String
@@ -35,6 +36,9 @@ public struct ParsedMail: Sendable, Hashable {
     public var notes: [String]
     /// All header fields, for callers that need one this model does not lift out.
     public var header: MessageHeader
+
+    /// An auto-reply, delivery report or bulk mail, which deadlines should not count.
+    public var isAutomatic: Bool { automatic != nil }
 
     /// The address replies go to: Reply-To when present, else From.
     public var replyAddress: MailAddress? { replyTo.first ?? from.first }

@@ -11,12 +11,7 @@ enum FollowUpRows {
 
     static func decode(_ row: Row) -> FollowUp {
         let due = (row[4] as Double?).map(Date.init(timeIntervalSince1970:))
-        let when: FollowUpWhen
-        switch row[2] as String {
-        case "delivered": when = .parcelDelivered
-        case "silent": when = .trackingSilent(days: row[3] ?? 0)
-        default: when = .at(due ?? Date(timeIntervalSince1970: 0))
-        }
+        let when = FollowUpWhen(storedKind: row[2], days: row[3], dueAt: due)
         return FollowUp(
             id: row[0], ticketID: row[1], when: when, dueAt: due, createdAt: Date(timeIntervalSince1970: row[5]),
             createdBy: row[6], rule: row[7], orderID: row[8], note: row[9],
@@ -28,8 +23,7 @@ enum FollowUpRows {
         _ db: Database, ticketID: Int64, when: FollowUpWhen, dueAt: Date?, by: String, rule: String?, orderID: String?,
         note: String, now: Date
     ) throws -> Int64? {
-        var days: Int?
-        if case .trackingSilent(let d) = when { days = d }
+        let days = when.storedDays
         try db.execute(sql: """
             INSERT INTO follow_up (ticket_id, kind, days, due_at, created_at, created_by, rule, order_id, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING

@@ -57,6 +57,11 @@ extension SQLiteTicketStore {
             taken.append(record)
             summary.added += 1
         }
+        // Delivery reports that return one of our replies bring its ticket back.
+        try ReplyBounces.apply(
+            taken, drafts: &drafts, order: &order,
+            markBounced: { try BounceRows.markBounced(db, messageID: $0, reason: $1, at: $2) },
+            fetchDraft: { try TicketDraft.fetch(db, id: $0) })
         // Every new conversation gets its customer (and so the derived segment its deadlines may
         // depend on) before it is written; a known one joins the customer of an order it now names.
         let now = Date()

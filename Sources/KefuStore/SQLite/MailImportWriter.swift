@@ -37,13 +37,17 @@ extension SQLiteTicketStore: MailImportStore {
         }
     }
 
-    /// The conversation of a stored message, by its external id (a Message-ID for mail); for
-    /// `MailThreader`, so a reply imported later joins the thread of a message imported before.
+    /// The conversation of a stored message, by its external id (a Message-ID for mail) or the
+    /// Message-ID one of our replies went out with; for `MailThreader`, so a reply imported later
+    /// (or a delivery report, an auto-reply to our reply) joins the thread it belongs to.
     public func conversation(ofMessage externalID: String) throws -> String? {
         try pool.read { db in
             try String.fetchOne(db.cachedStatement(sql: """
                 SELECT t.conversation FROM message m JOIN ticket t ON t.id = m.ticket_id WHERE m.external_id = ?
-                """), arguments: [externalID])
+                UNION ALL
+                SELECT t.conversation FROM outbox o JOIN ticket t ON t.id = o.ticket_id WHERE o.mail_message_id = ?
+                LIMIT 1
+                """), arguments: [externalID, externalID])
         }
     }
 

@@ -26,7 +26,7 @@ extension SQLiteTicketStore {
         try pool.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(DISTINCT a.outbox_id) FROM outbox_attachment a JOIN outbox o ON o.id = a.outbox_id
-                WHERE a.evidence_id = ? AND o.state != 'sent'
+                WHERE a.evidence_id = ? AND o.state NOT IN ('sent', 'bounced')
                 """, arguments: [evidenceID]) ?? 0
         }
     }

@@ -67,11 +67,11 @@ extension SQLiteTicketStore: OutboxStore {
             leaseUntil: (row[23] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
-    /// Whether the reply with this Message-ID is `sent`: a look-up by the outbox row the id names.
+    /// Whether the reply with this Message-ID was handed over (`sent`, or `bounced` since): a look-up by the outbox row the id names.
     public func isOutboxSent(mailMessageID: String) throws -> Bool {
         guard let id = OutboxMessageID.outboxID(of: mailMessageID) else { return false }
         return try pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT state = 'sent' FROM outbox WHERE id = ? AND mail_message_id = ?",
+            try Bool.fetchOne(db, sql: "SELECT state IN ('sent', 'bounced') FROM outbox WHERE id = ? AND mail_message_id = ?",
                               arguments: [id, mailMessageID]) ?? false
         }
     }
@@ -127,7 +127,7 @@ extension SQLiteTicketStore: OutboxStore {
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?, retry_at = ?, lease_token = NULL, lease_until = NULL
-                WHERE id = ? AND lease_token = ? AND state != 'sent'
+                WHERE id = ? AND lease_token = ? AND state NOT IN ('sent', 'bounced')
                 """, arguments: [String(reason.prefix(500)), now.timeIntervalSince1970, retryAt.timeIntervalSince1970, lease.outboxID, lease.token])
         }
     }

@@ -40,15 +40,7 @@ enum ParcelWatch {
     /// When a parcel-driven follow-up on this order is due now, from what is known; nil while
     /// it still waits. `since`: when it was set (silence is counted from then at the earliest).
     static func dueAt(_ db: Database, when: FollowUpWhen, orderID: String, since: Date) throws -> Date? {
-        let events = try events(db, orderID: orderID)
-        switch when {
-        case .at(let date): return date
-        case .parcelDelivered: return events.first { $0.status == .delivered }?.at
-        case .trackingSilent(let days):
-            if events.contains(where: { $0.status == .delivered }) { return nil }
-            let last = max(events.last?.at ?? since, since)
-            return last.addingTimeInterval(Double(days) * 86_400)
-        }
+        when.dueAt(events: try events(db, orderID: orderID), since: since)
     }
 }
 

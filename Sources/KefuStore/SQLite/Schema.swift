@@ -453,6 +453,9 @@ enum Schema {
         migrator.registerMigration("v14-reading-notes: how a mail with broken structure was read") { db in
             try ReadingNoteRows.v14(db)
         }
+        migrator.registerMigration("v15-bounces: the outbox found by Message-ID, for delivery reports and replies to replies") { db in
+            try BounceRows.v15(db)
+        }
         return migrator
     }
 }

@@ -60,7 +60,7 @@ extension TicketDraft {
                 UPDATE ticket SET (\(changingNames)) = (\(Self.placeholders(20))),
                                   message_count = message_count + ?, version = version + ?
                 WHERE id = ?
-                """).execute(arguments: changing + [added, added, clock.id])
+                """).execute(arguments: changing + [added, versionStep, clock.id])
         }
     }
 

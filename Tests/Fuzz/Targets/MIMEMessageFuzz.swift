@@ -12,6 +12,14 @@ enum MIMEMessageFuzz {
         guard let mail = try? parser.parse(bytes) else { return }
         try require(!mail.from.isEmpty, "a message was read without a sender")
         try require(mail.text.utf8.count <= 256 << 10 + 1024, "the text is over the limit (\(mail.text.utf8.count) bytes)")
+        // A delivery report's reason is a remote server's words: one bounded line, no controls.
+        if let reason = mail.automatic?.reason {
+            try require(reason.count <= AutomaticMail.maximumReasonCharacters, "a bounce reason of \(reason.count) characters")
+            try require(!reason.unicodeScalars.contains { $0.properties.generalCategory == .control }, "a bounce reason holds a control character")
+        }
+        if let about = mail.automatic?.about {
+            try require(about.utf8.count <= InputLimits.idBytes, "a report names an original id of \(about.utf8.count) bytes")
+        }
         let again: ParsedMail
         switch Result(catching: { () throws(MailParseError) -> ParsedMail in try parser.parse(reencoded(mail)) }) {
         case .success(let parsed): again = parsed
