@@ -115,12 +115,21 @@ enum PostgresCustomerRows {
                                                                     shippedAt: try row.date(3), replaces: try row.optionalString(4)))
         }
         let orders = try tx.query("""
-            SELECT id, marketplace, customer_name, placed_at, total, currency FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC, id DESC
+            SELECT id, marketplace, customer_name, placed_at, total, currency,
+                   ship_street, ship_house, ship_postcode, ship_city, ship_country, ship_by, shipped_at
+            FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC, id DESC
             """, [.int(current)]).map { row -> Order in
             let id = try row.string(0)
-            return Order(id: id, marketplace: Marketplace(rawValue: try row.string(1)) ?? .other, customerName: try row.string(2),
-                         placedAt: try row.date(3), total: Decimal(string: try row.string(4)) ?? 0, currency: try row.string(5),
-                         items: items[id] ?? [], parcels: parcels[id] ?? [])
+            var order = Order(id: id, marketplace: Marketplace(rawValue: try row.string(1)) ?? .other, customerName: try row.string(2),
+                              placedAt: try row.date(3), total: Decimal(string: try row.string(4)) ?? 0, currency: try row.string(5),
+                              items: items[id] ?? [], parcels: parcels[id] ?? [])
+            let address = ShippingAddress(
+                street: try row.optionalString(6) ?? "", houseNumber: try row.optionalString(7) ?? "",
+                postcode: try row.optionalString(8) ?? "", city: try row.optionalString(9) ?? "", country: try row.optionalString(10) ?? "")
+            order.shippingAddress = address.isEmpty ? nil : address
+            order.shipBy = try row.optionalDate(11)
+            order.shippedAt = try row.optionalDate(12)
+            return order
         }
         let conversations = try tx.query("""
             SELECT t.id, t.conversation, t.subject, t.status, t.last_message_at, t.marketplace, o.problem, o.responsible, o.resolution
@@ -144,6 +153,11 @@ enum PostgresCustomerRows {
             CustomerMerge(id: try row.int(0), kept: try row.int(1), absorbed: try row.int(2), by: try row.string(3), at: try row.date(4),
                           reason: try row.string(5), automatic: try row.bool(6), undoneAt: try row.optionalDate(7))
         }
-        return CustomerProfile(customer: customer, orders: orders, conversations: conversations, merges: merges)
+        let followUps = try tx.query("""
+            SELECT \(PostgresFollowUpRows.columns) FROM follow_up
+            WHERE done_at IS NULL AND ticket_id IN (SELECT id FROM ticket WHERE customer_id = $1)
+            ORDER BY due_at IS NULL, due_at, id
+            """, [.int(current)]).map(PostgresFollowUpRows.decode)
+        return CustomerProfile(customer: customer, orders: orders, conversations: conversations, merges: merges, openFollowUps: followUps)
     }
 }

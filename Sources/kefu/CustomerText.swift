@@ -11,7 +11,7 @@ enum CustomerText {
         var lines: [String] = []
         lines.append("\(CustomerName.of(customer.id))  \(clean(customer.displayName))")
         lines.append("  language: \(customer.language ?? "unknown") · marketplaces: \(customer.marketplaces.map(\.displayName).joined(separator: ", ").ifEmpty("none"))")
-        lines.append("  country: \(profile.country ?? "unknown (orders carry no address yet)")")
+        lines.append("  country: \(profile.country ?? "unknown (no order carries a shipping address)")")
         lines.append("  segment: \(customer.segment ?? "none")\(customer.scores.map { " (\($0.text))" } ?? "")")
         lines.append("  keys: " + customer.keys.map { "\($0.kind.rawValue) \(clean($0.value))" }.joined(separator: ", "))
         if let first = profile.firstOrder, let last = profile.lastOrder {
@@ -23,6 +23,10 @@ enum CustomerText {
         for order in profile.orders {
             let parcels = order.parcels.map { "\(clean($0.trackingNumber)) (\(clean($0.carrier)))" }.joined(separator: ", ")
             lines.append("  \(clean(order.id))  \(day(order.placedAt))  \(OrderStatus.of(order))  \(MoneyTotal(currency: order.currency, amount: order.total).text)\(parcels.isEmpty ? "" : "  parcels: " + parcels)")
+        }
+        if !profile.openFollowUps.isEmpty { lines.append("open follow-ups:") }
+        for followUp in profile.openFollowUps {
+            lines.append("  #\(followUp.ticketID)  \(followUp.listText)")
         }
         if !profile.conversations.isEmpty { lines.append("conversations:") }
         for conversation in profile.conversations {
@@ -69,6 +73,12 @@ enum CustomerJSON {
                 "subject": TerminalSanitizer.oneLine(conversation.subject), "status": conversation.status.rawValue,
                 "last_message_at": RFC3339.format(conversation.lastMessageAt),
                 "outcome": conversation.outcome.map { ["problem": $0.problem.rawValue, "responsible": $0.responsible.rawValue, "resolution": $0.resolution.rawValue] } ?? NSNull(),
+            ]
+        }
+        object["open_follow_ups"] = profile.openFollowUps.map { followUp -> [String: Any] in
+            [
+                "ticket": followUp.ticketID, "kind": followUp.when.kindName, "due_at": followUp.dueAt.map(RFC3339.format) ?? NSNull(),
+                "rule": followUp.rule.map(TerminalSanitizer.oneLine) ?? NSNull(), "created_by": TerminalSanitizer.oneLine(followUp.createdBy),
             ]
         }
         object["merges"] = profile.merges.map { merge -> [String: Any] in

@@ -72,6 +72,38 @@ struct CustomerTests {
         #expect(try store.auditEntries(AuditQuery()).contains { $0.action == .customerMerge && $0.agent == "kefu" })
     }
 
+    @Test("The profile tells the country from the newest order's address and lists open follow-ups, soonest first", arguments: StoreBackend.allCases)
+    func countryAndFollowUps(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
+        let store = temp.store
+        _ = try store.ingest([
+            Fixture.message("m1", conversation: "c-1", at: 0, channel: .email, marketplace: .shopify, from: "Anna Müller <anna@example.de>",
+                            order: "ORD-1"),
+            Fixture.message("m2", conversation: "c-2", at: 1, channel: .email, marketplace: .shopify, from: "Anna Müller <anna@example.de>"),
+        ])
+        let anna = try #require(try customer(store, "anna@example.de"))
+        #expect(try store.customerProfile(id: anna.id)?.country == nil)
+        var older = Order(id: "ORD-1", marketplace: .shopify, customerName: "Anna Müller", placedAt: Fixture.base, total: 20, currency: "EUR",
+                          items: [], parcels: [Parcel(trackingNumber: "RB123456785GB", carrier: "Royal Mail", shippedAt: Fixture.base)])
+        older.shippingAddress = ShippingAddress(street: "Rue de Rivoli", houseNumber: "10", postcode: "75001", city: "Paris", country: "FR")
+        var newer = Order(id: "ORD-2", marketplace: .shopify, customerName: "Anna Müller", placedAt: Fixture.base.addingTimeInterval(86_400),
+                          total: 30, currency: "EUR", items: [], parcels: [])
+        newer.shippingAddress = ShippingAddress(street: "Hauptstraße", houseNumber: "5", postcode: "10115", city: "Berlin", country: "DE")
+        _ = try store.importOrders([(older, "anna@example.de"), (newer, "anna@example.de")])
+        let first = try ticketID(store, conversation: "c-1"), second = try ticketID(store, conversation: "c-2")
+        let now = Fixture.base.addingTimeInterval(3600)
+        let later = try store.scheduleFollowUp(ticketID: second, when: .at(now.addingTimeInterval(5 * 86_400)), agent: "Li Wei", now: now)
+        let sooner = try store.scheduleFollowUp(ticketID: first, when: .at(now.addingTimeInterval(86_400)), agent: "Li Wei", now: now)
+        let parcel = try store.scheduleFollowUp(ticketID: first, when: .parcelDelivered, agent: "Li Wei", now: now)
+        let profile = try #require(try store.customerProfile(id: anna.id))
+        #expect(profile.country == "DE")
+        #expect(profile.openFollowUps.map(\.id) == [sooner.id, later.id, parcel.id])
+        #expect(profile.openFollowUps.last?.listText == "when the parcel is delivered")
+        #expect(profile.openFollowUps.first?.listText.hasPrefix("due ") == true)
+        _ = try store.markFollowUpsDone(ticketID: first, agent: "Li Wei", now: now)
+        #expect(try store.customerProfile(id: anna.id)?.openFollowUps.map(\.id) == [later.id])
+    }
+
     @Test("A lead merges two records and splits them again; the split keeps them apart from automatic linking", arguments: StoreBackend.allCases)
     func mergeAndSplit(_ backend: StoreBackend) throws {
         let temp = try BackendStore(backend)

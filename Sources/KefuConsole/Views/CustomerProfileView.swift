@@ -2,8 +2,8 @@ import Foundation
 import KefuCore
 
 /// The customer beside (or over) the thread: name, language, marketplaces, country, segment,
-/// first and last order, totals per currency, orders with status and parcels, and every
-/// earlier conversation with its outcome (`j`/`k` select, `Enter` opens). Everything the
+/// first and last order, totals per currency, open follow-ups, orders with status and parcels,
+/// and every earlier conversation with its outcome (`j`/`k` select, `Enter` opens). Everything the
 /// customer or an import wrote goes through the sanitiser.
 enum CustomerProfileView {
     static func draw(_ state: AppState, in rect: Rect, on screen: inout ScreenBuffer) {
@@ -49,6 +49,12 @@ enum CustomerProfileView {
             lines.append(Line(text: "spent " + profile.totals.map(\.text).joined(separator: " · "), role: .normal))
         } else {
             lines.append(Line(text: "no orders", role: .dim))
+        }
+        if !profile.openFollowUps.isEmpty {
+            lines.append(Line(text: "── open follow-ups (\(profile.openFollowUps.count)) ──", role: .border))
+            for followUp in profile.openFollowUps {
+                lines.append(Line(text: "#\(followUp.ticketID) " + followUp.listText, role: .normal))
+            }
         }
         let earlier = profile.conversations(besides: ticketID)
         lines.append(Line(text: "── earlier conversations (\(earlier.count)) ──", role: .border))

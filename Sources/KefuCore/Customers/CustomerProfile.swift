@@ -72,20 +72,31 @@ public struct CustomerProfile: Sendable, Hashable {
     public var conversations: [CustomerConversation]
     /// Records merged into this one by a lead or by a shared key, newest first.
     public var merges: [CustomerMerge]
+    /// Follow-ups not done yet on any of the customer's conversations, soonest first (those still
+    /// waiting on a parcel last).
+    public var openFollowUps: [FollowUp]
 
-    public init(customer: Customer, orders: [Order], conversations: [CustomerConversation], merges: [CustomerMerge]) {
+    public init(
+        customer: Customer, orders: [Order], conversations: [CustomerConversation], merges: [CustomerMerge],
+        openFollowUps: [FollowUp] = []
+    ) {
         self.customer = customer
         self.orders = orders
         self.conversations = conversations
         self.merges = merges
+        self.openFollowUps = openFollowUps
     }
 
     public var totals: [MoneyTotal] { MoneyTotal.totals(of: orders) }
     public var firstOrder: Order? { orders.min { ($0.placedAt, $0.id) < ($1.placedAt, $1.id) } }
     public var lastOrder: Order? { orders.max { ($0.placedAt, $0.id) < ($1.placedAt, $1.id) } }
 
-    /// Orders carry no address yet, so the country is unknown until a source gives one.
-    public var country: String? { nil }
+    /// The country of the newest order that carries a shipping address (order reports may give
+    /// one); nil when none does.
+    public var country: String? {
+        orders.sorted { ($0.placedAt, $0.id) > ($1.placedAt, $1.id) }
+            .lazy.compactMap { $0.shippingAddress?.country }.first { !$0.isEmpty }
+    }
 
     /// The conversations other than `ticketID`, newest first: the "earlier conversations" list.
     public func conversations(besides ticketID: Int64?) -> [CustomerConversation] {

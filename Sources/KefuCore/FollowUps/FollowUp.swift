@@ -66,6 +66,14 @@ public struct FollowUp: Sendable, Hashable, Identifiable {
     /// Open: not done yet.
     public var isOpen: Bool { doneAt == nil }
 
+    /// `due 2026-12-10` (UTC day), or what it still waits on (`when the parcel is delivered`),
+    /// and the rule that made it: one line for the profile and `kefu customer show` (sanitised).
+    public var listText: String {
+        let rule = rule.map { " · rule " + TerminalSanitizer.oneLine($0) } ?? ""
+        guard let dueAt else { return whenText + rule }
+        return "due " + RFC3339.format(dueAt).prefix(10) + (when.needsParcel ? " (\(whenText))" : "") + rule
+    }
+
     /// "in 3 days" style words for what it waits on, for lists and the thread header.
     public var whenText: String {
         switch when {

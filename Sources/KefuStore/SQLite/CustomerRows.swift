@@ -53,12 +53,20 @@ enum CustomerRows {
             parcels[row[0], default: []].append(Parcel(trackingNumber: row[1], carrier: row[2], shippedAt: Date(timeIntervalSince1970: row[3]), replaces: row[4]))
         }
         let orders = try Row.fetchAll(db, sql: """
-            SELECT id, marketplace, customer_name, placed_at, total, currency FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, id DESC
+            SELECT id, marketplace, customer_name, placed_at, total, currency,
+                   ship_street, ship_house, ship_postcode, ship_city, ship_country, ship_by, shipped_at
+            FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, id DESC
             """, arguments: [current]).map { row -> Order in
             let id: String = row[0]
-            return Order(id: id, marketplace: Marketplace(rawValue: row[1]) ?? .other, customerName: row[2],
-                         placedAt: Date(timeIntervalSince1970: row[3]), total: Decimal(string: row[4]) ?? 0, currency: row[5],
-                         items: items[id] ?? [], parcels: parcels[id] ?? [])
+            var order = Order(id: id, marketplace: Marketplace(rawValue: row[1]) ?? .other, customerName: row[2],
+                              placedAt: Date(timeIntervalSince1970: row[3]), total: Decimal(string: row[4]) ?? 0, currency: row[5],
+                              items: items[id] ?? [], parcels: parcels[id] ?? [])
+            let address = ShippingAddress(street: row[6] ?? "", houseNumber: row[7] ?? "", postcode: row[8] ?? "", city: row[9] ?? "",
+                                          country: row[10] ?? "")
+            order.shippingAddress = address.isEmpty ? nil : address
+            order.shipBy = (row[11] as Double?).map(Date.init(timeIntervalSince1970:))
+            order.shippedAt = (row[12] as Double?).map(Date.init(timeIntervalSince1970:))
+            return order
         }
         let conversations = try Row.fetchAll(db, sql: """
             SELECT t.id, t.conversation, t.subject, t.status, t.last_message_at, t.marketplace, o.problem, o.responsible, o.resolution
@@ -81,7 +89,12 @@ enum CustomerRows {
             CustomerMerge(id: row[0], kept: row[1], absorbed: row[2], by: row[3], at: Date(timeIntervalSince1970: row[4]),
                           reason: row[5], automatic: row[6], undoneAt: (row[7] as Double?).map(Date.init(timeIntervalSince1970:)))
         }
-        return CustomerProfile(customer: customer, orders: orders, conversations: conversations, merges: merges)
+        let followUps = try Row.fetchAll(db, sql: """
+            SELECT \(FollowUpRows.columns) FROM follow_up
+            WHERE done_at IS NULL AND ticket_id IN (SELECT id FROM ticket WHERE customer_id = ?)
+            ORDER BY due_at IS NULL, due_at, id
+            """, arguments: [current]).map(FollowUpRows.decode)
+        return CustomerProfile(customer: customer, orders: orders, conversations: conversations, merges: merges, openFollowUps: followUps)
     }
 
     static func list(_ db: Database, segment: String?, limit: Int) throws -> [Customer] {
