@@ -126,6 +126,8 @@ extension PostgresTicketStore: ProactiveFollowUpStore {
             }
             let id = try PostgresFollowUpRows.insert(tx, ticketID: ticketID, when: when, dueAt: due, by: agent, rule: nil,
                                                      orderID: orderID, note: "", now: now)!
+            // A solved ticket is opened again, or its follow-up would never come back to the queue.
+            try tx.query("UPDATE ticket SET status = 'open' WHERE id = $1 AND status <> 'open'", [.int(ticketID)])
             try PostgresFollowUpRows.refresh(tx, ticketID: ticketID, policy: policy)
             try PostgresAuditRows.record(tx, at: now, agent: agent, action: .followUp, ticketID: ticketID,
                                          detail: AuditDetail.followUp(when: when, due: due))

@@ -57,6 +57,22 @@ struct FollowUpTests {
         #expect(try temp.store.auditEntries(AuditQuery(ticketID: id)).contains { $0.action == .followUp && $0.agent == "Li Wei" })
     }
 
+    @Test("F on a solved ticket opens it again, so the follow-up comes back to the queue at its time", arguments: StoreBackend.allCases)
+    func onASolvedTicket(_ backend: StoreBackend) throws {
+        let temp = try BackendStore(backend)
+        let id = try Self.answered(temp)
+        let now = Fixture.base.addingTimeInterval(3600)
+        _ = try temp.store.solve(ticketID: id, outcome: OutcomeChoice(problem: .lateOrLostParcel, responsible: .carrier, resolution: .reship),
+                                 by: "Li Wei", now: now)
+        #expect(try temp.store.ticket(id: id)?.status == .solved)
+        let due = now.addingTimeInterval(3 * Self.day)
+        _ = try temp.store.scheduleFollowUp(ticketID: id, when: .at(due), agent: "Li Wei", now: now.addingTimeInterval(60))
+        let ticket = try #require(try temp.store.ticket(id: id))
+        #expect(ticket.status == .open && ticket.due == due && ticket.dueIsFollowUp)
+        #expect(try temp.store.queue(QueueQuery(now: due.addingTimeInterval(1)), after: nil, limit: 10).map(\.id) == [id])
+        #expect(try temp.store.totals(now: due.addingTimeInterval(1)).followUpsDue == 1)
+    }
+
     @Test("Marked done: every open follow-up of the ticket ends; one left open a day past its time is late", arguments: StoreBackend.allCases)
     func markedDoneAndLate(_ backend: StoreBackend) throws {
         let temp = try BackendStore(backend)

@@ -86,6 +86,8 @@ extension SQLiteTicketStore: FollowUpStore {
             }
             let id = try FollowUpRows.insert(db, ticketID: ticketID, when: when, dueAt: due, by: agent, rule: nil,
                                              orderID: ticket.orderID, note: "", now: now)!
+            // A solved ticket is opened again, or its follow-up would never come back to the queue.
+            try db.execute(sql: "UPDATE ticket SET status = 'open' WHERE id = ? AND status != 'open'", arguments: [ticketID])
             try FollowUpRows.refresh(db, ticketID: ticketID, policy: policy)
             try AuditRows.record(db, at: now, agent: agent, action: .followUp, ticketID: ticketID,
                                  detail: AuditDetail.followUp(when: when, due: due))
