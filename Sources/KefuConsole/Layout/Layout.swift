@@ -1,6 +1,6 @@
 /// Where each part of the console goes for a terminal size. A pure function of its inputs,
 /// tested at 79/80/100/200 columns and at tiny sizes. From 160 columns a thread with a customer
-/// has the profile beside it (`profileWidth`); the queue narrows so the thread keeps 55 columns.
+/// has the profile beside it (`profileWidth`); the queue narrows so the thread keeps 72 columns.
 ///
 /// - 100 columns or more: queue on the left, as wide as its columns need (69% of the screen, at
 ///   120 columns 16 characters of name and 40 of subject; at most `widestQueue`, so from 160
@@ -44,18 +44,23 @@ public struct Layout: Sendable, Hashable {
     public static let twoPaneCols = 100
     /// The queue pane never grows past this: customer 22, subject 56.
     public static let widestQueue = 104
-    /// From this width the customer profile always shows beside the thread. Issue 15 asks for
-    /// 160; there the thread kept only 55 columns and tracking lines, scam warnings and replies
-    /// wrapped (seen at 160 and 200 in the end-to-end tests), so for now the profile takes a
-    /// place of its own only where the thread keeps more than 110 columns; below, `i` opens it.
-    public static let profileBesideCols = 250
+    /// From this width the customer profile always shows beside the thread (issue 15). The
+    /// thread keeps `threadBesideProfile` columns, enough for mail text and scam warnings, and
+    /// grows to `threadBesideProfileWanted` before the queue (which matters less while a thread is
+    /// read) grows back from `narrowestQueue` (at 160 columns: 10 characters of name, 20 of subject).
+    public static let profileBesideCols = 160
 
     /// The profile's width beside the thread: 30 columns at 160, growing with the screen to 48.
     public static func profileWidth(cols: Int) -> Int {
         min(48, max(30, 30 + (cols - profileBesideCols) / 2))
     }
-    /// The thread keeps what it has at 160 columns without a profile; the queue gives up the rest.
-    public static let threadBesideProfile = 55
+    /// What the thread keeps beside a profile at 160 columns: a mail line of 72 characters.
+    public static let threadBesideProfile = 72
+    /// What the thread gets beside a profile where the screen has room: a composed tracking
+    /// line ("Sendungsnummer: … · Versanddienst: … · Sendung verfolgen: https://…") unwrapped.
+    public static let threadBesideProfileWanted = 128
+    /// The queue's least width beside a thread and a profile (what 160 columns leave it).
+    public static let narrowestQueue = 56
 
     /// The queue pane's width beside the thread.
     public static func queueWidth(cols: Int) -> Int {
@@ -79,7 +84,9 @@ public struct Layout: Sendable, Hashable {
         case .twoPane:
             var queueWidth = queueWidth(cols: cols)
             if demand != .none, cols >= profileBesideCols {
-                queueWidth = min(queueWidth, cols - profileWidth(cols: cols) - 1 - threadBesideProfile - 1)
+                // The thread grows to what it wants before the queue grows back.
+                let room = cols - profileWidth(cols: cols) - 1 - threadBesideProfileWanted - 1
+                queueWidth = min(queueWidth, max(narrowestQueue, room))
             }
             queue = Rect(top: 0, left: 0, height: mainHeight, width: queueWidth)
             divider = queueWidth

@@ -7,7 +7,7 @@ import KefuCore
 ///     mark countdown clock market speaker draft mark owner  customer  segment subject
 ///
 /// The fixed fields take 24 columns; customer and subject share the rest, two sevenths to the
-/// name (at least 6, at most 24), so a 120-column screen (queue 82 wide) shows 16 of the name
+/// name (at least 10 or half, at most 24), so a 120-column screen (queue 82 wide) shows 16 of the name
 /// and 40 of the subject.
 public struct QueueColumns: Sendable, Hashable {
     public static let countdownWidth = 7
@@ -28,7 +28,9 @@ public struct QueueColumns: Sendable, Hashable {
         self.width = width
         self.showsPresence = showsPresence
         let shared = max(0, width - Self.fixedWidth - (showsPresence ? Self.presenceWidth : 0) - 2)
-        name = min(24, max(6, shared * 2 / 7))
+        // A narrow queue (beside a thread and a profile) keeps 10 of the name: the name tells
+        // rows apart more than the subject does.
+        name = min(24, max(min(10, shared / 2), shared * 2 / 7))
         subject = max(0, shared - name)
     }
 }
