@@ -17,6 +17,8 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
 
     /// Set when the store was opened read-only (see `StoreAccess`): why, and whether it is a snapshot.
     public let readOnly: ReadOnlyStore?
+    /// How long a write waits for another process's lock.
+    public let lockWait: StoreLockWait
 
     /// Opens (creating if needed) the store at `path`, migrating it to the current schema.
     /// `progress` hears a line before work that reads every row (upgrading an existing store),
@@ -31,6 +33,7 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
     ) throws {
         self.path = path
         self.policy = policy
+        self.lockWait = lockWait
         var configuration = Configuration()
         configuration.busyMode = lockWait.busyMode(path: path)
         configuration.maximumReaderCount = 4
@@ -106,8 +109,15 @@ public final class SQLiteTicketStore: TicketStore, @unchecked Sendable {
     }
 
     /// SQLite would create the file with the process umask (usually 0644): create it first, private.
+    ///
+    /// Only a new file is opened here (O_EXCL): closing a descriptor of a file drops every POSIX
+    /// lock this process holds on it, and SQLite's shared lock is what tells another process
+    /// that this one still reads the `-wal`. Opening the same store a second time in one process
+    /// (as a command does for its capabilities) then let the last other process to close delete
+    /// the `-wal` under the first pool, whose next read found "database disk image is malformed".
     private static func createPrivateFile(at path: String) throws {
-        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+        if fd < 0 && errno == EEXIST { return }
         guard fd >= 0 else {
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
