@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Why a file could not be taken into (or read back from) the evidence store. Says which file
 /// and what was wrong, in words an agent can act on; `code` is for callers that branch on it.
 public struct EvidenceError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,12 +25,25 @@ public struct EvidenceError: Error, Sendable, Hashable, CustomStringConvertible 
     public var code: Code
     public var path: String
     public var reason: String
+    /// The system's error number when a system call failed (`ENOSPC`, `EFBIG`...), else nil.
+    public var systemError: Int32?
 
-    public init(_ code: Code, path: String, reason: String) {
+    public init(_ code: Code, path: String, reason: String, systemError: Int32? = nil) {
         self.code = code
         self.path = path
         self.reason = reason
+        self.systemError = systemError
     }
+
+    /// The store could not be written because there is no room: the disk (or the user's quota)
+    /// is full, or the process's file size limit (`ulimit -f`) was reached. Not the file's
+    /// fault: an import stops there instead of quarantining the message that carried it.
+    public var isOutOfSpace: Bool {
+        code == .storeUnwritable && systemError.map(EvidenceError.outOfSpaceErrors.contains) == true
+    }
+
+    /// ENOSPC, EFBIG (a write past RLIMIT_FSIZE with SIGXFSZ ignored) and EDQUOT.
+    public static let outOfSpaceErrors: Set<Int32> = [ENOSPC, EFBIG, EDQUOT]
 
     public var description: String { "\(path): \(reason)" }
 }

@@ -64,6 +64,14 @@ public struct EvidenceStore: Sendable {
         try sweepInterruptedCopies()
     }
 
+    /// The store at `folder` as it is, to read from: nothing is created and nothing swept, so
+    /// it works on a folder this user may not write (the source of `kefu store copy` on a
+    /// read-only store) and on one that does not exist (a store with no evidence yet).
+    public init(reading folder: URL, sizeLimit: Int64 = EvidenceStore.defaultSizeLimit) {
+        self.folder = folder
+        self.sizeLimit = sizeLimit
+    }
+
     /// Copies `file` into the store (or finds it already there).
     ///
     /// Errors: `.missing`, `.notARegularFile`, `.unreadable`, `.tooLarge` (checked before
@@ -236,6 +244,6 @@ public struct EvidenceStore: Sendable {
     }
 
     private func unwritable(_ path: String, _ code: Int32) -> EvidenceError {
-        EvidenceError(.storeUnwritable, path: path, reason: "cannot write the evidence store: \(POSIXFile.errorText(code))")
+        EvidenceError(.storeUnwritable, path: path, reason: "cannot write the evidence store: \(POSIXFile.errorText(code))", systemError: code)
     }
 }

@@ -53,7 +53,9 @@ struct StoreCommand: ParsableCommand {
             } catch let error as StoreCopyError {
                 throw UserError(message: error.description)
             }
-            let files = try EvidenceStore(folder: try source.evidenceFolder(), sizeLimit: .max)
+            // The source's files are only read: its folder is not made (nor swept), so a store
+            // this user may not write copies as well as any.
+            let files = try EvidenceStore(reading: try source.evidenceFolder(), sizeLimit: .max)
                 .copyFiles(into: try EvidenceStore(folder: try target.evidenceFolder(), sizeLimit: .max))
             print("Copied \(fromLocation) → \(toLocation)")
             print("table".padding(toLength: 24, withPad: " ", startingAt: 0) + "from".leftPadded(10) + "to".leftPadded(10))

@@ -119,4 +119,43 @@ struct LockedStoreTests {
         holder.signal(SIGKILL)
         holder.wait()
     }
+
+    @Test("The console on a locked store: Ctrl-S says it waits for another program, then that the store is locked and nothing was sent (the reply stays); once the lock is let go Ctrl-S sends it once")
+    func console() throws {
+        let scratch = try Scratch()
+        let db = try Self.store(scratch)
+        let tmux = try Tmux(command: [KefuBinary.path, "--db", db], rows: 30, cols: 220, environment: ["KEFU_LOCK_TIMEOUT": "4"])
+        try tmux.waitFor(text: "Anna")
+        try tmux.press("r")
+        try tmux.waitFor(text: "Reply to Anna")
+        try tmux.type("Guten Tag Anna, Ihr Paket ist unterwegs: DHL 00340434161094042557. Danke!")
+        // Typing pauses: the draft goes to the store a second later, before the lock is taken.
+        try tmux.waitFor("the draft to be saved") { _ in (try? SQLiteTicketStore(path: db, policy: TestPolicy.standard).draft(ticketID: 1)) != nil }
+        let holder = try Self.holdLock(db, seconds: 60, folder: scratch.url.path)
+        let started = Date()
+        try tmux.press("C-s")
+        let waiting = try tmux.waitFor("the waiting notice", timeout: 10) { screen in
+            if screen.contains("Send anyway? y/n") { try? tmux.press("y") }
+            return screen.contains("Waiting: another program is writing to the store; giving up after 4 s…")
+        }
+        #expect(Date().timeIntervalSince(started) < 4, "said while it waits, not after:\n\(waiting)")
+        let refused = try tmux.waitFor("the refusal", timeout: 15) {
+            $0.contains("Not sent: the store is locked by another program (waited 4 s). Nothing was done; the reply stays in the composer")
+        }
+        #expect(Date().timeIntervalSince(started) >= 4)
+        #expect(refused.contains("Ihr Paket ist unterwegs: DHL 00340434161094042557"), "the reply is still in the composer:\n\(refused)")
+        #expect(!refused.contains("database is locked"), "\(refused)")
+        holder.signal(SIGKILL)
+        holder.wait()
+        try tmux.press("C-s")
+        try tmux.waitFor("the reply to be sent", timeout: 15) { screen in
+            if screen.contains("Send anyway? y/n") { try? tmux.press("y") }
+            return screen.contains("Reply sent to Anna")
+        }
+        try tmux.press("q")
+        try tmux.waitFor("the console to quit") { !$0.contains("Queue ·") }
+        let store = try SQLiteTicketStore(path: db, policy: TestPolicy.standard)
+        #expect(try store.integrityCheck() == ["ok"])
+        #expect(try store.outboxEntries().count == 1)
+    }
 }

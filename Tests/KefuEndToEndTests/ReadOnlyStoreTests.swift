@@ -165,4 +165,36 @@ struct ReadOnlyStoreTests {
         try tmux.press("q")
         try tmux.waitFor("the console to quit") { !$0.contains("READ-ONLY store") }
     }
+
+    @Test("kefu store copy from a store the user may not write (file 0400, folders 0500): copies every table and the evidence files, makes nothing beside the source")
+    func copyFromReadOnly() throws {
+        let scratch = try Scratch()
+        let source = try StoreCopyTests.filledStore(scratch)
+        let evidence = scratch.path("source-evidence")
+        let listing = { try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).sorted() }
+        let before = try listing()
+        var folders = [scratch.url.path, evidence]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: evidence) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: evidence + "/" + name, isDirectory: &isFolder), isFolder.boolValue { folders.append(evidence + "/" + name) }
+        }
+        Self.chmod(source, 0o400)
+        for folder in folders.reversed() { Self.chmod(folder, 0o500) }
+        defer {
+            for folder in folders { Self.chmod(folder, 0o700) }
+            Self.chmod(source, 0o600)
+        }
+        try Self.requireUnwritable(scratch.url.path)
+        try Self.requireUnwritable(evidence + "/objects")
+
+        let target = try Scratch()
+        let copy = target.path("copy.sqlite")
+        let copied = try Self.kefu(["store", "copy", source, copy])
+        #expect(copied.status == 0, "\(copied.error)")
+        #expect(copied.output.contains("tables agree; 1 evidence file(s) copied."), "\(copied.output)")
+        #expect(try listing() == before, "nothing made or removed beside the source")
+        for folder in folders { Self.chmod(folder, 0o700) }
+        Self.chmod(source, 0o600)
+        #expect(try StoreCopyTests.views(copy) == (try StoreCopyTests.views(source)))
+    }
 }

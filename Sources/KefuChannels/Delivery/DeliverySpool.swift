@@ -73,10 +73,11 @@ public struct DeliverySpool: Sendable {
         for _ in 0..<5 {
             if access(path, F_OK) != 0 {
                 let temporary = folder + "/.tmp-\(getpid())-\(UUID().uuidString)"
-                try DurableFile.write(bytes, to: temporary)
                 defer { unlink(temporary) }
+                try DurableFile.write(bytes, to: temporary)
                 if link(temporary, path) != 0 && errno != EEXIST {
-                    throw DeliveryError("cannot stage \(path): \(String(cString: strerror(errno)))")
+                    let code = errno
+                    throw DeliveryError("cannot stage \(path): \(String(cString: strerror(code)))", systemError: code)
                 }
                 try DurableFile.syncFolder(folder)
             }
@@ -173,10 +174,10 @@ extension DeliverySpool {
 enum DurableFile {
     static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw DeliveryError("cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw DeliveryError.system("cannot create \(path)") }
         defer { close(descriptor) }
         try writeAll(descriptor, bytes, path: path)
-        guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(path): \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else { throw DeliveryError.system("cannot sync \(path)") }
     }
 
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws {
@@ -185,7 +186,7 @@ enum DurableFile {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw DeliveryError("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw DeliveryError.system("cannot write \(path)")
             }
             offset += written
         }
@@ -195,12 +196,27 @@ enum DurableFile {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw DeliveryError("cannot open \(folder): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(folder): \(String(cString: strerror(errno)))") }
+        guard fsync(descriptor) == 0 else { throw DeliveryError.system("cannot sync \(folder)") }
     }
 }
 
 /// A delivery problem with a message for the user.
 public struct DeliveryError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// The system's error number when a system call failed, else nil.
+    public var systemError: Int32?
+
+    public init(_ description: String, systemError: Int32? = nil) {
+        self.description = description
+        self.systemError = systemError
+    }
+
+    /// `what`, a colon and the text of the current errno (read first, before anything resets it).
+    static func system(_ what: String) -> DeliveryError {
+        let code = errno
+        return DeliveryError("\(what): \(String(cString: strerror(code)))", systemError: code)
+    }
+
+    /// No room to write: the disk or quota is full, or the file size limit was reached.
+    public var isOutOfSpace: Bool { systemError.map(OutOfSpace.errors.contains) == true }
 }

@@ -66,8 +66,18 @@ public struct JSONLinesHandoff: Sendable {
             guard errno == EINTR else { throw DeliveryError("cannot lock \(path): \(String(cString: strerror(errno)))") }
         }
         if checkFirst, try contains(entry.idempotencyKey) { return }
-        try DurableFile.writeAll(descriptor, line, path: path)
-        guard fsync(descriptor) == 0 else { throw DeliveryError("cannot sync \(path): \(String(cString: strerror(errno)))") }
+        // A write cut short (a full disk, the file size limit) may leave part of the line, and
+        // a part holding the key would pass for the whole reply: the file goes back to its end
+        // before the write, under the same lock, so the line is whole or absent.
+        var before = stat()
+        guard fstat(descriptor, &before) == 0 else { throw DeliveryError.system("cannot look at \(path)") }
+        do {
+            try DurableFile.writeAll(descriptor, line, path: path)
+            guard fsync(descriptor) == 0 else { throw DeliveryError.system("cannot sync \(path)") }
+        } catch {
+            if ftruncate(descriptor, before.st_size) == 0 { _ = fsync(descriptor) }
+            throw error
+        }
     }
 
     /// True when a line of the file carries this idempotency key.

@@ -97,7 +97,20 @@ public final class OutboxDeliverer {
                 try store.releaseLease(claim.lease)
                 break
             }
-            switch try deliver(claim) {
+            let outcome: Outcome
+            do {
+                outcome = try deliver(claim)
+            } catch let error as OutOfSpace {
+                var full = error
+                // No room is no fault of this reply: it is not counted as a failed attempt, its
+                // lease is given back, and the pass stops (the next reply would find no room either).
+                try? store.releaseLease(claim.lease)
+                let before = summary.sent + summary.recovered
+                full.consequence = "Reply \(claim.entry.id) (ticket #\(claim.entry.ticketID)) was not handed over and stays in the outbox for the next run; "
+                    + "\(CountText.of(before, "reply", plural: "replies")) handed over before it \(before == 1 ? "is" : "are") recorded as sent."
+                throw full
+            }
+            switch outcome {
             case .sent: summary.sent += 1
             case .recovered: summary.recovered += 1
             case .failed: summary.failed += 1
@@ -184,7 +197,7 @@ public final class OutboxDeliverer {
         } catch let error as DeliveryError {
             return try fail(claim, error.description)
         }
-        let lock = try spool.stageAndLock(entry.mailMessageID, bytes: bytes)
+        let lock = try stageAndLock(entry, bytes: bytes, as: .email)
         defer { close(lock) }
         guard let current = try store.outboxEntry(id: entry.id), current.state != .sent else { return .skipped }
         if spool.isHandedOver(entry.mailMessageID) { return try finish(entry, route: "email", recovered: true) }
@@ -213,7 +226,7 @@ public final class OutboxDeliverer {
             return try fail(claim, error.description)
         }
         // The per-reply lock keeps two deliverers from both claiming and handing it over.
-        let lock = try spool.stageAndLock(entry.mailMessageID, bytes: line, as: .line)
+        let lock = try stageAndLock(entry, bytes: line, as: .line)
         defer { close(lock) }
         guard let current = try store.outboxEntry(id: entry.id), current.state != .sent else { return .skipped }
         // An earlier pass may have handed it over either way (the config can change between passes).
@@ -232,12 +245,25 @@ public final class OutboxDeliverer {
         }
         guard let folder else { return .skipped }
         guard try store.beginHandoff(claim.lease, route: "jsonl", leaseSeconds: leaseSeconds, now: clock()) else { return .skipped }
+        let handoff = JSONLinesHandoff(folder: folder)
         do {
-            try JSONLinesHandoff(folder: folder).deliver(entry, line: line, checkFirst: current.state != .queued)
+            try handoff.deliver(entry, line: line, checkFirst: current.state != .queued)
+        } catch let error as DeliveryError where error.isOutOfSpace {
+            // The file is as it was before the write (see `JSONLinesHandoff.deliver`).
+            throw OutOfSpace(writing: "the marketplace outbox", path: handoff.path, systemError: error.systemError)
         } catch let error as DeliveryError {
             return try fail(claim, error.description)
         }
         return try finish(entry, route: "jsonl", recovered: false)
+    }
+
+    /// The spool's staged file and its lock; no room to stage it is `OutOfSpace`.
+    private func stageAndLock(_ entry: OutboxEntry, bytes: [UInt8], as staged: DeliverySpool.Staged) throws -> Int32 {
+        do {
+            return try spool.stageAndLock(entry.mailMessageID, bytes: bytes, as: staged)
+        } catch let error as DeliveryError where error.isOutOfSpace {
+            throw OutOfSpace(writing: "the delivery spool", path: spool.folder, systemError: error.systemError)
+        }
     }
 
     // MARK: - Outcomes

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import KefuStore
 
 extension EvidenceStore {
@@ -12,10 +13,24 @@ extension EvidenceStore {
         }
         let temporary = FileManager.default.temporaryDirectory
             .appendingPathComponent("kefu-attachment-\(getpid())-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
-            throw EvidenceError(.storeUnwritable, path: temporary.path, reason: "cannot write a temporary copy")
+        defer { unlink(temporary.path) }
+        // Written with the system calls themselves, so a full disk is told apart by its errno.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw EvidenceError(.storeUnwritable, path: temporary.path, reason: "cannot write a temporary copy: \(String(cString: strerror(code)))", systemError: code)
         }
-        defer { try? FileManager.default.removeItem(at: temporary) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                throw EvidenceError(.storeUnwritable, path: temporary.path, reason: "cannot write a temporary copy: \(String(cString: strerror(code)))", systemError: code)
+            }
+            offset += written
+        }
         return try add(file: temporary)
     }
 }

@@ -80,7 +80,7 @@ public final class MailboxImporter {
             for parsed in parsedChunk {
                 summary.read += 1
                 if case .parsed(_, let entry) = parsed.outcome { lastID = entry.id }
-                switch take(parsed) {
+                switch try take(parsed) {
                 case .mail(let mail): mails.append(mail)
                 case .quarantine(let input):
                     summary.broken += 1
@@ -197,8 +197,10 @@ public final class MailboxImporter {
     }
 
     /// One parsed entry, in mailbox order: attachments stored, threaded, made a record; or the
-    /// quarantine row.
-    func take(_ parsed: Parsed) -> Taken {
+    /// quarantine row. A full disk stops the run (`OutOfSpace`): the message is not to blame,
+    /// and quarantining every message that carries a file until space is freed would lose them
+    /// from the queue; the batch in progress is not stored, the next run takes it.
+    func take(_ parsed: Parsed) throws -> Taken {
         let now = clock()
         switch parsed.outcome {
         case .quarantined(let input):
@@ -207,6 +209,10 @@ public final class MailboxImporter {
             let attachments: [AttachmentLink]
             do {
                 attachments = try storeAttachments(mail.attachments)
+            } catch let error as EvidenceError where error.isOutOfSpace {
+                throw OutOfSpace(
+                    writing: "the evidence store", path: evidence?.folder.path ?? error.path, systemError: error.systemError,
+                    consequence: "The batch of messages in progress was not stored; everything stored before it is kept.")
             } catch {
                 // The message is kept whole in quarantine rather than stored without its files.
                 return .quarantine(MailParseError(.malformedStructure, "its attachments could not be stored: \(error)")

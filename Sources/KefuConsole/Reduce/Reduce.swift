@@ -154,11 +154,18 @@ extension AppState {
             return receivePresence(answer)
         case .collided(let collision):
             return collided(collision)
+        case .storeWaiting(let notice):
+            return storeWaiting(notice)
+        case .storeWaitOver:
+            if flash?.text.hasPrefix(Self.waitingPrefix) == true { flash = nil }
+            return []
+        case .storeFault(let fault, let effect):
+            return storeFault(fault, during: effect)
         }
     }
 
-    mutating func showFlash(_ text: String, _ kind: Flash.Kind) {
-        flash = Flash(text: text, kind: kind, until: nowSeconds + Self.flashSeconds)
+    mutating func showFlash(_ text: String, _ kind: Flash.Kind, seconds: Double = AppState.flashSeconds) {
+        flash = Flash(text: text, kind: kind, until: nowSeconds + seconds)
     }
 
     /// On a wide screen the thread pane follows the queue's selection.

@@ -12,6 +12,9 @@ public final class ConsoleEngine {
     private var lastChangeToken: Int64?
     /// The dashboard's live reader (kept between refreshes so each reads only what changed).
     var liveMeters: (timeZone: TimeZone, reader: any LiveMeters)?
+    /// Draws the state now, in the middle of an effect (the loop sets it): a write waiting for
+    /// another program's lock says so on screen while the console is blocked in it.
+    public var presentNow: (() -> Void)?
 
     public init(state: AppState, environment: ConsoleEnvironment) {
         self.state = state
@@ -20,6 +23,11 @@ public final class ConsoleEngine {
 
     /// First loads: the top of the queue and the totals.
     public func start() {
+        if let waits = environment.store as? any StoreLockWaitReporting {
+            let engine = UncheckedEngine(self)
+            // Called on the thread that waits while this one is blocked in the same write.
+            waits.onLockWait { notice in engine.engine?.lockWaitNoticed(notice) }
+        }
         lastChangeToken = try? environment.store.changeToken()
         // Drafts kept here by a console that could not reach the store go to it first.
         let kept: [Effect] = environment.localDrafts?.all.isEmpty == false ? [.keptDrafts] : []
@@ -29,6 +37,16 @@ public final class ConsoleEngine {
     public func send(_ action: Action) {
         run(state.reduce(action))
     }
+
+    /// A write of ours waits for another program's lock: the status bar says so at once.
+    func lockWaitNoticed(_ notice: StoreLockWaitNotice) {
+        _ = state.reduce(.storeWaiting(notice))
+        waitNoticed = true
+        presentNow?()
+    }
+
+    /// Whether the effect being carried out said it waits for a lock.
+    private var waitNoticed = false
 
     /// Notices changes other processes made to the store; call it often (every turn of the
     /// loop): a store's change feed costs nothing to read, and its change token is asked at
@@ -61,7 +79,11 @@ public final class ConsoleEngine {
 
     private func run(_ effects: [Effect]) {
         for effect in effects {
-            if let answer = perform(effect) { send(answer) }
+            waitNoticed = false
+            let answer = perform(effect)
+            // The wait is over either way; the answer says how it ended.
+            if waitNoticed { send(.storeWaitOver) }
+            if let answer { send(answer) }
         }
         // Our own writes move the change token too; they are already reflected.
         if effects.contains(where: { $0.writes || $0.isTeamWrite }) {
@@ -188,6 +210,8 @@ public final class ConsoleEngine {
                 return nil
             }
         } catch {
+            // Locked past the wait, or no room: the reducer says what was not done and what was kept.
+            if let fault = (store as? any StoreFaultReporting)?.fault(in: error) { return .storeFault(fault, during: effect) }
             return .failed(Self.describe(error, doing: effect))
         }
     }
@@ -231,4 +255,12 @@ extension Effect {
         default: false
         }
     }
+}
+
+/// The engine, carried into the store's `@Sendable` lock-wait handler. The console runs on one
+/// thread; the handler runs while that thread is blocked in the write that waits, so the two
+/// never touch the engine at once.
+private final class UncheckedEngine: @unchecked Sendable {
+    weak var engine: ConsoleEngine?
+    init(_ engine: ConsoleEngine) { self.engine = engine }
 }

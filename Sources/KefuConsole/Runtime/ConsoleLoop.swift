@@ -16,8 +16,16 @@ public struct ConsoleLoop {
     }
 
     public func run() {
-        engine.start()
         var lastScreen = ConsoleView.render(engine.state)
+        let device = device
+        engine.presentNow = { [unowned engine] in
+            let screen = ConsoleView.render(engine.state)
+            device.present(screen, full: false)
+            lastScreen = screen
+        }
+        defer { engine.presentNow = nil }
+        engine.start()
+        lastScreen = ConsoleView.render(engine.state)
         device.present(lastScreen, full: true)
         var lastSecond = Int(engine.environment.clock.now().timeIntervalSince1970)
         while !engine.state.quitting {

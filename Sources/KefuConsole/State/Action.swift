@@ -39,6 +39,12 @@ public enum Action: Sendable, Hashable {
     case presence(PresenceAnswer)
     /// The store refused the send: the ticket got newer messages since it was opened.
     case collided(ReplyCollision)
+    /// A write has been waiting for another program's lock on the store (said while it waits).
+    case storeWaiting(StoreLockWaitNotice)
+    /// The write that waited is done (or gave up): the waiting notice goes.
+    case storeWaitOver
+    /// The store could not do the effect's write (locked past the wait, no room); nothing changed.
+    case storeFault(StoreFault, during: Effect)
 }
 
 /// A window of the queue as the engine read it.

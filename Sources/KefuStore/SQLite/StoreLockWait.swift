@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KefuCore
 
 /// How long a write waits for another process's write lock on a SQLite store, and what it says
 /// while it waits.
@@ -18,6 +19,9 @@ public struct StoreLockWait: Sendable {
     /// Hears one line when a wait outlasts `quietFor`; nil waits silently (the console, whose
     /// terminal is its screen, says it in its status bar through the error instead).
     public var notice: (@Sendable (String) -> Void)?
+    /// Hears every wait that outlasts `quietFor` (the console's status bar); set through
+    /// `SQLiteTicketStore.onLockWait` once the store is open.
+    let listener = LockWaitListener()
 
     public init(timeout: TimeInterval = StoreLockWait.defaultTimeout, notice: (@Sendable (String) -> Void)? = nil) {
         self.timeout = timeout
@@ -38,6 +42,8 @@ private final class LockWaiter: @unchecked Sendable {
     private let lock = NSLock()
     private var started: [Int: Date] = [:]
     private var said = false
+    /// The waits (by thread) the listener was told of.
+    private var told: Set<Int> = []
 
     init(wait: StoreLockWait, path: String) {
         self.wait = wait
@@ -51,11 +57,17 @@ private final class LockWaiter: @unchecked Sendable {
         let thread = Int(bitPattern: UInt(pthread_self()))
         let now = Date()
         let (elapsed, sayNow): (TimeInterval, Bool) = lock.withLock {
-            if tries == 0 { started[thread] = now }
+            if tries == 0 {
+                started[thread] = now
+                told.remove(thread)
+            }
             let elapsed = now.timeIntervalSince(started[thread] ?? now)
             let sayNow = !said && elapsed >= wait.quietFor && wait.notice != nil
             if sayNow { said = true }
             return (elapsed, sayNow)
+        }
+        if elapsed >= wait.quietFor, elapsed < wait.timeout, lock.withLock({ told.insert(thread).inserted }) {
+            wait.listener.tell(StoreLockWaitNotice(path: path, timeout: wait.timeout))
         }
         if elapsed >= wait.timeout {
             StoreFaults.gaveUpWaiting(path: path, after: wait.timeout)
@@ -67,5 +79,20 @@ private final class LockWaiter: @unchecked Sendable {
         // Short sleeps first (most locks last milliseconds), then 50 ms steps.
         usleep(UInt32(min(tries + 1, 10)) * 5_000)
         return true
+    }
+}
+
+/// Who hears of lock waits (set after opening, so the console can be told while it waits).
+final class LockWaitListener: @unchecked Sendable {
+    private let lock = NSLock()
+    private var handler: (@Sendable (StoreLockWaitNotice) -> Void)?
+
+    func set(_ handler: @escaping @Sendable (StoreLockWaitNotice) -> Void) {
+        lock.withLock { self.handler = handler }
+    }
+
+    func tell(_ notice: StoreLockWaitNotice) {
+        let handler = lock.withLock { self.handler }
+        handler?(notice)
     }
 }
