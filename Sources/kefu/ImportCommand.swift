@@ -28,6 +28,8 @@ struct ImportMaildirCommand: ParsableCommand {
     @Argument(help: "The Maildir folder (the one holding cur/ and new/).")
     var directory: String
 
+    @OptionGroup var batch: ImportBatchOption
+
     func run() throws {
         let (store, evidence, configuration) = try Wiring.openForMail(storeOptions)
         let reader: MaildirReader
@@ -37,6 +39,7 @@ struct ImportMaildirCommand: ParsableCommand {
             throw UserError(message: error.description)
         }
         let importer = MailboxImporter(store: store, evidence: evidence, source: "maildir")
+        importer.batchSize = batch.batchSize
         importer.safety = try Wiring.messageSafety()
         importer.teamAddresses = configuration.mail.teamAddresses
         let progress = ImportProgress()
@@ -61,6 +64,8 @@ struct ImportMboxCommand: ParsableCommand {
     @Argument(help: "The mbox file.")
     var file: String
 
+    @OptionGroup var batch: ImportBatchOption
+
     func run() throws {
         let (store, evidence, configuration) = try Wiring.openForMail(storeOptions)
         let reader: MboxReader
@@ -71,6 +76,7 @@ struct ImportMboxCommand: ParsableCommand {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
         let importer = MailboxImporter(store: store, evidence: evidence, source: "mbox")
+        importer.batchSize = batch.batchSize
         importer.safety = try Wiring.messageSafety()
         importer.teamAddresses = configuration.mail.teamAddresses
         let progress = ImportProgress()
@@ -83,5 +89,16 @@ struct ImportMboxCommand: ParsableCommand {
         ImportLog.mailbox(summary, source: importer.source)
         print(summary.line)
         if summary.broken > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `--batch-size N`: messages per transaction. Fewer commit more often (a killed or failed
+/// import loses less work to redo, and writers wait less); more import faster.
+struct ImportBatchOption: ParsableArguments {
+    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Messages per transaction (1 to 100000).", valueName: "n"))
+    var batchSize: Int = 5_000
+
+    func validate() throws {
+        guard (1...100_000).contains(batchSize) else { throw ValidationError("--batch-size must be from 1 to 100000, not \(batchSize)") }
     }
 }

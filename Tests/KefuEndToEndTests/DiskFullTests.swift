@@ -95,9 +95,10 @@ struct DiskFullTests {
         let scratch = try Scratch()
         let db = scratch.path("k.sqlite")
         let mailbox = scratch.path("Maildir")
-        let (count, late) = (5_000, 200)
+        // Batches of 500: the first commits, then the attachment in the second finds no room.
+        let (count, late) = (500, 50)
         try Self.maildir(mailbox, count: count, late: late, attachment: 12 << 20)
-        let full = try Self.limited(8 * 1024, ["import", "maildir", mailbox, "--db", db])
+        let full = try Self.limited(8 * 1024, ["import", "maildir", mailbox, "--db", db, "--batch-size", "\(count)"])
         #expect(full.status == 1)
         #expect(full.error.contains("cannot write the evidence store at \(scratch.path("k-evidence")): the disk is full or a file size limit was reached (File too large)"), "\(full.error)")
         #expect(full.error.contains("The batch of messages in progress was not stored; everything stored before it is kept. Free some space and run the command again."), "\(full.error)")
