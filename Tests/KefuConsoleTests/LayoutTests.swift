@@ -30,6 +30,22 @@ struct LayoutTests {
         }
     }
 
+    @Test("Under 160 columns the pane with focus is the wide one: reading a thread, the queue narrows to 40%")
+    func readingWidths() {
+        for (cols, queue) in [(100, 40), (120, 48), (140, 56), (159, 63)] {
+            let reading = Layout.compute(rows: 40, cols: cols, composerOpen: false, composerFocused: false, threadPushed: false, threadFocused: true)
+            #expect(reading.queue.width == queue, "\(cols) columns")
+            #expect(reading.queue.width + 1 + reading.thread.width == cols)
+            let browsing = Layout.compute(rows: 40, cols: cols, composerOpen: false, composerFocused: false, threadPushed: false)
+            #expect(browsing.thread.width < reading.thread.width)
+        }
+        // From 160 the thread has its room either way.
+        for cols in [160, 200] {
+            #expect(Layout.compute(rows: 40, cols: cols, composerOpen: false, composerFocused: false, threadPushed: false, threadFocused: true)
+                    == Layout.compute(rows: 40, cols: cols, composerOpen: false, composerFocused: false, threadPushed: false))
+        }
+    }
+
     @Test("Under 100 columns Enter pushes the thread over the queue")
     func onePane() {
         let pushed = Layout.compute(rows: 24, cols: 70, composerOpen: false, composerFocused: false, threadPushed: true)

@@ -5,7 +5,8 @@
 /// - 100 columns or more: queue on the left, as wide as its columns need (69% of the screen, at
 ///   120 columns 16 characters of name and 40 of subject; at most `widestQueue`, so from 160
 ///   columns the thread gets all the rest), thread on the right, composer docked under the
-///   thread and taller while it has focus.
+///   thread and taller while it has focus. Under 160 columns the pane with focus is the wide
+///   one: reading a thread, the queue narrows to 40% (`readingQueueWidth`).
 /// - under 100: one pane at a time with full-width rows; Enter pushes the thread, Esc pops
 ///   back to the queue.
 /// - The last two rows are always the status bar and the hint line.
@@ -67,8 +68,20 @@ public struct Layout: Sendable, Hashable {
         min(widestQueue, cols * 69 / 100)
     }
 
+    /// Under 160 columns, while the thread (or its composer or profile) has focus, the queue
+    /// takes this share of the screen (at least `readingQueueLeast`) so the thread is wide
+    /// enough to read: at 120 columns 48 to the queue and 71 to the thread, instead of 82 and 37.
+    public static let readingQueueShare = 40
+    public static let readingQueueLeast = 40
+
+    /// The queue pane's width beside a thread that has focus (under `profileBesideCols`).
+    public static func readingQueueWidth(cols: Int) -> Int {
+        min(queueWidth(cols: cols), max(readingQueueLeast, cols * readingQueueShare / 100))
+    }
+
     public static func compute(
-        rows: Int, cols: Int, composerOpen: Bool, composerFocused: Bool, threadPushed: Bool, profile demand: ProfileDemand = .none
+        rows: Int, cols: Int, composerOpen: Bool, composerFocused: Bool, threadPushed: Bool, profile demand: ProfileDemand = .none,
+        threadFocused: Bool = false
     ) -> Layout {
         guard rows >= minimumRows, cols >= minimumCols else {
             return Layout(mode: .tooSmall, queue: .empty, thread: .empty, composer: .empty,
@@ -83,6 +96,7 @@ public struct Layout: Sendable, Hashable {
         switch mode {
         case .twoPane:
             var queueWidth = queueWidth(cols: cols)
+            if threadFocused, cols < profileBesideCols { queueWidth = readingQueueWidth(cols: cols) }
             if demand != .none, cols >= profileBesideCols {
                 // The thread grows to what it wants before the queue grows back.
                 let room = cols - profileWidth(cols: cols) - 1 - threadBesideProfileWanted - 1

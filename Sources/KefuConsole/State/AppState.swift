@@ -86,7 +86,8 @@ public struct AppState: Sendable, Hashable {
         Layout.compute(
             rows: rows, cols: cols, composerOpen: composer != nil, composerFocused: focus == .composer,
             threadPushed: threadPushed,
-            profile: thread?.customer == nil && thread?.customerNote == nil ? .none : customerPane.open ? .opened : .available)
+            profile: thread?.customer == nil && thread?.customerNote == nil ? .none : customerPane.open ? .opened : .available,
+            threadFocused: focus != .queue)
     }
 
     /// Where keys go now.
