@@ -51,6 +51,7 @@ final class MboxStream {
     private var pendingEnvelope: (offset: Int, line: [UInt8])?
     private var finished = false
     private static let chunkSize = 64 * 1024
+    private var chunk = [UInt8](repeating: 0, count: chunkSize)
 
     init(path: String, maximumMessageBytes: Int) {
         self.path = path
@@ -122,8 +123,12 @@ final class MboxStream {
     /// `separator`: the length of the blank line before the next envelope, which belongs to
     /// the separator rather than the message.
     private func entry(_ message: [UInt8], size: Int, separator: Int, start: Int, envelope: [UInt8]?) -> MailboxEntry {
+        // The blank line before the next envelope is the separator's, also when the message was
+        // cut at the limit (then it may lie beyond what was kept). An over-limit message keeps
+        // one byte past the limit, so the parser refuses it as too large.
         var message = message
-        if separator > 0, message.count == size, message.count >= separator { message.removeLast(separator) }
+        let ownSize = size - separator
+        if message.count > ownSize { message.removeLast(message.count - ownSize) }
         return MailboxEntry(
             id: "mbox:\(start)", location: "\(path):\(start)", bytes: message, byteCount: size - separator,
             receivedAt: envelope.flatMap(Self.envelopeDate))
@@ -161,26 +166,24 @@ final class MboxStream {
         }
     }
 
+    /// Reads the next chunk into `chunk` and appends what came: growing `buffer` with
+    /// `repeatElement(0, count:)` and trimming it back went element by element in unoptimised
+    /// builds (about 300 ms per 64 KiB read in the fuzzer's AddressSanitizer build: 52 runs of the
+    /// mbox target in 20 s); appending a slice of a byte array is one copy in every build.
     private func fill() -> Int32? {
         if position > 0 {
             buffer.removeFirst(position)
             bufferOffset += position
             position = 0
         }
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
         var got = 0
         repeat {
-            got = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(descriptor, raw.baseAddress! + oldCount, Self.chunkSize)
+            got = chunk.withUnsafeMutableBytes { raw in
+                Glibc.read(descriptor, raw.baseAddress!, Self.chunkSize)
             }
         } while got < 0 && errno == EINTR
-        if got < 0 {
-            buffer.removeLast(Self.chunkSize)
-            return errno
-        }
-        buffer.removeLast(Self.chunkSize - got)
-        if got == 0 { endOfFile = true }
+        if got < 0 { return errno }
+        if got == 0 { endOfFile = true } else { buffer.append(contentsOf: chunk[0..<got]) }
         return nil
     }
 }
