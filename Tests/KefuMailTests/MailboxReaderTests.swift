@@ -37,6 +37,43 @@ import Testing
         #expect(MaildirReader.uniqueName(of: "1700000003.M3P1.kefu:\u{31B}2,S") == "1700000003.M3P1.kefu")
     }
 
+    @Test("File names are bytes: one that is not UTF-8 is read, and NFC and NFD spellings of one name are two messages")
+    func namesAreBytes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-maildir-\(UUID().uuidString)").path
+        for folder in ["cur", "new", "tmp"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let names: [[UInt8]] = [
+            Array("1700000010.caf\u{E9}.host:2,S".utf8),          // é precomposed (NFC)
+            Array("1700000010.cafe\u{301}.host:2,S".utf8),        // e and a combining acute (NFD)
+            Array("1700000011.".utf8) + [0xFF, 0xFE] + Array(".host".utf8),  // not UTF-8 (Latin-1 bytes)
+            Array("1700000012.50%.host".utf8),
+        ]
+        for (index, name) in names.enumerated() {
+            let path = Array((root + "/new/").utf8) + name + [0]
+            let fd = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o600) } }
+            #expect(fd >= 0)
+            let text = Array("From: a@example.com\r\nSubject: \(index)\r\n\r\nbody \(index)\r\n".utf8)
+            _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+        var read: [String: String] = [:]
+        for item in try MaildirReader(directory: root) {
+            let entry = try item.get()
+            read[entry.id] = String(decoding: entry.bytes, as: UTF8.self)
+        }
+        #expect(read.count == 4, "\(read.keys.sorted())")
+        #expect(read["1700000010.caf%C3%A9.host"]?.contains("Subject: 0") == true)
+        #expect(read["1700000010.cafe%CC%81.host"]?.contains("Subject: 1") == true)
+        #expect(read["1700000011.%FF%FE.host"]?.contains("Subject: 2") == true)
+        #expect(read["1700000012.50%25.host"]?.contains("Subject: 3") == true)
+        // The watch's scanner keeps them apart too, and reads none twice.
+        var scanner = try MaildirScanner(directory: root)
+        #expect(Array(scanner.scan()).count == 4)
+        #expect(Array(scanner.scan()).isEmpty)
+    }
+
     @Test func notAMaildir() {
         #expect(throws: MailboxError.self) { try MaildirReader(directory: MailFixtures.directory.path + "/nope") }
     }

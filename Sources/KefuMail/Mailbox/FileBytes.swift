@@ -15,9 +15,12 @@ enum FileBytes {
         var modified: Date
     }
 
-    /// Reads up to `limit` bytes of the file; `size` reports the whole file's size.
-    static func read(_ path: String, limit: Int) -> Result<Contents, Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads up to `limit` bytes of the file at `path` (bytes: a file name need not be UTF-8);
+    /// `size` reports the whole file's size.
+    static func read(path: [UInt8], limit: Int) -> Result<Contents, Failure> {
+        let descriptor = (path + [0]).withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) }
+        }
         guard descriptor >= 0 else { return .failure(Failure(code: errno)) }
         defer { close(descriptor) }
         var status = stat()

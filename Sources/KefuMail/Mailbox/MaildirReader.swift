@@ -55,6 +55,24 @@ public struct MaildirReader: Sequence, Sendable {
         filename.unicodeScalars.firstIndex(of: ":").map { String(filename.unicodeScalars[..<$0]) } ?? filename
     }
 
+    /// The id of a message file: its unique part (the bytes before the first `:`), with every
+    /// byte that is not printable ASCII, and `%`, written `%XX`. File names are bytes: one that
+    /// is not UTF-8 still names its own message, and two names that differ only in Unicode
+    /// normalisation (`é` and `e` + U+0301 are equal Strings) are two messages.
+    public static func id(ofName name: [UInt8]) -> String {
+        let unique = name.prefix { $0 != UInt8(ascii: ":") }
+        var id = ""
+        id.reserveCapacity(unique.count)
+        for byte in unique {
+            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "%") {
+                id.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                id += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return id
+    }
+
     public func makeIterator() -> Iterator {
         Iterator(reader: self)
     }
@@ -79,29 +97,32 @@ public struct MaildirReader: Sequence, Sendable {
         }
     }
 
-    func read(folder: String, name: String) -> Result<MailboxEntry, MailboxError> {
-        let unique = Self.uniqueName(of: name)
-        var path = directory + "/" + folder + "/" + name
-        var result = FileBytes.read(path, limit: maximumMessageBytes + 1)
-        if case .failure(let failure) = result, failure.code == ENOENT, let moved = findMoved(unique) {
+    /// Reads the file `name` (its bytes, as the directory gave them) of `folder`.
+    func read(folder: String, name: [UInt8]) -> Result<MailboxEntry, MailboxError> {
+        let id = Self.id(ofName: name)
+        var path = Array((directory + "/" + folder + "/").utf8) + name
+        var result = FileBytes.read(path: path, limit: maximumMessageBytes + 1)
+        if case .failure(let failure) = result, failure.code == ENOENT, let moved = findMoved(id) {
             path = moved
-            result = FileBytes.read(path, limit: maximumMessageBytes + 1)
+            result = FileBytes.read(path: path, limit: maximumMessageBytes + 1)
         }
+        // Shown and logged only: a name that is not UTF-8 reads with U+FFFD where its bytes were.
+        let location = String(decoding: path, as: UTF8.self)
         switch result {
         case .success(let contents):
             return .success(MailboxEntry(
-                id: unique, location: path, bytes: contents.bytes, byteCount: contents.size, receivedAt: contents.modified))
+                id: id, location: location, bytes: contents.bytes, byteCount: contents.size, receivedAt: contents.modified))
         case .failure(let failure):
-            return .failure(MailboxError.system(path, "cannot read", failure.code))
+            return .failure(MailboxError.system(location, "cannot read", failure.code))
         }
     }
 
     /// The current path of a message whose flags or folder changed after it was listed.
-    private func findMoved(_ unique: String) -> String? {
+    private func findMoved(_ id: String) -> [UInt8]? {
         for folder in ["cur", "new"] {
             let listing = DirectoryListing(directory + "/" + folder)
             while let name = listing.nextName() {
-                if Self.uniqueName(of: name) == unique { return directory + "/" + folder + "/" + name }
+                if Self.id(ofName: name) == id { return Array((directory + "/" + folder + "/").utf8) + name }
             }
         }
         return nil
@@ -121,19 +142,25 @@ final class DirectoryListing {
         if let handle { closedir(handle) }
     }
 
-    func nextName() -> String? {
+    /// The next name, as the bytes the file system holds (not necessarily UTF-8).
+    func nextName() -> [UInt8]? {
         guard let handle else { return nil }
         while let entry = readdir(handle) {
             let type = entry.pointee.d_type
             if type != UInt8(DT_REG) && type != UInt8(DT_UNKNOWN) && type != UInt8(DT_LNK) { continue }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name.first == UInt8(ascii: ".") { continue }
             return name
         }
         closedir(handle)
         self.handle = nil
         return nil
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -21,19 +21,19 @@ public struct MaildirScanner {
     /// The messages not seen by an earlier scan (the first scan returns all of them), read one
     /// at a time as the result is iterated.
     public mutating func scan() -> some Sequence<Result<MailboxEntry, MailboxError>> {
-        var fresh: [(folder: String, name: String)] = []
+        var fresh: [(folder: String, name: [UInt8])] = []
         for folder in ["cur", "new"] {
             let listing = DirectoryListing(reader.directory + "/" + folder)
             while let name = listing.nextName() {
-                if seen.insert(MaildirReader.uniqueName(of: name)).inserted { fresh.append((folder, name)) }
+                if seen.insert(MaildirReader.id(ofName: name)).inserted { fresh.append((folder, name)) }
             }
         }
         let reader = reader
         return fresh.lazy.map { reader.read(folder: $0.folder, name: $0.name) }
     }
 
-    /// Forgets a name, so the next scan reads that message again (after a failed store write).
-    public mutating func forget(_ uniqueName: String) {
-        seen.remove(uniqueName)
+    /// Forgets a message (its entry's id), so the next scan reads it again (after a failed store write).
+    public mutating func forget(_ id: String) {
+        seen.remove(id)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import KefuMail
 
-/// Maildir file names, made from the input's text (any character but `/` and NUL; names that
-/// are not UTF-8 are left out: the reader names files by String, see the fuzzing note). Every message file put in `new/` or `cur/` is read exactly once, with its own bytes,
-/// under an id that is its unique name (the part before `:2,`) and that names no other file.
+/// Maildir file names, made from the input's bytes (any byte but `/` and NUL, UTF-8 or not).
+/// Every message file put in `new/` or `cur/` is read exactly once, with its own bytes, under
+/// the id of its unique name (the bytes before `:`), an id no other file has — also when two
+/// names differ only in Unicode normalisation.
 enum MaildirNameFuzz {
     static let target = FuzzTarget("maildir-names") { bytes throws(FuzzFailure) in
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-fuzz-maildir-\(getpid())").path
@@ -15,7 +16,7 @@ enum MaildirNameFuzz {
         var expected: [String: [UInt8]] = [:]
         var uniques = Set<[UInt8]>()
         for (index, raw) in bytes.split(separator: 0x0A, maxSplits: 8).enumerated() {
-            let name = Array(String(decoding: raw.filter { $0 != 0x2F && $0 != 0 }.prefix(200), as: UTF8.self).utf8)
+            let name = Array(raw.filter { $0 != 0x2F && $0 != 0 }.prefix(200))
             guard !name.isEmpty, name.first != UInt8(ascii: "."), name != [0x2E], name != [0x2E, 0x2E] else { continue }
             let unique = Array(name.prefix { $0 != UInt8(ascii: ":") })
             guard uniques.insert(unique).inserted else { continue }
@@ -30,7 +31,7 @@ enum MaildirNameFuzz {
                 return contents.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == contents.count
             }
             guard written else { continue }
-            expected[String(decoding: unique, as: UTF8.self), default: []] = contents
+            expected[MaildirReader.id(ofName: name), default: []] = contents
         }
         guard let reader = try? MaildirReader(directory: root) else { throw FuzzFailure("cannot open the scratch Maildir") }
         var seen: [String: [UInt8]] = [:]
