@@ -40,6 +40,8 @@ public struct KefuConfiguration: Sendable {
     public var storeLockTimeout: TimeInterval?
     /// The order-driven follow-up rules (`followups:`); the shipped defaults without the section.
     public var followUpRules = FollowUpRules.defaults
+    /// How notices go out: rates per channel, marketplaces that forbid marketing (`notify:`).
+    public var notify = NoticeRules.standard
 
     public init(sla: SLAConfiguration, fingerprint: String = "") {
         self.sla = sla
@@ -47,7 +49,7 @@ public struct KefuConfiguration: Sendable {
     }
 
     /// The top-level keys a config file may have.
-    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store", "followups", "customers"]
+    public static let sections = ["sla", "mail", "orders", "evidence", "team", "safety", "console", "store", "followups", "customers", "notify"]
 
     /// Reads the shipped `sla.yaml` and, when given and present, the user's file. Throws a
     /// `ConfigError` naming the file, line and field of the first problem; a user file that
@@ -80,6 +82,7 @@ public struct KefuConfiguration: Sendable {
         configuration.storeLockTimeout = userSections?.store?.lockTimeout
         if let rules = userSections?.followUps { configuration.followUpRules = rules }
         configuration.customers = userSections?.customers ?? .standard
+        configuration.notify = userSections?.notify ?? .standard
         return configuration
     }
 
@@ -113,6 +116,7 @@ public struct KefuConfiguration: Sendable {
         var store: StoreSectionReader.Section?
         var followUps: FollowUpRules?
         var customers: SegmentRules?
+        var notify: NoticeRules?
     }
 
     private static func read(_ text: String, file: String) throws -> Sections {
@@ -139,6 +143,7 @@ public struct KefuConfiguration: Sendable {
             case "store": sections.store = try StoreSectionReader.read(value)
             case "followups": sections.followUps = try FollowUpSectionReader.read(value)
             case "customers": sections.customers = try CustomersSectionReader.read(value)
+            case "notify": sections.notify = try NotifySectionReader.read(value)
             default:
                 throw ConfigError(file: file, line: value.line,
                                   message: "unknown section '\(key)' (known: \(KefuConfiguration.sections.joined(separator: ", ")))")

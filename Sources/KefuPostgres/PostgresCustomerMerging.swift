@@ -12,6 +12,7 @@ enum PostgresCustomerMerging {
         let tickets = try tx.query("UPDATE ticket SET customer_id = $1 WHERE customer_id = $2 RETURNING id", [.int(kept), .int(absorbed)]).count
         let orders = try tx.query("UPDATE orders SET customer_id = $1 WHERE customer_id = $2 RETURNING id", [.int(kept), .int(absorbed)]).count
         try tx.query("UPDATE customer SET merged_into = $1 WHERE id = $2 OR merged_into = $2", [.int(kept), .int(absorbed)])
+        try PostgresNoticeOptOuts.carry(tx, from: absorbed, to: kept)
         try tx.query("""
             INSERT INTO customer_merge (kept, absorbed, merged_by, at, reason, automatic, moved_keys) VALUES ($1, $2, $3, $4, $5, $6, $7)
             """, [.int(kept), .int(absorbed), .text(by), .double(now.timeIntervalSince1970), .text(reason), .bool(automatic), .text(JSONArray.of(keys))])

@@ -40,6 +40,7 @@ enum PostgresSchema {
                   sql: "CREATE INDEX outbox_mail_message_id ON outbox(mail_message_id);"),
         Migration(version: 18, name: "follow-ups on PostgreSQL: parcels found by tracking number for carrier events (SQLite's parcel_tracking)",
                   sql: "CREATE INDEX parcel_tracking ON parcel(tracking_number);"),
+        Migration(version: 19, name: "notices: customers who opted out, a not-before time on outbox rows (SQLite's v16-notify)", sql: PostgresTicketStore.version19Notify),
     ]
 
     static var latest: Int { migrations.last!.version }

@@ -76,20 +76,20 @@ enum PostgresCustomerRows {
     static func customer(_ tx: PostgresTransaction, id: Int64) throws -> Customer? {
         // One statement: the row, its keys, its marketplaces and the name it gave last.
         guard let row = try tx.query("""
-            SELECT c.id, c.display_name, c.language, c.segment, c.rfm,
+            SELECT c.id, c.display_name, c.language, c.segment, c.rfm, c.opted_out_at,
                    coalesce((SELECT string_agg(k.key, E'\\n' ORDER BY k.key) FROM customer_key k WHERE k.customer_id = c.id), ''),
                    coalesce((SELECT string_agg(DISTINCT m, E'\\n') FROM (
                        SELECT marketplace AS m FROM ticket WHERE customer_id = c.id UNION SELECT marketplace FROM orders WHERE customer_id = c.id) ms), ''),
                    (SELECT t.customer_name FROM ticket t WHERE t.customer_id = c.id ORDER BY t.last_message_at DESC LIMIT 1)
             FROM customer c WHERE c.id = $1
             """, [.int(id)]).first else { return nil }
-        let keys = try row.string(5).split(separator: "\n").compactMap { CustomerKey(stored: String($0)) }
-        let marketplaces = try row.string(6).split(separator: "\n").compactMap { Marketplace(rawValue: String($0)) }
+        let keys = try row.string(6).split(separator: "\n").compactMap { CustomerKey(stored: String($0)) }
+        let marketplaces = try row.string(7).split(separator: "\n").compactMap { Marketplace(rawValue: String($0)) }
             .sorted { $0.rawValue < $1.rawValue }
         // The name the buyer gave last: their newest conversation's, else the customer row's.
-        return Customer(id: try row.int(0), displayName: try row.optionalString(7) ?? row.string(1), language: try row.optionalString(2),
+        return Customer(id: try row.int(0), displayName: try row.optionalString(8) ?? row.string(1), language: try row.optionalString(2),
                         marketplaces: marketplaces, keys: keys, segment: try row.optionalString(3),
-                        scores: decodeScores(try row.optionalString(4)))
+                        scores: decodeScores(try row.optionalString(4)), optedOutAt: try row.optionalDate(5))
     }
 
     static func decodeScores(_ text: String?) -> RFMScores? {

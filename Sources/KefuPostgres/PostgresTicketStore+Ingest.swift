@@ -132,6 +132,7 @@ extension PostgresTicketStore {
             try PostgresSafetyFindings.insert(tx, record.findings, messageID: stored[record.id]!,
                                               ticketID: drafts[record.conversation]!.id, customer: record.customer.address, at: record.at)
         }
+        try PostgresNoticeOptOuts.record(tx, taken.map { (drafts[$0.conversation]!.id, $0.direction, $0.body, $0.at) })
         for ending in settled {
             try PostgresDeadlineOutcomes.insert(tx, ticketID: ending.ticketID, clock: ending.clock, facts: ending.facts,
                                                 settledAt: ending.at, policy: policy)

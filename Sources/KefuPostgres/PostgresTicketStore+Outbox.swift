@@ -79,7 +79,8 @@ extension PostgresTicketStore: OutboxStore {
                 body: try row.string(12), author: try row.string(13), customerName: try row.string(14), customerAddress: try row.string(15),
                 ticketSubject: try row.string(16), conversation: try row.string(17), channel: Channel(rawValue: try row.string(18)) ?? .email,
                 marketplace: Marketplace(rawValue: try row.string(19)) ?? .other, orderID: try row.optionalString(20),
-                isMailConversation: thread.contains { $0.fromMail }, inReplyTo: inReplyTo, references: references,
+                isMailConversation: try thread.contains { $0.fromMail }
+                    || Notice.goesByMail(conversation: row.string(17), channel: Channel(rawValue: row.string(18)) ?? .email), inReplyTo: inReplyTo, references: references,
                 attachments: attachments[id] ?? [], retryAt: try row.optionalDate(22), leaseUntil: try row.optionalDate(23))
         }
     }
@@ -110,6 +111,7 @@ extension PostgresTicketStore: OutboxStore {
         let due = """
             state <> 'sent' AND state <> 'bounced' AND (lease_until IS NULL OR lease_until <= $1)
             AND (state <> 'failed' OR updated_at < $2 OR (attempts < $3 AND coalesce(retry_at, 0) <= $1))
+            AND coalesce(not_before, 0) <= $1
             """
         let values: [PostgresValue] = [
             .double(now.timeIntervalSince1970), .double(rule.retryFailedBefore.timeIntervalSince1970), .int(Int64(rule.maximumAttempts)),

@@ -15,6 +15,6 @@ struct KefuBench: ParsableCommand {
         ConsoleBenchmark.self, DashboardBenchmark.self, TrackingBenchmark.self, SLABenchmark.self, PickerBenchmark.self, MailBenchmark.self,
         MailImportBenchmark.self, LinksBenchmark.self, TriageBenchmark.self, CrashBenchmark.self, ChecksBenchmark.self,
         ScaleBenchmark.self, LiveBenchmark.self, ClaimsBenchmark.self, StoreCopyBenchmark.self, DeliverersBenchmark.self,
-        CustomersBenchmark.self,
+        CustomersBenchmark.self, NotifyBenchmark.self,
     ]
 }

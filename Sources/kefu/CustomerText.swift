@@ -13,6 +13,7 @@ enum CustomerText {
         lines.append("  language: \(customer.language ?? "unknown") · marketplaces: \(customer.marketplaces.map(\.displayName).joined(separator: ", ").ifEmpty("none"))")
         lines.append("  country: \(profile.country ?? "unknown (no order carries a shipping address)")")
         lines.append("  segment: \(customer.segment ?? "none")\(customer.scores.map { " (\($0.text))" } ?? "")")
+        if let at = customer.optedOutAt { lines.append("  opted out of notices \(day(at)) (kefu notify holds them back)") }
         lines.append("  keys: " + customer.keys.map { "\($0.kind.rawValue) \(clean($0.value))" }.joined(separator: ", "))
         if let first = profile.firstOrder, let last = profile.lastOrder {
             lines.append("  first order \(day(first.placedAt)) · last order \(day(last.placedAt)) · \(CountText.of(profile.orders.count, "order")) · spent \(profile.totals.map(\.text).joined(separator: ", "))")
@@ -50,6 +51,7 @@ enum CustomerJSON {
             "id": CustomerName.of(customer.id), "name": TerminalSanitizer.oneLine(customer.displayName),
             "language": customer.language ?? NSNull(), "marketplaces": customer.marketplaces.map(\.rawValue),
             "keys": customer.keys.map { TerminalSanitizer.oneLine($0.stored) }, "segment": customer.segment ?? NSNull(),
+            "opted_out_at": customer.optedOutAt.map(RFC3339.format) ?? NSNull(),
             "rfm": customer.scores.map { ["recency": $0.recency, "frequency": $0.frequency, "monetary": $0.monetary] } ?? NSNull(),
         ]
     }

@@ -23,7 +23,7 @@ struct Kefu: ParsableCommand {
             ImportCommand.self, WatchCommand.self, QuarantineCommand.self, OutboxCommand.self, DeliverCommand.self,
             EvidenceCommand.self, ParcelCommand.self, LinksCommand.self,
             AssignCommand.self, OutcomeCommand.self, ReportCommand.self, NextCommand.self, ReplyCommand.self, AuditCommand.self, StoreCommand.self, FollowUpsCommand.self,
-            CustomerCommand.self, CustomersCommand.self,
+            CustomerCommand.self, CustomersCommand.self, NotifyCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

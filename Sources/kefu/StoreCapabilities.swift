@@ -8,7 +8,7 @@ import KefuStore
 /// it; the commands see only this, never which database they have.
 typealias CommandStore = TicketStore & AssignmentStore & ConversationHolding & OutcomeStore & MetersStore & TicketSnoozing
     & DeadlineRecomputing & DeadlineExplaining & ParcelRegister & MailImportStore & OrderImporting & StoreMeta
-    & TemplateUsageRecording & SettledDeadlineRecording & AuditLog & OutboxStore & ProactiveFollowUpStore & CustomerStore
+    & TemplateUsageRecording & SettledDeadlineRecording & AuditLog & OutboxStore & ProactiveFollowUpStore & CustomerStore & NoticeStore
 
 extension StoreOptions {
     /// Opens the store on either backend (see `openAnyBackend`) for a command.

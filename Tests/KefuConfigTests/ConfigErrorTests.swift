@@ -27,7 +27,7 @@ struct ConfigErrorTests {
             keybindings:
               quit: q
             """
-        #expect(configError(user) == "kefu.yaml:5: unknown section 'keybindings' (known: sla, mail, orders, evidence, team, safety, console, store, followups, customers)")
+        #expect(configError(user) == "kefu.yaml:5: unknown section 'keybindings' (known: sla, mail, orders, evidence, team, safety, console, store, followups, customers, notify)")
     }
 
     @Test("A misspelt field is not silently ignored")

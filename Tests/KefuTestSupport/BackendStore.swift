@@ -15,7 +15,7 @@ public enum StoreBackend: String, CaseIterable, Sendable, CustomStringConvertibl
 /// protocol the commands and the console use, plus a few counts for checking.
 public protocol ConformingStore: TicketStore, AssignmentStore, ConversationHolding, OutcomeStore, MetersStore, TicketSnoozing,
     DeadlineRecomputing, DeadlineExplaining, ParcelRegister, MailImportStore, OrderImporting, StoreMeta, TemplateUsageRecording,
-    DraftAttachmentChoice, SettledDeadlineRecording, TicketClaiming, SafetyStore, AuditLog, OutboxStore, ProactiveFollowUpStore, CustomerStore {
+    DraftAttachmentChoice, SettledDeadlineRecording, TicketClaiming, SafetyStore, AuditLog, OutboxStore, ProactiveFollowUpStore, CustomerStore, NoticeStore {
     /// Recomputes open deadlines when the policy changed since the store last ran; nil when not.
     func applyPolicyChangeIfNeeded() throws -> Int?
     func counts() throws -> (tickets: Int, messages: Int)

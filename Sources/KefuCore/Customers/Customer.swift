@@ -13,11 +13,14 @@ public struct Customer: Sendable, Hashable, Identifiable {
     /// for a customer without orders.
     public var segment: String?
     public var scores: RFMScores?
+    /// When the customer asked for no more notices (`UnsubscribeRequest`); nil: they did not.
+    public var optedOutAt: Date?
 
     public init(
         id: Int64, displayName: String, language: String?, marketplaces: [Marketplace], keys: [CustomerKey],
-        segment: String? = nil, scores: RFMScores? = nil
+        segment: String? = nil, scores: RFMScores? = nil, optedOutAt: Date? = nil
     ) {
+        self.optedOutAt = optedOutAt
         self.id = id
         self.displayName = displayName
         self.language = language

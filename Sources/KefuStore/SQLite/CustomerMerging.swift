@@ -15,6 +15,7 @@ enum CustomerMerging {
         try db.cachedStatement(sql: "UPDATE orders SET customer_id = ? WHERE customer_id = ?").execute(arguments: [kept, absorbed])
         let orders = db.changesCount
         try db.cachedStatement(sql: "UPDATE customer SET merged_into = ? WHERE id = ? OR merged_into = ?").execute(arguments: [kept, absorbed, absorbed])
+        try NoticeOptOuts.carry(db, from: absorbed, to: kept)
         try db.cachedStatement(sql: """
             INSERT INTO customer_merge (kept, absorbed, merged_by, at, reason, automatic, moved_keys) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [kept, absorbed, by, now.timeIntervalSince1970, reason, automatic, JSONArray.of(keys)])

@@ -16,7 +16,7 @@ enum CustomerRows {
     }
 
     static func customer(_ db: Database, id: Int64) throws -> Customer? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, display_name, language, segment, rfm FROM customer WHERE id = ?"),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, display_name, language, segment, rfm, opted_out_at FROM customer WHERE id = ?"),
                                          arguments: [id]) else { return nil }
         let keys = try String.fetchAll(db.cachedStatement(sql: "SELECT key FROM customer_key WHERE customer_id = ? ORDER BY key"), arguments: [id])
             .compactMap(CustomerKey.init(stored:))
@@ -28,7 +28,7 @@ enum CustomerRows {
             SELECT customer_name FROM ticket WHERE customer_id = ? ORDER BY last_message_at DESC LIMIT 1
             """), arguments: [id]) ?? row[1]
         return Customer(id: row[0], displayName: name, language: row[2], marketplaces: marketplaces, keys: keys,
-                        segment: row[3], scores: decodeScores(row[4]))
+                        segment: row[3], scores: decodeScores(row[4]), optedOutAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     static func decodeScores(_ text: String?) -> RFMScores? {

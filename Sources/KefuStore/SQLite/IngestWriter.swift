@@ -106,6 +106,7 @@ extension SQLiteTicketStore {
                                              ticketID: drafts[record.conversation]!.id, customer: record.customer.address, at: record.at)
             }
         }
+        try NoticeOptOuts.record(db, taken.map { (drafts[$0.conversation]!.id, $0.direction, $0.body, $0.at) })
         for ending in settled {
             try DeadlineOutcomes.insert(db, ticketID: ending.ticketID, clock: ending.clock, facts: ending.facts,
                                         settledAt: ending.at, policy: policy)

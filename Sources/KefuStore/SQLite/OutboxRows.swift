@@ -53,6 +53,7 @@ extension SQLiteTicketStore: OutboxStore {
         let isMail = try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM message m JOIN mail_origin mo ON mo.message_id = m.id WHERE m.ticket_id = ?)
             """, arguments: [ticketID]) ?? false
+        let channel = Channel(rawValue: row[18]) ?? .email
         return OutboxEntry(
             id: row[0], messageID: row[1], ticketID: ticketID, idempotencyKey: row[3],
             state: OutboxEntry.State(rawValue: row[4]) ?? .queued, attempts: row[5], lastError: row[6],
@@ -60,8 +61,9 @@ extension SQLiteTicketStore: OutboxStore {
             queuedAt: Date(timeIntervalSince1970: row[8]), updatedAt: Date(timeIntervalSince1970: row[9]),
             handedOverAt: (row[10] as Double?).map(Date.init(timeIntervalSince1970:)), route: row[11],
             body: row[12], author: row[13], customerName: row[14], customerAddress: row[15], ticketSubject: row[16],
-            conversation: row[17], channel: Channel(rawValue: row[18]) ?? .email,
-            marketplace: Marketplace(rawValue: row[19]) ?? .other, orderID: row[20], isMailConversation: isMail,
+            conversation: row[17], channel: channel,
+            marketplace: Marketplace(rawValue: row[19]) ?? .other, orderID: row[20],
+            isMailConversation: isMail || Notice.goesByMail(conversation: row[17], channel: channel),
             inReplyTo: inReplyTo, references: references, attachments: try attachments(db, outboxID: row[0]),
             retryAt: (row[22] as Double?).map(Date.init(timeIntervalSince1970:)),
             leaseUntil: (row[23] as Double?).map(Date.init(timeIntervalSince1970:)))
@@ -87,9 +89,10 @@ extension SQLiteTicketStore: OutboxStore {
                 WHERE state IN ('queued', 'sending', 'failed')
                   AND (lease_until IS NULL OR lease_until <= ?)
                   AND (state != 'failed' OR updated_at < ? OR (attempts < ? AND coalesce(retry_at, 0) <= ?))
+                  AND coalesce(not_before, 0) <= ?
                 ORDER BY id LIMIT 1
                 """, arguments: [now.timeIntervalSince1970, rule.retryFailedBefore.timeIntervalSince1970, rule.maximumAttempts,
-                                 now.timeIntervalSince1970])
+                                 now.timeIntervalSince1970, now.timeIntervalSince1970])
             else { return nil }
             try db.execute(sql: "UPDATE outbox SET lease_token = ?, lease_until = ? WHERE id = ?",
                            arguments: [token, until.timeIntervalSince1970, id])

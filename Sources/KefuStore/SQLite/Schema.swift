@@ -456,6 +456,9 @@ enum Schema {
         migrator.registerMigration("v15-bounces: the outbox found by Message-ID, for delivery reports and replies to replies") { db in
             try BounceRows.v15(db)
         }
+        migrator.registerMigration("v16-notify: customers who opted out of notices, a not-before time on outbox rows") { db in
+            try NoticeSchema.v16(db)
+        }
         return migrator
     }
 }
