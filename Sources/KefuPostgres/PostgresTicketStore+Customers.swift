@@ -115,21 +115,10 @@ enum PostgresCustomerRows {
                                                                     shippedAt: try row.date(3), replaces: try row.optionalString(4)))
         }
         let orders = try tx.query("""
-            SELECT id, marketplace, customer_name, placed_at, total, currency,
-                   ship_street, ship_house, ship_postcode, ship_city, ship_country, ship_by, shipped_at
-            FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC, id DESC
+            SELECT \(PostgresOrderReading.columns) FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC, id DESC
             """, [.int(current)]).map { row -> Order in
             let id = try row.string(0)
-            var order = Order(id: id, marketplace: Marketplace(rawValue: try row.string(1)) ?? .other, customerName: try row.string(2),
-                              placedAt: try row.date(3), total: Decimal(string: try row.string(4)) ?? 0, currency: try row.string(5),
-                              items: items[id] ?? [], parcels: parcels[id] ?? [])
-            let address = ShippingAddress(
-                street: try row.optionalString(6) ?? "", houseNumber: try row.optionalString(7) ?? "",
-                postcode: try row.optionalString(8) ?? "", city: try row.optionalString(9) ?? "", country: try row.optionalString(10) ?? "")
-            order.shippingAddress = address.isEmpty ? nil : address
-            order.shipBy = try row.optionalDate(11)
-            order.shippedAt = try row.optionalDate(12)
-            return order
+            return try PostgresOrderReading.order(row, items: items[id] ?? [], parcels: parcels[id] ?? [])
         }
         let conversations = try tx.query("""
             SELECT t.id, t.conversation, t.subject, t.status, t.last_message_at, t.marketplace, o.problem, o.responsible, o.resolution

@@ -84,9 +84,9 @@ extension PostgresTicketStore {
 
     public func order(id: String) throws -> Order? {
         try session.transaction(readOnlySnapshot: true) { tx in
-            guard let row = try tx.query(
-                "SELECT id, marketplace, customer_name, placed_at, total, currency FROM orders WHERE id = $1", [.text(id)]
-            ).first else { return nil }
+            guard let row = try tx.query("SELECT \(PostgresOrderReading.columns) FROM orders WHERE id = $1", [.text(id)]).first else {
+                return nil
+            }
             let items = try tx.query("SELECT sku, title, quantity FROM order_item WHERE order_id = $1 ORDER BY position", [.text(id)])
                 .map { OrderItem(sku: try $0.string(0), title: try $0.string(1), quantity: Int(try $0.int(2))) }
             let parcels = try tx.query("""
@@ -94,12 +94,7 @@ extension PostgresTicketStore {
                 """, [.text(id)]).map {
                 Parcel(trackingNumber: try $0.string(0), carrier: try $0.string(1), shippedAt: try $0.date(2), replaces: try $0.optionalString(3))
             }
-            var order = Order(
-                id: try row.string(0), marketplace: Marketplace(rawValue: try row.string(1)) ?? .other,
-                customerName: try row.string(2), placedAt: try row.date(3), total: Decimal(string: try row.string(4)) ?? 0,
-                currency: try row.string(5), items: items, parcels: parcels)
-            try PostgresParcelWatch.readShipping(tx, into: &order)
-            return order
+            return try PostgresOrderReading.order(row, items: items, parcels: parcels)
         }
     }
 }

@@ -87,18 +87,6 @@ enum PostgresParcelWatch {
                   .of(order.shipBy), .of(order.shippedAt), .text(order.id)])
     }
 
-    static func readShipping(_ tx: PostgresTransaction, into order: inout Order) throws {
-        guard let row = try tx.query("""
-            SELECT ship_street, ship_house, ship_postcode, ship_city, ship_country, ship_by, shipped_at FROM orders WHERE id = $1
-            """, [.text(order.id)]).first else { return }
-        let address = ShippingAddress(
-            street: try row.optionalString(0) ?? "", houseNumber: try row.optionalString(1) ?? "",
-            postcode: try row.optionalString(2) ?? "", city: try row.optionalString(3) ?? "", country: try row.optionalString(4) ?? "")
-        order.shippingAddress = address.isEmpty ? nil : address
-        order.shipBy = try row.optionalDate(5)
-        order.shippedAt = try row.optionalDate(6)
-    }
-
     /// The carrier events of an order's parcels, oldest first.
     static func events(_ tx: PostgresTransaction, orderID: String) throws -> [CarrierEvent] {
         try tx.query("""
@@ -207,13 +195,7 @@ extension PostgresTicketStore: ProactiveFollowUpStore {
     }
 
     public func ordersForFollowUps() throws -> [OrderFacts] {
-        let ids = try session.query("SELECT id FROM orders ORDER BY id").map { try $0.string(0) }
-        return try ids.compactMap { id in
-            guard let order = try order(id: id) else { return nil }
-            return OrderFacts(order: order, events: try session.transaction(readOnlySnapshot: true) { tx in
-                try PostgresParcelWatch.events(tx, orderID: id)
-            })
-        }
+        try session.transaction(readOnlySnapshot: true) { tx in try PostgresOrderReading.allFacts(tx) }
     }
 
     public func raise(_ followUp: ProactiveFollowUp, language: String, draft: (Ticket) -> String, now: Date) throws -> Int64? {

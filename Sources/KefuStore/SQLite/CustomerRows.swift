@@ -53,20 +53,10 @@ enum CustomerRows {
             parcels[row[0], default: []].append(Parcel(trackingNumber: row[1], carrier: row[2], shippedAt: Date(timeIntervalSince1970: row[3]), replaces: row[4]))
         }
         let orders = try Row.fetchAll(db, sql: """
-            SELECT id, marketplace, customer_name, placed_at, total, currency,
-                   ship_street, ship_house, ship_postcode, ship_city, ship_country, ship_by, shipped_at
-            FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, id DESC
+            SELECT \(OrderReading.columns) FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, id DESC
             """, arguments: [current]).map { row -> Order in
             let id: String = row[0]
-            var order = Order(id: id, marketplace: Marketplace(rawValue: row[1]) ?? .other, customerName: row[2],
-                              placedAt: Date(timeIntervalSince1970: row[3]), total: Decimal(string: row[4]) ?? 0, currency: row[5],
-                              items: items[id] ?? [], parcels: parcels[id] ?? [])
-            let address = ShippingAddress(street: row[6] ?? "", houseNumber: row[7] ?? "", postcode: row[8] ?? "", city: row[9] ?? "",
-                                          country: row[10] ?? "")
-            order.shippingAddress = address.isEmpty ? nil : address
-            order.shipBy = (row[11] as Double?).map(Date.init(timeIntervalSince1970:))
-            order.shippedAt = (row[12] as Double?).map(Date.init(timeIntervalSince1970:))
-            return order
+            return OrderReading.order(row, items: items[id] ?? [], parcels: parcels[id] ?? [])
         }
         let conversations = try Row.fetchAll(db, sql: """
             SELECT t.id, t.conversation, t.subject, t.status, t.last_message_at, t.marketplace, o.problem, o.responsible, o.resolution

@@ -45,7 +45,7 @@ extension SQLiteTicketStore {
 
     public func order(id: String) throws -> Order? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, marketplace, customer_name, placed_at, total, currency FROM orders WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(OrderReading.columns) FROM orders WHERE id = ?", arguments: [id]) else {
                 return nil
             }
             let items = try Row.fetchAll(db, sql: "SELECT sku, title, quantity FROM order_item WHERE order_id = ? ORDER BY position", arguments: [id])
@@ -53,12 +53,7 @@ extension SQLiteTicketStore {
             let parcels = try Row.fetchAll(db, sql: """
                 SELECT tracking_number, carrier, shipped_at, replaces FROM parcel WHERE order_id = ? ORDER BY shipped_at DESC, id DESC
                 """, arguments: [id]).map { Parcel(trackingNumber: $0[0], carrier: $0[1], shippedAt: Date(timeIntervalSince1970: $0[2]), replaces: $0[3]) }
-            var order = Order(
-                id: row[0], marketplace: Marketplace(rawValue: row[1]) ?? .other, customerName: row[2],
-                placedAt: Date(timeIntervalSince1970: row[3]), total: Decimal(string: row[4]) ?? 0, currency: row[5],
-                items: items, parcels: parcels)
-            try ParcelWatch.readShipping(db, into: &order)
-            return order
+            return OrderReading.order(row, items: items, parcels: parcels)
         }
     }
 }

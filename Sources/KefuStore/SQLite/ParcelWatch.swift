@@ -18,17 +18,6 @@ enum ParcelWatch {
                              order.shipBy?.timeIntervalSince1970, order.shippedAt?.timeIntervalSince1970, order.id])
     }
 
-    static func readShipping(_ db: Database, into order: inout Order) throws {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT ship_street, ship_house, ship_postcode, ship_city, ship_country, ship_by, shipped_at FROM orders WHERE id = ?
-            """, arguments: [order.id]) else { return }
-        let address = ShippingAddress(street: row[0] ?? "", houseNumber: row[1] ?? "", postcode: row[2] ?? "", city: row[3] ?? "",
-                                      country: row[4] ?? "")
-        order.shippingAddress = address.isEmpty ? nil : address
-        order.shipBy = (row[5] as Double?).map(Date.init(timeIntervalSince1970:))
-        order.shippedAt = (row[6] as Double?).map(Date.init(timeIntervalSince1970:))
-    }
-
     /// The carrier events of an order's parcels, oldest first.
     static func events(_ db: Database, orderID: String) throws -> [CarrierEvent] {
         try Row.fetchAll(db, sql: """
@@ -83,11 +72,7 @@ extension SQLiteTicketStore: ProactiveFollowUpStore {
     }
 
     public func ordersForFollowUps() throws -> [OrderFacts] {
-        let ids = try pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM orders ORDER BY id") }
-        return try ids.compactMap { id in
-            guard let order = try order(id: id) else { return nil }
-            return OrderFacts(order: order, events: try pool.read { db in try ParcelWatch.events(db, orderID: id) })
-        }
+        try pool.read { db in try OrderReading.allFacts(db) }
     }
 
     public func raise(_ followUp: ProactiveFollowUp, language: String, draft: (Ticket) -> String, now: Date) throws -> Int64? {
