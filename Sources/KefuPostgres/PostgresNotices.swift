@@ -89,19 +89,9 @@ extension PostgresTicketStore: NoticeStore {
     }
 
     public func queueNotices(_ notices: [Notice], pace: NoticePace, now: Date, progress: (NoticeQueueSummary) -> Void) throws -> NoticeQueueSummary {
-        var summary = NoticeQueueSummary()
-        var start = 0
-        while start < notices.count {
-            let batch = notices[start..<min(notices.count, start + noticeBatchSize)]
-            let done = try session.transaction { tx in try self.queueNoticeBatch(tx, batch, pace: pace, now: now) }
-            summary.queued += done.queued
-            summary.alreadyQueued += done.alreadyQueued
-            summary.firstAt = summary.firstAt ?? done.firstAt
-            summary.lastAt = done.lastAt ?? summary.lastAt
-            start += batch.count
-            progress(summary)
+        try NoticeQueueSummary.inBatches(notices, size: noticeBatchSize, progress: progress) { batch in
+            try session.transaction { tx in try self.queueNoticeBatch(tx, batch, pace: pace, now: now) }
         }
-        return summary
     }
 
     private func queueNoticeBatch(_ tx: PostgresTransaction, _ batch: ArraySlice<Notice>, pace: NoticePace, now: Date) throws -> NoticeQueueSummary {

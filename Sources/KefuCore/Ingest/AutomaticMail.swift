@@ -31,14 +31,8 @@ public struct AutomaticMail: Sendable, Hashable {
     public init(kind: Kind, about: String? = nil, reason: String? = nil) {
         self.kind = kind
         self.about = about
-        self.reason = reason.map(Self.cut)
-    }
-
-    /// One line, bounded: reasons come from remote servers.
-    static func cut(_ reason: String) -> String {
-        var line = TerminalSanitizer.oneLine(reason).trimmingCharacters(in: .whitespaces)
-        if line.count > maximumReasonCharacters { line = String(line.prefix(maximumReasonCharacters - 1)) + "…" }
-        return line
+        // One line, bounded: reasons come from remote servers.
+        self.reason = reason.map { TerminalSanitizer.boundedLine($0, maximumCharacters: Self.maximumReasonCharacters) }
     }
 
     /// What the thread and the queue row say about it.

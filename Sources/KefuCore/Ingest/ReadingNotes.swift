@@ -16,8 +16,7 @@ public enum ReadingNotes {
         var seen: Set<String> = []
         var kept: [String] = []
         for note in notes {
-            var line = TerminalSanitizer.oneLine(note).trimmingCharacters(in: .whitespaces)
-            if line.count > maximumCharacters { line = String(line.prefix(maximumCharacters - 1)) + "…" }
+            let line = TerminalSanitizer.boundedLine(note, maximumCharacters: maximumCharacters)
             guard !line.isEmpty, seen.insert(line).inserted else { continue }
             kept.append(line)
             if kept.count == maximumCount { break }

@@ -46,3 +46,23 @@ public struct NoticeQueueSummary: Sendable, Hashable {
         self.lastAt = lastAt
     }
 }
+
+extension NoticeQueueSummary {
+    /// Queues `notices` in batches of `size`, one `write` (one transaction) each, adding up what
+    /// the batches did and reporting the running total after each: the loop every backend runs.
+    public static func inBatches(
+        _ notices: [Notice], size: Int, progress: (NoticeQueueSummary) -> Void,
+        write: (ArraySlice<Notice>) throws -> NoticeQueueSummary
+    ) rethrows -> NoticeQueueSummary {
+        var summary = NoticeQueueSummary()
+        for start in stride(from: 0, to: notices.count, by: size) {
+            let done = try write(notices[start..<min(notices.count, start + size)])
+            summary.queued += done.queued
+            summary.alreadyQueued += done.alreadyQueued
+            summary.firstAt = summary.firstAt ?? done.firstAt
+            summary.lastAt = done.lastAt ?? summary.lastAt
+            progress(summary)
+        }
+        return summary
+    }
+}

@@ -121,6 +121,8 @@ public struct TicketDraft: Sendable {
     /// has already answered, so then nothing changes.
     public mutating func replyBounced(replyAt: Date, at date: Date, reason: String?) {
         if let last = clock.lastOutboundAt, last > replyAt { return }
+        // Not the inbound rule: that one starts no clock for a message dated before our last
+        // reply, but a report proves the reply failed whatever its Date header says.
         changedWithoutMessage = true
         clock.awaitingSince = min(clock.awaitingSince ?? date, date)
         if clock.status != .open { clock.status = .open }

@@ -26,6 +26,13 @@ public enum TerminalSanitizer {
         sanitize(text, keepNewlines: false)
     }
 
+    /// One line, trimmed, and at most `maximumCharacters` (the last one `…` when cut): for text
+    /// from outside that is stored to be shown later (reading notes, bounce reasons).
+    public static func boundedLine(_ text: String, maximumCharacters: Int) -> String {
+        let line = oneLine(text).trimmingCharacters(in: .whitespaces)
+        return line.count > maximumCharacters ? String(line.prefix(maximumCharacters - 1)) + "…" : line
+    }
+
     /// True when drawing `text` as is would be safe (the sanitiser would change nothing
     /// other than line breaks).
     public static func isSafe(_ text: String) -> Bool {

@@ -12,19 +12,9 @@ extension SQLiteTicketStore: NoticeStore {
     }
 
     public func queueNotices(_ notices: [Notice], pace: NoticePace, now: Date, progress: (NoticeQueueSummary) -> Void) throws -> NoticeQueueSummary {
-        var summary = NoticeQueueSummary()
-        var start = 0
-        while start < notices.count {
-            let batch = notices[start..<min(notices.count, start + noticeBatchSize)]
-            let done = try pool.write { db in try NoticeWriter.write(db, batch, pace: pace, now: now, policy: policy) }
-            summary.queued += done.queued
-            summary.alreadyQueued += done.alreadyQueued
-            summary.firstAt = summary.firstAt ?? done.firstAt
-            summary.lastAt = done.lastAt ?? summary.lastAt
-            start += batch.count
-            progress(summary)
+        try NoticeQueueSummary.inBatches(notices, size: noticeBatchSize, progress: progress) { batch in
+            try pool.write { db in try NoticeWriter.write(db, batch, pace: pace, now: now, policy: policy) }
         }
-        return summary
     }
 
     public func optOut(customerID: Int64, at: Date) throws {
