@@ -159,9 +159,14 @@ struct ReadOnlyStoreTests {
         try tmux.waitFor("the refusal") { screen in
             screen.contains("Not done: the store is read-only, replies, notes and claims are off") && !screen.contains("Reply to ")
         }
-        // Reading goes on: the other conversation opens.
+        // Reading goes on: the other conversation opens. Lin Wei wrote first, so her thread
+        // (你好) is the one shown at the start; j moves on to Anna's (waiting for 你好 here passed
+        // whenever the screen was read before the redraw).
+        #expect(try tmux.waitFor(text: "你好").contains("Queue · needs reply · 1/2"))
         try tmux.press("j")
-        try tmux.waitFor(text: "你好")
+        try tmux.waitFor("Anna's thread") { screen in
+            screen.contains("Queue · needs reply · 2/2") && screen.contains("#1 Anna Müller") && screen.contains("Hallo")
+        }
         try tmux.press("q")
         try tmux.waitFor("the console to quit") { !$0.contains("READ-ONLY store") }
     }
